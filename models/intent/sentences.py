@@ -1,0 +1,213 @@
+"""The labelled bilingual sentence set of the intent model (offer / want / other).
+
+Written by hand for this project: sentences as employees write them in reverse-mentoring
+profiles, in French and English. `train.py` writes them to the package data file
+`recommender/data/intent_sentences.jsonl`, which the package uses to fit the model on the fly
+for embedders that have no shipped weights.
+"""
+
+OFFER_EN = """I run the employer-brand TikTok account.
+I automate our weekly reports with Python scripts.
+I can show how to use ChatGPT to draft emails and summaries.
+I manage our Instagram and LinkedIn pages for the stores.
+I built the team's dashboards in Power BI.
+I know the delivery app inside out and its recurring bugs.
+Happy to share how students look for internships on social media.
+I moderate our Discord community of gamers and customers.
+I use Notion and Slack daily to organise my projects.
+I can explain how younger colleagues expect feedback every week, not once a year.
+I coordinate the campus ambassador programme in three universities.
+I make short videos for our careers page.
+I set up two-factor authentication and password managers for my team.
+I volunteer with an LGBTQ+ employee network and can talk about inclusion.
+I taught myself data visualisation and can teach the basics.
+I handle the first interviews of apprentice candidates.
+I write prompts for generative AI tools every day.
+I can walk someone through Canva and quick visual design.
+I have led the logistics department for twenty years and know every warehouse process.
+I have negotiated supplier contracts for two decades.
+I can share what works when managing a team through a reorganisation.
+I know how to build a career plan and navigate the company's internal mobility.
+I mentor new managers on budgeting and forecasting.
+I have deep expertise in labour law and collective agreements.
+I know our key accounts and how to keep them loyal.
+I organise hackathons with the innovation lab.
+I track our carbon footprint with a spreadsheet model I designed.
+I can explain how Gen Z candidates compare employers on Glassdoor and Welcome to the Jungle.
+I run the store's click-and-collect service and know what customers complain about.
+I create podcasts for internal communication.
+I can help with setting up automations in Excel and Power Automate.
+I speak daily with delivery drivers and know their constraints on the road.
+I have recruited more than three hundred people in my career.
+I can coach on public speaking and running meetings.
+I share tips on remote work tools and async collaboration.""".splitlines()
+
+OFFER_FR = """J'anime le compte TikTok de la marque employeur.
+J'automatise nos rapports hebdomadaires avec des scripts Python.
+Je peux montrer comment utiliser ChatGPT pour rédiger des mails et des synthèses.
+Je gère les pages Instagram et LinkedIn des magasins.
+J'ai créé les tableaux de bord de l'équipe sur Power BI.
+Je connais l'application de livraison par cœur et ses bugs récurrents.
+Je peux partager comment les étudiants cherchent un stage sur les réseaux sociaux.
+Je modère notre communauté Discord de joueurs et de clients.
+J'utilise Notion et Slack tous les jours pour organiser mes projets.
+Je peux expliquer pourquoi les jeunes collègues attendent un retour chaque semaine.
+Je coordonne le programme d'ambassadeurs sur trois campus.
+Je réalise des vidéos courtes pour notre page carrières.
+J'ai mis en place la double authentification et un gestionnaire de mots de passe pour l'équipe.
+Je suis bénévole dans un réseau LGBT+ et je peux parler d'inclusion.
+Je me suis formée seule à la data visualisation et je peux en transmettre les bases.
+Je fais les premiers entretiens des candidats en alternance.
+J'écris des prompts pour l'IA générative tous les jours.
+Je maîtrise Canva et le montage vidéo sur téléphone.
+Je dirige la logistique depuis vingt ans et je connais chaque processus d'entrepôt.
+Je négocie les contrats fournisseurs depuis plus de quinze ans.
+Je peux partager ce qui marche pour manager une équipe pendant une réorganisation.
+Je sais construire un plan de carrière et utiliser la mobilité interne.
+J'accompagne les nouveaux managers sur le budget et les prévisions.
+J'ai une solide expertise en droit du travail et en accords collectifs.
+Je connais nos grands comptes et comment les fidéliser.
+J'organise des hackathons avec le lab d'innovation.
+Je suis notre empreinte carbone avec un modèle Excel que j'ai conçu.
+Je peux expliquer comment la génération Z compare les employeurs sur Glassdoor et Welcome to the Jungle.
+Je m'occupe du drive et du retrait en magasin et je sais de quoi les clients se plaignent.
+Je crée des podcasts pour la communication interne.
+Je peux aider à mettre en place des automatisations dans Excel et Power Automate.
+Je parle chaque jour avec les livreurs et je connais leurs contraintes sur la route.
+J'ai recruté plus de trois cents personnes au cours de ma carrière.
+Je forme les équipes à la prise de parole en public.
+Je partage mes astuces sur les outils du télétravail.""".splitlines()
+
+WANT_EN = """I would like to learn how TikTok works for recruiting.
+I want to understand how young graduates look for jobs today.
+I'd like to get better at using generative AI in my daily work.
+I want to learn how to use LinkedIn to build my network.
+I wish I understood what motivates younger employees.
+I need help with the new collaboration tools.
+I am curious about how the delivery app is used in the field.
+I would love to know how Gen Z sees work-life balance.
+I want to improve our candidate experience for young applicants.
+Help me understand what makes a good employer brand on social media.
+I'd like to discover data visualisation tools.
+I hope to learn about inclusive language and unconscious bias.
+I want to see how my store looks from the side of a new delivery clerk.
+I want to learn to automate boring spreadsheet tasks.
+I would like to understand cybersecurity habits better.
+I'd like to know how to give feedback that younger colleagues find useful.
+My goal is to get comfortable with Instagram.
+I need to understand salary transparency expectations.
+I am looking to learn how to run a hybrid team.
+I'd like someone to show me how to use Teams and Notion properly.
+I want to know more about sustainability expectations of young customers.
+I would like advice on mental health conversations at work.
+I want to understand how students choose an employer.
+I'd like to be more at ease with video calls and online presentations.
+I want to learn what onboarding should look like for new hires.
+I want to understand how the warehouse team experiences our new schedules.
+I would like to learn the basics of Python.
+Teach me how podcasts and short videos reach younger audiences.
+I want to learn how to spot phishing emails.
+I'd like to explore how AI could change recruiting.
+I want a fresh view on how customers shop online.
+I would like to understand why apprentices leave after a few months.
+I'm keen to learn about diversity and inclusion initiatives.
+I want to understand what flexibility means for younger staff.
+I would like to get started with ChatGPT.""".splitlines()
+
+WANT_FR = """Je veux comprendre comment TikTok sert au recrutement.
+J'aimerais comprendre comment les jeunes diplômés cherchent un emploi aujourd'hui.
+Je voudrais mieux utiliser l'IA générative dans mon travail.
+Je souhaite apprendre à utiliser LinkedIn pour développer mon réseau.
+J'aimerais savoir ce qui motive les jeunes salariés.
+J'ai besoin d'aide avec les nouveaux outils collaboratifs.
+Je suis curieux de voir comment l'application de livraison est utilisée sur le terrain.
+J'aimerais savoir comment la génération Z voit l'équilibre vie pro vie perso.
+Je veux améliorer l'expérience candidat pour les jeunes.
+Aidez-moi à comprendre ce qui fait une bonne marque employeur sur les réseaux sociaux.
+Je voudrais découvrir les outils de data visualisation.
+J'espère apprendre l'écriture inclusive et les biais inconscients.
+Je veux voir mon magasin avec les yeux d'un nouveau livreur.
+Je veux apprendre à automatiser les tâches répétitives sur Excel.
+Je voudrais mieux comprendre les bons réflexes de cybersécurité.
+J'aimerais savoir faire des retours utiles aux jeunes collègues.
+Mon objectif est d'être à l'aise sur Instagram.
+J'ai besoin de comprendre les attentes sur la transparence des salaires.
+Je cherche à apprendre à animer une équipe hybride.
+J'aimerais qu'on me montre comment bien utiliser Teams et Notion.
+Je veux en savoir plus sur les attentes des jeunes clients en matière de développement durable.
+Je souhaiterais des conseils pour parler de santé mentale au travail.
+Je veux comprendre comment les étudiants choisissent un employeur.
+J'aimerais être plus à l'aise en visio et en présentation en ligne.
+Je veux apprendre à quoi doit ressembler une bonne intégration des nouveaux.
+Je veux comprendre comment l'équipe de l'entrepôt vit les nouveaux horaires.
+Je voudrais apprendre les bases de Python.
+Apprenez-moi comment les podcasts et les vidéos courtes touchent les jeunes.
+Je veux apprendre à repérer les mails de phishing.
+J'aimerais explorer comment l'IA pourrait changer le recrutement.
+Je veux un regard neuf sur la façon dont les clients achètent en ligne.
+Je voudrais comprendre pourquoi les alternants partent au bout de quelques mois.
+Je tiens à me former à la diversité et à l'inclusion.
+Je veux comprendre ce que la flexibilité signifie pour les plus jeunes.
+Je souhaite me lancer avec ChatGPT.""".splitlines()
+
+OTHER_EN = """I joined the company in 2004.
+I live near Lyon with my family.
+I work in the finance department.
+I started as an apprentice two years ago.
+My team has twelve people.
+I studied history at university.
+I am based at the Nantes warehouse.
+Outside work I play football on Sundays.
+I report to the regional director.
+I moved from the Paris office last spring.
+This is my first job after school.
+I have two children and a dog.
+I work part time on Wednesdays.
+My contract is a permanent one since January.
+I commute by train every day.
+I speak English and Spanish.
+Our department was reorganised last year.
+I love cooking and travelling.
+I am a member of the works council.
+I came from the retail sector.
+My office is on the third floor.
+I took part in the programme last year.
+I work night shifts at the depot.
+I am a big fan of jazz.
+I have been in this role for six months.""".splitlines()
+
+OTHER_FR = """Je suis entrée dans l'entreprise en 2004.
+J'habite près de Lyon avec ma famille.
+Je travaille à la direction financière.
+J'ai commencé en alternance il y a deux ans.
+Mon équipe compte douze personnes.
+J'ai fait des études d'histoire.
+Je suis basé à l'entrepôt de Nantes.
+En dehors du travail je joue au foot le dimanche.
+Je suis rattaché au directeur régional.
+J'ai quitté le siège de Paris au printemps dernier.
+C'est mon premier emploi après l'école.
+J'ai deux enfants et un chien.
+Je suis à temps partiel le mercredi.
+Je suis en CDI depuis janvier.
+Je prends le train tous les jours.
+Je parle anglais et espagnol.
+Notre direction a été réorganisée l'an dernier.
+J'adore cuisiner et voyager.
+Je suis élue au CSE.
+Je viens de la grande distribution.
+Mon bureau est au troisième étage.
+J'ai participé au programme l'an dernier.
+Je travaille de nuit au dépôt.
+Je suis fan de jazz.
+Je suis à ce poste depuis six mois.""".splitlines()
+
+
+def labelled_sentences() -> list[tuple[str, str, str]]:
+    """All sentences as ``(text, label, language)``."""
+    groups = [
+        (OFFER_EN, "offer", "en"), (OFFER_FR, "offer", "fr"),
+        (WANT_EN, "want", "en"), (WANT_FR, "want", "fr"),
+        (OTHER_EN, "other", "en"), (OTHER_FR, "other", "fr"),
+    ]  # fmt: skip
+    return [(text, label, lang) for lines, label, lang in groups for text in lines if text]

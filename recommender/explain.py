@@ -1,0 +1,74 @@
+"""Human sentences for suggestions, quoting the profiles, in French or English."""
+
+from __future__ import annotations
+
+from .records import Person
+
+__all__ = ["pair_language", "pair_reasons", "shorten"]
+
+_PHRASES = {
+    "en": {
+        "help": '{mentor} can help {mentee} with "{want}" ({mentor}\'s profile: "{offer}")',
+        "weak": "weak match: no offer of {mentor} answers {mentee}'s wishes closely",
+        "reverse": 'In return, {mentee} can share "{offer}" with {mentor}, who wrote "{want}"',
+        "cross": "Different departments ({a} / {b}): a view from outside the team",
+        "gap": "{years:g} years of experience apart: {mentor} is the junior mentor",
+        "language": "Shared language: {langs}",
+        "inferred": "(wish inferred from the profile: no sentence says what {mentee} wants to learn)",
+    },
+    "fr": {
+        "help": '{mentor} peut aider {mentee} sur « {want} » (profil de {mentor} : « {offer} »)',
+        "weak": "correspondance faible : aucune offre de {mentor} ne répond de près aux souhaits "
+        "de {mentee}",
+        "reverse": "En retour, {mentee} peut partager « {offer} » avec {mentor}, qui a écrit "
+        "« {want} »",
+        "cross": "Services différents ({a} / {b}) : un regard extérieur à l'équipe",
+        "gap": "{years:g} ans d'expérience d'écart : {mentor} est le mentor junior",
+        "language": "Langue commune : {langs}",
+        "inferred": "(souhait déduit du profil : aucune phrase ne dit ce que {mentee} veut "
+        "apprendre)",
+    },
+}
+
+
+def shorten(text: str, limit: int = 160) -> str:
+    """Cut ``text`` at a word boundary so a quote stays readable."""
+    text = " ".join(text.split()).rstrip(".")
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def pair_language(a: Person, b: Person) -> str:
+    """The language to explain a pair in: the mentee's first language if both speak it."""
+    for lang in b.languages:
+        if lang in a.languages and lang in _PHRASES:
+            return lang
+    return "fr" if "fr" in a.languages and "fr" in b.languages else "en"
+
+
+def pair_reasons(
+    mentor: Person, mentee: Person, *, want: str, offer: str, coverage: float,
+    reverse_want: str | None, reverse_offer: str | None, reverse: float,
+    cross_department: bool, want_inferred: bool = False, weak_below: float = 0.3,
+    language: str | None = None,
+) -> tuple[str, ...]:  # fmt: skip
+    """Reasons for a pair, strongest first, quoting the matched sentences."""
+    lang = language or pair_language(mentor, mentee)
+    p = _PHRASES.get(lang, _PHRASES["en"])
+    names = {"mentor": mentor.name, "mentee": mentee.name}
+    reasons = [p["help"].format(**names, want=shorten(want), offer=shorten(offer))]
+    if want_inferred:
+        reasons.append(p["inferred"].format(**names))
+    if coverage < weak_below:
+        reasons.append(p["weak"].format(**names))
+    if reverse_want and reverse_offer and reverse >= weak_below:
+        reasons.append(p["reverse"].format(**names, want=shorten(reverse_want),
+                                           offer=shorten(reverse_offer)))  # fmt: skip
+    if cross_department:
+        reasons.append(p["cross"].format(a=mentor.department, b=mentee.department))
+    gap = mentee.years_experience - mentor.years_experience
+    reasons.append(p["gap"].format(**names, years=round(gap, 1)))
+    shared = [x for x in mentee.languages if x in mentor.languages]
+    reasons.append(p["language"].format(langs=", ".join(shared)))
+    return tuple(reasons)

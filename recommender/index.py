@@ -1,0 +1,133 @@
+"""FAISS vector index keyed by the store's integer ids.
+
+Exact inner product (``IndexIDMap2`` over ``IndexFlatIP``) by default; an IVF option for very
+large programmes. The index is derived data: it is saved beside the store with a fingerprint
+of what it holds, and rebuilt from the store whenever it is missing, stale or unreadable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+__all__ = ["VectorIndex", "ids_fingerprint"]
+
+logger = logging.getLogger(__name__)
+
+
+def ids_fingerprint(model_id: str, ids: np.ndarray) -> str:
+    """A digest of the model and the sorted ids an index should hold."""
+    digest = hashlib.sha256(model_id.encode())
+    digest.update(np.sort(np.asarray(ids, dtype=np.int64)).tobytes())
+    return digest.hexdigest()
+
+
+class VectorIndex:
+    """Inner-product search over unit vectors with int64 ids.
+
+    Args:
+        dimension: vector size.
+        kind: ``"flat"`` (exact, the default) or ``"ivf"`` (approximate, for very large sets).
+        nlist: IVF cells; default ``4 * sqrt(n)`` at build time.
+        nprobe: IVF cells visited per query.
+    """
+
+    def __init__(self, dimension: int, kind: str = "flat", nlist: int | None = None,
+                 nprobe: int = 16):  # fmt: skip
+        if kind not in ("flat", "ivf"):
+            raise ValueError(f"unknown index kind '{kind}': use 'flat' or 'ivf'")
+        self.dimension = dimension
+        self.kind = kind
+        self.nlist = nlist
+        self.nprobe = nprobe
+        self._index: faiss.Index | None = None
+
+    def _new_index(self, training: np.ndarray) -> faiss.Index:
+        if self.kind == "flat" or len(training) < 256:
+            return faiss.IndexIDMap2(faiss.IndexFlatIP(self.dimension))
+        nlist = self.nlist or max(1, min(int(4 * np.sqrt(len(training))), len(training) // 39))
+        quantizer = faiss.IndexFlatIP(self.dimension)
+        ivf = faiss.IndexIVFFlat(quantizer, self.dimension, nlist, faiss.METRIC_INNER_PRODUCT)
+        ivf.train(training)
+        ivf.nprobe = self.nprobe
+        return faiss.IndexIDMap2(ivf)
+
+    def build(self, ids: np.ndarray, vectors: np.ndarray) -> VectorIndex:
+        """Index ``vectors`` ``(n, dimension)`` under ``ids`` ``(n,)``; returns self."""
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(-1, self.dimension)
+        self._index = self._new_index(vectors)
+        self.add(ids, vectors)
+        return self
+
+    @property
+    def index(self) -> faiss.Index:
+        if self._index is None:
+            self._index = faiss.IndexIDMap2(faiss.IndexFlatIP(self.dimension))
+        return self._index
+
+    def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
+        """Add vectors under ids (ids must not be in the index yet)."""
+        ids = np.ascontiguousarray(ids, dtype=np.int64)
+        if len(ids):
+            vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(-1, self.dimension)
+            self.index.add_with_ids(vectors, ids)
+
+    def remove(self, ids: np.ndarray) -> int:
+        """Remove ids; returns how many were removed."""
+        ids = np.ascontiguousarray(ids, dtype=np.int64)
+        return int(self.index.remove_ids(ids)) if len(ids) else 0
+
+    def __len__(self) -> int:
+        return int(self.index.ntotal)
+
+    def ids(self) -> np.ndarray:
+        """The ids held, shape ``(n,)``."""
+        return faiss.vector_to_array(self.index.id_map).astype(np.int64)
+
+    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Top-``k`` neighbours of each query.
+
+        Returns:
+            ``(scores, ids)``, both ``(n_queries, k)``; missing neighbours have id ``-1``.
+        """
+        queries = np.ascontiguousarray(queries, dtype=np.float32).reshape(-1, self.dimension)
+        k = max(1, min(k, len(self))) if len(self) else 1
+        if len(self) == 0:
+            n = len(queries)
+            return np.full((n, k), -np.inf, np.float32), np.full((n, k), -1, np.int64)
+        scores, ids = self.index.search(queries, k)
+        return scores, ids
+
+    def save(self, path: str | Path, fingerprint: str) -> None:
+        """Write ``<path>.faiss`` and ``<path>.json`` (kind, dimension, fingerprint)."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        faiss.write_index(self.index, str(path.with_suffix(".faiss")))
+        path.with_suffix(".json").write_text(json.dumps(
+            {"kind": self.kind, "dimension": self.dimension, "fingerprint": fingerprint,
+             "count": len(self)}))  # fmt: skip
+
+    @classmethod
+    def load(cls, path: str | Path, fingerprint: str) -> VectorIndex | None:
+        """Read a saved index; ``None`` when missing, stale (fingerprint differs) or unreadable."""
+        path = Path(path)
+        try:
+            meta = json.loads(path.with_suffix(".json").read_text())
+            if meta.get("fingerprint") != fingerprint:
+                logger.info("index %s is stale, it will be rebuilt", path.name)
+                return None
+            loaded = cls(int(meta["dimension"]), meta.get("kind", "flat"))
+            loaded._index = faiss.read_index(str(path.with_suffix(".faiss")))
+            if loaded._index.d != loaded.dimension:
+                return None
+            return loaded
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, RuntimeError) as exc:
+            logger.warning("index %s is unreadable (%s), it will be rebuilt", path.name, exc)
+            return None

@@ -1,0 +1,589 @@
+"""The :class:`Recommender` facade: orchestration only, records at the edge.
+
+It validates input (ingest), keeps the truth in the store, embeds through the cache, keeps
+the FAISS indices in step, and calls the algorithm stages (match, topics, themes, health).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import shutil
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from . import match as match_stage
+from .embed import DEFAULT_EMBEDDER, CachedEmbedder, Embedder, make_embedder
+from .explain import pair_reasons
+from .index import VectorIndex, ids_fingerprint
+from .ingest import rows_from, validate_notes, validate_people, validate_topics
+from .records import (
+    PAIR_STATUSES,
+    PairingResult,
+    PairSuggestion,
+    Person,
+    SentenceHit,
+    SessionNote,
+    Topic,
+    Unmatched,
+)
+from .segment import IntentClassifier, segment_people
+from .store import Segment, Store
+
+__all__ = ["Recommender"]
+
+logger = logging.getLogger(__name__)
+
+WORKSPACE_FORMAT = 1
+MAX_SENTENCES_PER_KIND = 16
+ProgressFn = Callable[[float, str], None]
+
+_WORKSPACE_CARD = """# Reverse-mentoring workspace
+
+Created by `tandem-recommender` on {created}.
+
+- `workspace.json`: settings (embedder, format version).
+- `store.sqlite`: the source of truth: people, session notes, topics, pairs with their status,
+  and the embedding cache (float32 vectors keyed by model id and text hash). No pickle.
+- `index/`: FAISS indices derived from the store; delete them freely, they are rebuilt.
+
+This folder holds personal data: keep it on the coordinator's machine.
+"""
+
+
+def _language_bits(people: Sequence[Person]) -> np.ndarray:
+    codes: dict[str, int] = {}
+    bits = np.zeros(len(people), dtype=np.int64)
+    for i, p in enumerate(people):
+        for lang in p.languages:
+            bits[i] |= 1 << codes.setdefault(lang, len(codes) % 62)
+    return bits
+
+
+class Recommender:
+    """Pairs, topics and health of one reverse-mentoring programme.
+
+    Args:
+        embedder: an embedder name (``"use-multilingual"``, ``"minilm"``, ``"hashing"``,
+            ``"sentence-transformers:<folder>"``) or an object following
+            :class:`~recommender.embed.Embedder`.
+        path: a workspace folder; ``None`` keeps everything in memory.
+        params: matching settings (see :class:`~recommender.match.MatchParams`).
+
+    Example:
+        >>> rec = Recommender(embedder="hashing")
+        >>> rec.add_people([{"id": "a", "name": "Ana", "years_experience": 1,
+        ...                  "offers": "I run our TikTok account"}])
+        1
+    """
+
+    def __init__(
+        self,
+        embedder: str | Embedder | None = None,
+        path: str | Path | None = None,
+        params: match_stage.MatchParams | None = None,
+    ):
+        self.embedder = embedder
+        self.path = Path(path) if path is not None else None
+        self.params = params or match_stage.MatchParams()
+        self._store: Store | None = None
+        self._cached: CachedEmbedder | None = None
+        self._classifier: IntentClassifier | None = None
+        self._segment_index: VectorIndex | None = None
+        self._note_index: VectorIndex | None = None
+
+    # ------------------------------------------------------------------ workspace
+    @classmethod
+    def open(
+        cls, path: str | Path, embedder: str | Embedder | None = None,
+        params: match_stage.MatchParams | None = None,
+    ) -> Recommender:  # fmt: skip
+        """Open the workspace folder ``path``, creating it when absent.
+
+        The embedder is remembered in ``workspace.json``; passing another one switches the
+        workspace to it (texts are then embedded again with the new model).
+        """
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        config_path = folder / "workspace.json"
+        config: dict[str, Any] = {}
+        if config_path.exists():
+            config = json.loads(config_path.read_text(encoding="utf-8"))
+            if config.get("format", 1) > WORKSPACE_FORMAT:
+                raise ValueError(f"{config_path}: made by a newer version (format {config['format']})")
+        if embedder is None:
+            embedder = config.get("embedder", DEFAULT_EMBEDDER)
+        if isinstance(embedder, str):
+            config["embedder"] = embedder
+        config.setdefault("created", dt.date.today().isoformat())
+        config["format"] = WORKSPACE_FORMAT
+        config_path.write_text(json.dumps(config, indent=2), encoding="utf-8")
+        card = folder / "README.md"
+        if not card.exists():
+            card.write_text(_WORKSPACE_CARD.format(created=config["created"]), encoding="utf-8")
+        return cls(embedder=embedder, path=folder, params=params)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            url = f"sqlite:///{self.path / 'store.sqlite'}" if self.path else "sqlite://"
+            self._store = Store(url)
+        return self._store
+
+    @property
+    def encoder(self) -> CachedEmbedder:
+        """The embedder wrapped with the workspace's cache."""
+        if self._cached is None:
+            self._cached = CachedEmbedder(make_embedder(self.embedder), self.store)
+        return self._cached
+
+    @property
+    def model_id(self) -> str:
+        return self.encoder.model_id
+
+    def close(self) -> None:
+        """Release the store's connections."""
+        if self._store is not None:
+            self._store.close()
+
+    def _classifier_for_model(self) -> IntentClassifier:
+        if self._classifier is None:
+            self._classifier = IntentClassifier.for_embedder(self.model_id, self.encoder.encode)
+        return self._classifier
+
+    # ------------------------------------------------------------------ people
+    def add_people(self, rows: Any, source: str = "rows",
+                   progress: ProgressFn | None = None) -> int:  # fmt: skip
+        """Add or update people (iterable of dicts, or a pandas DataFrame).
+
+        Validates every row first: on any problem nothing is stored and a
+        :class:`~recommender.errors.ValidationError` lists them all.
+
+        Returns:
+            how many people were added or updated.
+        """
+        people = validate_people(rows_from(rows, source), source=source)
+        if not people:
+            return 0
+        self._sync_segments()
+        if progress:
+            progress(0.1, "segmenting and embedding profiles")
+        segments = segment_people(people, self.encoder.encode, self._classifier_for_model())
+        added, updated, removed, new_ids = self.store.upsert_people(people, segments, self.model_id)
+        self._update_segment_index(removed, new_ids, [s[3] for s in segments])
+        logger.info("people: %d added, %d updated", added, updated)
+        return added + updated
+
+    def people(self) -> list[Person]:
+        """Every person of the workspace, by id."""
+        return self.store.people()
+
+    def person(self, person_id: str) -> Person:
+        """One person; ``KeyError`` when unknown."""
+        found = self.store.person(person_id)
+        if found is None:
+            raise KeyError(f"unknown person id '{person_id}'")
+        return found
+
+    def delete_person(self, person_id: str) -> None:
+        """Erase a person: their record, notes, pairs (pending or not) and vectors."""
+        self.person(person_id)
+        removed = self.store.delete_person(person_id)
+        if self._segment_index is not None:
+            self._segment_index.remove(np.array(removed, dtype=np.int64))
+            self._save_index(self._segment_index, "segments", self._segment_ids())
+        self._note_index = None
+        for name in ("notes",):
+            self._drop_saved_index(name)
+        logger.info("erased person %s", person_id)
+
+    def segments(self) -> list[Segment]:
+        """Every profile sentence with its label (offer / want / other)."""
+        self._sync_segments()
+        return self.store.segments()
+
+    def _sync_segments(self) -> None:
+        """Relabel everybody when the workspace's segments come from another embedder."""
+        models = self.store.segment_model_ids()
+        if models and models != {self.model_id}:
+            people = self.store.people()
+            logger.info("embedder changed: relabelling %d profiles", len(people))
+            segments = segment_people(people, self.encoder.encode, self._classifier_for_model())
+            self.store.replace_segments([p.id for p in people], segments, self.model_id)
+            self._segment_index = None
+
+    # ------------------------------------------------------------------ index
+    def _index_path(self, name: str) -> Path | None:
+        return self.path / "index" / name if self.path else None
+
+    def _save_index(self, index: VectorIndex, name: str, ids: np.ndarray) -> None:
+        path = self._index_path(name)
+        if path is not None:
+            index.save(path, ids_fingerprint(self.model_id, ids))
+
+    def _drop_saved_index(self, name: str) -> None:
+        path = self._index_path(name)
+        if path is not None:
+            for suffix in (".faiss", ".json"):
+                path.with_suffix(suffix).unlink(missing_ok=True)
+
+    def _segment_ids(self) -> np.ndarray:
+        return np.array([s.id for s in self.store.segments()], dtype=np.int64)
+
+    def segment_index(self) -> VectorIndex:
+        """The FAISS index of profile sentences (ids = segment ids), loaded or rebuilt."""
+        if self._segment_index is None:
+            self._sync_segments()
+            segments = self.store.segments()
+            ids = np.array([s.id for s in segments], dtype=np.int64)
+            path = self._index_path("segments")
+            loaded = None
+            if path is not None:
+                loaded = VectorIndex.load(path, ids_fingerprint(self.model_id, ids))
+            if loaded is None:
+                vectors = self.encoder.encode([s.text for s in segments])
+                loaded = VectorIndex(vectors.shape[1]).build(ids, vectors)
+                self._save_index(loaded, "segments", ids)
+            self._segment_index = loaded
+        return self._segment_index
+
+    def _update_segment_index(self, removed: list[int], new_ids: list[int],
+                              texts: list[str]) -> None:  # fmt: skip
+        if self._segment_index is None:
+            return  # built on first use, from the store
+        self._segment_index.remove(np.array(removed, dtype=np.int64))
+        if new_ids:
+            self._segment_index.add(np.array(new_ids, dtype=np.int64), self.encoder.encode(texts))
+        self._save_index(self._segment_index, "segments", self._segment_ids())
+
+    def search(self, query: str, k: int = 5, kind: str | None = None) -> list[SentenceHit]:
+        """Profile sentences closest in meaning to ``query`` (any language), best first."""
+        index = self.segment_index()
+        by_id = {s.id: s for s in self.store.segments()}
+        wanted = k if kind is None else 4 * k + 20
+        scores, ids = index.search(self.encoder.encode([query]), wanted)
+        hits = []
+        for score, sid in zip(scores[0], ids[0], strict=True):
+            seg = by_id.get(int(sid))
+            if seg is not None and (kind is None or seg.kind == kind):
+                hits.append(SentenceHit(seg.person_id, seg.kind, seg.text, float(score)))
+        return hits[:k]
+
+    # ------------------------------------------------------------------ notes
+    def add_notes(self, rows: Any, source: str = "rows") -> int:
+        """Add session notes (``mentor_id, mentee_id, date, text``, optional ``rating``).
+
+        Raises:
+            ValidationError: any bad row, including ids unknown to the workspace; nothing is
+                stored then.
+        """
+        notes = validate_notes(rows_from(rows, source), self.store.person_ids(), source=source)
+        self.encoder.encode([n.text for n in notes])  # fill the cache before storing
+        ids = self.store.add_notes(notes)
+        self._note_index = None
+        self._drop_saved_index("notes")
+        return len(ids)
+
+    def notes(self, mentor_id: str | None = None, mentee_id: str | None = None) -> list[SessionNote]:
+        """Session notes, oldest first, optionally of one mentor and/or mentee."""
+        return self.store.notes(mentor_id, mentee_id)
+
+    def note_index(self) -> VectorIndex:
+        """The FAISS index of session notes (ids = note ids), loaded or rebuilt."""
+        if self._note_index is None:
+            notes = self.store.notes()
+            ids = np.array([n.id for n in notes], dtype=np.int64)
+            path = self._index_path("notes")
+            loaded = VectorIndex.load(path, ids_fingerprint(self.model_id, ids)) if path else None
+            if loaded is None:
+                vectors = self.encoder.encode([n.text for n in notes])
+                loaded = VectorIndex(vectors.shape[1]).build(ids, vectors)
+                self._save_index(loaded, "notes", ids)
+            self._note_index = loaded
+        return self._note_index
+
+    # ------------------------------------------------------------------ topics
+    def set_topics(self, rows: Any, source: str = "rows") -> int:
+        """Replace the topic catalogue; returns the number of topics."""
+        topics = rows if _all_topics(rows) else validate_topics(rows_from(rows, source), source)
+        self.store.replace_topics(topics)
+        self.store.set_setting("topics_initialised", True)
+        return len(topics)
+
+    def add_topics(self, rows: Any, source: str = "rows") -> int:
+        """Add topics to the catalogue (a topic with a known id replaces it)."""
+        self.topics()  # make sure the default catalogue is in before adding to it
+        topics = rows if _all_topics(rows) else validate_topics(rows_from(rows, source), source)
+        self.store.add_topics(topics)
+        return len(topics)
+
+    def topics(self) -> list[Topic]:
+        """The topic catalogue (the shipped bilingual one until replaced)."""
+        if not self.store.get_setting("topics_initialised", False):
+            from .topics import default_catalogue
+
+            self.store.replace_topics(default_catalogue())
+            self.store.set_setting("topics_initialised", True)
+        return self.store.topics()
+
+    # ------------------------------------------------------------------ pairs
+    def pairs(self, statuses: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Stored pairs with status, lock, score and details (``parts``, ``reasons``)."""
+        return self.store.pairs(statuses)
+
+    def set_pair_status(self, mentor_id: str, mentee_id: str, status: str,
+                        locked: bool | None = None) -> None:  # fmt: skip
+        """Accept, reject, activate or end a pair, and optionally lock it.
+
+        Accepted, active and locked pairs are kept by later runs of :meth:`suggest_pairs`;
+        rejected and ended pairs are never proposed again.
+        """
+        if status not in PAIR_STATUSES:
+            raise ValueError(f"unknown status '{status}': use {', '.join(PAIR_STATUSES)}")
+        self.person(mentor_id)
+        self.person(mentee_id)
+        current = {(p["mentor_id"], p["mentee_id"]): p for p in self.store.pairs()}
+        before = current.get((mentor_id, mentee_id), {})
+        self.store.set_pairs([{
+            "mentor_id": mentor_id, "mentee_id": mentee_id, "status": status,
+            "locked": before.get("locked", False) if locked is None else locked,
+            "score": before.get("score", 0.0), "details": before.get("details", {}),
+        }])  # fmt: skip
+
+    def _cohort(self, people: Sequence[Person]) -> tuple[match_stage.Cohort, dict[int, Segment]]:
+        """People and their labelled sentences as arrays for the match stage."""
+        self._sync_segments()
+        segments = self.store.segments()
+        index_of = {p.id: i for i, p in enumerate(people)}
+        vectors = self.encoder.encode([s.text for s in segments])
+        dim = vectors.shape[1] if len(segments) else 1
+        offers: list[list[tuple[int, float]]] = [[] for _ in people]
+        wants: list[list[tuple[int, float]]] = [[] for _ in people]
+        others: list[list[int]] = [[] for _ in people]
+        for row, seg in enumerate(segments):
+            i = index_of.get(seg.person_id)
+            if i is None:
+                continue
+            if seg.kind == "offer":
+                offers[i].append((row, 1.0))
+            elif seg.kind == "want":
+                wants[i].append((row, 1.0))
+            else:
+                others[i].append(row)
+        w_bg = self.params.background_weight
+        for i in range(len(people)):
+            # Background sentences are implicit offers; they stand in for wants only when a
+            # profile states none (flagged in the reasons).
+            offers[i].extend((row, w_bg) for row in others[i])
+            if not wants[i]:
+                wants[i] = [(row, w_bg) for row in others[i]]
+        n = len(people)
+        so = min(MAX_SENTENCES_PER_KIND, max((len(x) for x in offers), default=1)) or 1
+        sw = min(MAX_SENTENCES_PER_KIND, max((len(x) for x in wants), default=1)) or 1
+        arrays = {}
+        for name, lists, width in (("offer", offers, so), ("want", wants, sw)):
+            vec = np.zeros((n, width, dim), dtype=np.float32)
+            weight = np.zeros((n, width), dtype=np.float32)
+            ref = np.full((n, width), -1, dtype=np.int64)
+            for i, items in enumerate(lists):
+                for j, (row, w) in enumerate(items[:width]):
+                    vec[i, j], weight[i, j], ref[i, j] = vectors[row], w, segments[row].id
+            arrays[name] = (vec, weight, ref)
+        departments: dict[str, int] = {}
+        dept = np.array([departments.setdefault(p.department.strip().lower(), len(departments))
+                         if p.department.strip() else -1 for p in people], dtype=np.int64)  # fmt: skip
+        manager = np.array([index_of.get(p.manager_id, -1) for p in people], dtype=np.int64)
+        prefs = {"mentor": 0, "mentee": 1, "either": 2}
+        cohort = match_stage.Cohort(
+            years=np.array([p.years_experience for p in people], dtype=np.float64),
+            preference=np.array([prefs[p.role_preference] for p in people], dtype=np.int8),
+            capacity=np.array([p.capacity for p in people], dtype=np.int64),
+            department=dept, manager=manager, languages=_language_bits(people),
+            offers=arrays["offer"][0], offer_weight=arrays["offer"][1],
+            wants=arrays["want"][0], want_weight=arrays["want"][1],
+            offer_ref=arrays["offer"][2], want_ref=arrays["want"][2],
+        )  # fmt: skip
+        return cohort, {s.id: s for s in segments}
+
+    def _suggestion(self, people: Sequence[Person], cohort: match_stage.Cohort,
+                    by_segment: Mapping[int, Segment], scores: match_stage.EdgeScores, e: int,
+                    mentor: int, mentee: int, status: str = "proposed",
+                    locked: bool = False) -> PairSuggestion:  # fmt: skip
+        assert cohort.want_ref is not None and cohort.offer_ref is not None
+        def quote(ref: np.ndarray, i: int, pos: int) -> str | None:
+            seg = by_segment.get(int(ref[i, pos]))
+            return seg.text if seg is not None else None
+
+        want_seg = by_segment.get(int(cohort.want_ref[mentee, scores.want_pos[e]]))
+        reasons = pair_reasons(
+            people[mentor], people[mentee],
+            want=quote(cohort.want_ref, mentee, int(scores.want_pos[e])) or "",
+            offer=quote(cohort.offer_ref, mentor, int(scores.offer_pos[e])) or "",
+            coverage=float(scores.coverage[e]),
+            reverse_want=quote(cohort.want_ref, mentor, int(scores.rev_want_pos[e])),
+            reverse_offer=quote(cohort.offer_ref, mentee, int(scores.rev_offer_pos[e])),
+            reverse=float(scores.reverse[e]), cross_department=bool(scores.cross_department[e]),
+            want_inferred=want_seg is not None and want_seg.kind != "want",
+        )  # fmt: skip
+        parts = {
+            "coverage": round(float(scores.coverage[e]), 4),
+            "reverse": round(float(self.params.reverse_weight * scores.reverse[e]), 4),
+            "cross_department": round(
+                float(self.params.cross_department_bonus * scores.cross_department[e]), 4),
+        }
+        return PairSuggestion(people[mentor].id, people[mentee].id, round(float(scores.score[e]), 4),
+                              parts, reasons, status, locked)  # fmt: skip
+
+    def suggest_pairs(self, params: match_stage.MatchParams | None = None,
+                      progress: ProgressFn | None = None, **overrides: Any) -> PairingResult:  # fmt: skip
+        """The best global assignment of the cohort under the hard rules.
+
+        Accepted, active and locked pairs stay as they are and only the rest is matched;
+        rejected and ended pairs are never proposed again. New proposals are stored with
+        status ``proposed`` (replacing the previous unlocked proposals).
+
+        Args:
+            params: matching settings; defaults to the recommender's.
+            progress: called with ``(fraction, message)`` on long steps.
+            **overrides: single settings to change, e.g. ``min_experience_gap=5``.
+
+        Returns:
+            the pairs (kept ones first, then new proposals by score) and the unmatched people
+            with a reason each.
+        """
+        params = replace(params or self.params, **overrides)
+        people = self.people()
+        if progress:
+            progress(0.05, "embedding profiles")
+        cohort, by_segment = self._cohort(people)
+        index_of = {p.id: i for i, p in enumerate(people)}
+        stored = self.store.pairs()
+        kept = [p for p in stored if p["status"] in ("accepted", "active") or p["locked"]]
+        fixed = [(index_of[p["mentor_id"]], index_of[p["mentee_id"]]) for p in kept]
+        cohort.excluded = {
+            (index_of[p["mentor_id"]], index_of[p["mentee_id"]])
+            for p in stored if p["status"] != "proposed" or p["locked"]
+        }  # fmt: skip
+        if progress:
+            progress(0.4, "matching")
+        mentor, mentee, scores = match_stage.solve(cohort, params, fixed)
+        order = np.argsort(-scores.score, kind="stable")
+        proposals = [self._suggestion(people, cohort, by_segment, scores, int(e), int(mentor[e]),
+                                      int(mentee[e])) for e in order]  # fmt: skip
+        kept_suggestions = self._rescore_kept(people, cohort, by_segment, kept, params)
+        self.store.delete_pairs("proposed")
+        self.store.set_pairs({
+            "mentor_id": s.mentor_id, "mentee_id": s.mentee_id, "status": "proposed",
+            "locked": False, "score": s.score,
+            "details": {"parts": dict(s.parts), "reasons": list(s.reasons)},
+        } for s in proposals)  # fmt: skip
+        paired = {i for pair in fixed for i in pair} | set(mentor.tolist()) | set(mentee.tolist())
+        if progress:
+            progress(0.9, "explaining")
+        unmatched = self._unmatched(people, cohort, paired, fixed, params)
+        return PairingResult(tuple(kept_suggestions + proposals), tuple(unmatched))
+
+    def _rescore_kept(self, people: Sequence[Person], cohort: match_stage.Cohort,
+                      by_segment: Mapping[int, Segment], kept: Sequence[Mapping[str, Any]],
+                      params: match_stage.MatchParams) -> list[PairSuggestion]:  # fmt: skip
+        if not kept:
+            return []
+        index_of = {p.id: i for i, p in enumerate(people)}
+        m = np.array([index_of[p["mentor_id"]] for p in kept])
+        s = np.array([index_of[p["mentee_id"]] for p in kept])
+        scores = match_stage.score_edges(cohort, m, s, params)
+        return [self._suggestion(people, cohort, by_segment, scores, e, int(m[e]), int(s[e]),
+                                 kept[e]["status"], kept[e]["locked"]) for e in range(len(kept))]
+
+    def _unmatched(self, people: Sequence[Person], cohort: match_stage.Cohort, paired: set[int],
+                   fixed: Sequence[tuple[int, int]],
+                   params: match_stage.MatchParams) -> list[Unmatched]:  # fmt: skip
+        out = []
+        for i, person in enumerate(people):
+            if i in paired:
+                continue
+            if person.role_preference == "mentor" and person.capacity == 0:
+                out.append(Unmatched(person.id, person.name, "capacity is 0: not available"))
+                continue
+            roles = {"mentor": [False], "mentee": [True], "either": [True, False]}
+            reasons = []
+            for as_mentee in roles[person.role_preference]:
+                why = match_stage.ineligibility_reason(cohort, i, as_mentee, params)
+                if why is None:
+                    why = ("every eligible mentor is taken by pairs with a higher total score"
+                           if as_mentee else
+                           "every eligible mentee is better served by another mentor")
+                label = "as mentee" if as_mentee else "as mentor"
+                reasons.append(f"{label}: {why}")
+            out.append(Unmatched(person.id, person.name, "; ".join(reasons)))
+        return out
+
+    def _rank_partners(self, person_id: str, k: int, as_mentee: bool) -> list[PairSuggestion]:
+        people = self.people()
+        index_of = {p.id: i for i, p in enumerate(people)}
+        if person_id not in index_of:
+            raise KeyError(f"unknown person id '{person_id}'")
+        cohort, by_segment = self._cohort(people)
+        stored = self.store.pairs()
+        cohort.excluded = {(index_of[p["mentor_id"]], index_of[p["mentee_id"]])
+                           for p in stored if p["status"] in ("rejected", "ended")}  # fmt: skip
+        me = index_of[person_id]
+        others = np.array([i for i in range(len(people)) if i != me], dtype=np.int64)
+        mine = np.full_like(others, me)
+        mentor, mentee = (others, mine) if as_mentee else (mine, others)
+        ok = match_stage.eligible(cohort, mentor, mentee, self.params)
+        mentor, mentee = mentor[ok], mentee[ok]
+        scores = match_stage.score_edges(cohort, mentor, mentee, self.params)
+        top = np.argsort(-scores.score, kind="stable")[:k]
+        return [self._suggestion(people, cohort, by_segment, scores, int(e), int(mentor[e]),
+                                 int(mentee[e])) for e in top]  # fmt: skip
+
+    def suggest_mentors(self, mentee_id: str, k: int = 5) -> list[PairSuggestion]:
+        """The ``k`` best eligible mentors for a mentee, under the same rules and scores."""
+        return self._rank_partners(mentee_id, k, as_mentee=True)
+
+    def suggest_mentees(self, mentor_id: str, k: int = 5) -> list[PairSuggestion]:
+        """The ``k`` best eligible mentees for a mentor, under the same rules and scores."""
+        return self._rank_partners(mentor_id, k, as_mentee=False)
+
+
+def _all_topics(rows: Any) -> bool:
+    return isinstance(rows, (list, tuple)) and bool(rows) and all(isinstance(r, Topic) for r in rows)
+
+
+def demo_path(name: str) -> Path:
+    """Path of a bundled demo file (``demo_people.csv``, ``demo_notes.csv``...)."""
+    return Path(str(resources.files("recommender") / "data" / name))
+
+
+def load_demo(path: str | Path | None = None, embedder: str | Embedder | None = None,
+              reset: bool = False) -> Recommender:  # fmt: skip
+    """A recommender holding the bundled demo programme (people, notes, default topics).
+
+    Args:
+        path: workspace folder to fill (created; emptied first when ``reset``); ``None`` for
+            an in-memory workspace.
+    """
+    from .ingest import read_table
+
+    if path is not None and reset and Path(path).exists():
+        shutil.rmtree(path)
+    rec = Recommender.open(path, embedder) if path is not None else Recommender(embedder)
+    if rec.store.person_ids():
+        return rec
+    rec.add_people(read_table(demo_path("demo_people.csv")), source="demo_people.csv")
+    rec.add_notes(read_table(demo_path("demo_notes.csv")), source="demo_notes.csv")
+    for row in read_table(demo_path("demo_pairs.csv")):
+        r = row[1]
+        rec.set_pair_status(str(r["mentor_id"]), str(r["mentee_id"]), str(r["status"]))
+    rec.topics()
+    return rec
+
+
+__all__ += ["demo_path", "load_demo"]

@@ -1,0 +1,177 @@
+"""Records exchanged at the edge of the package: frozen dataclasses, no behaviour.
+
+Inside, the stages work on ids and numpy arrays; these records are what users,
+the CLI and the UI see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+__all__ = [
+    "PAIR_STATUSES",
+    "ROLE_PREFERENCES",
+    "PairHealth",
+    "PairSuggestion",
+    "PairingResult",
+    "Person",
+    "ProgrammeHealth",
+    "SentenceHit",
+    "SessionNote",
+    "Theme",
+    "Topic",
+    "TopicSuggestion",
+    "Unmatched",
+]
+
+ROLE_PREFERENCES = ("mentor", "mentee", "either")
+PAIR_STATUSES = ("proposed", "accepted", "rejected", "active", "ended")
+
+
+@dataclass(frozen=True)
+class Person:
+    """One participant of the programme.
+
+    ``languages`` holds lower-case ISO 639-1 codes (``("fr", "en")``).
+    """
+
+    id: str
+    name: str
+    years_experience: float
+    department: str = ""
+    role: str = ""
+    location: str = ""
+    languages: tuple[str, ...] = ()
+    profile: str = ""
+    offers: str = ""
+    wants: str = ""
+    role_preference: str = "either"
+    capacity: int = 1
+    manager_id: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class SessionNote:
+    """A mentoring session logged by a pair. ``id`` is 0 until stored."""
+
+    mentor_id: str
+    mentee_id: str
+    date: str  # ISO 8601 date, YYYY-MM-DD
+    text: str
+    rating: int | None = None
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class SentenceHit:
+    """A profile sentence found by a semantic search of the workspace."""
+
+    person_id: str
+    kind: str  # offer / want / other
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A discussion topic, with text per language code (``{"en": ..., "fr": ...}``)."""
+
+    id: str
+    title: Mapping[str, str]
+    description: Mapping[str, str]
+    category: str = ""
+    starters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def text(self, language: str) -> str:
+        """Title and description in ``language``, else in any language the topic has."""
+        lang = language if language in self.title else next(iter(self.title))
+        return f"{self.title[lang]}. {self.description.get(lang, '')}".strip()
+
+
+@dataclass(frozen=True)
+class PairSuggestion:
+    """A proposed mentor (the junior) and mentee (the senior).
+
+    ``parts`` breaks the score down: ``coverage`` (mentor offers x mentee wants),
+    ``reverse`` (mentee offers x mentor wants, weighted), ``cross_department``.
+    """
+
+    mentor_id: str
+    mentee_id: str
+    score: float
+    parts: Mapping[str, float]
+    reasons: tuple[str, ...]
+    status: str = "proposed"
+    locked: bool = False
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    """Somebody the assignment left without a partner, and why."""
+
+    id: str
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class PairingResult:
+    """What :meth:`Recommender.suggest_pairs` returns."""
+
+    pairs: tuple[PairSuggestion, ...]
+    unmatched: tuple[Unmatched, ...]
+
+
+@dataclass(frozen=True)
+class TopicSuggestion:
+    """A next discussion topic for a pair, in the pair's language."""
+
+    topic_id: str
+    title: str
+    score: float
+    reasons: tuple[str, ...]
+    starters: tuple[str, ...]
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A cluster of session notes labelled by its most characteristic words."""
+
+    id: int
+    label: str
+    keywords: tuple[str, ...]
+    size: int
+    by_month: Mapping[str, int]
+    nearest_topic_id: str
+    nearest_topic_similarity: float
+    candidate_new_topic: bool
+    note_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class PairHealth:
+    """How one pair is doing."""
+
+    mentor_id: str
+    mentee_id: str
+    sessions: int
+    last_session: str | None
+    days_since_last: int | None
+    sessions_per_month: float
+    cadence_ratio: float
+    rating_trend: float | None
+    at_risk: bool
+    risk_reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ProgrammeHealth:
+    """Programme-level view: per-pair health and the share of wants covered."""
+
+    pairs: tuple[PairHealth, ...]
+    wants_covered_share: float
+    pairs_at_risk: int
+    sessions_by_month: Mapping[str, int]

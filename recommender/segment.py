@@ -1,0 +1,209 @@
+"""Split each profile into offer / want / other sentences.
+
+The ``offers`` and ``wants`` columns are taken as they are. Sentences of the free-text
+``profile`` are labelled by :class:`IntentClassifier`: a scikit-learn logistic regression over
+the sentence embedding plus a few French/English cue features ("je veux", "I would like",
+"j'anime", "I run"...). Its weights for the default embedder ship in ``models/intent/``
+(``.npz`` arrays, no pickle); for any other embedder it is fitted on the fly from the
+labelled sentence set shipped as package data (a few hundred sentences: a second or two).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable, Sequence
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from .records import Person
+from .text import fold, split_sentences
+
+__all__ = [
+    "KINDS",
+    "IntentClassifier",
+    "cue_features",
+    "load_intent_sentences",
+    "segment_people",
+]
+
+logger = logging.getLogger(__name__)
+
+KINDS = ("offer", "want", "other")
+EncodeFn = Callable[[Sequence[str]], np.ndarray]
+
+_WANT_CUES = [
+    r"\bje (veux|voudrais|souhaite|souhaiterais|cherche a|tiens a|desire|compte)\b",
+    r"\b(j'aimerais|j’aimerais|aimerais|envie d|besoin d|j'espere|objectif)\b",
+    r"\b(apprendre|comprendre|decouvrir|me former|progresser|savoir comment|en savoir plus)\b",
+    r"\b(curieux|curieuse|curious|keen|eager|hope|wish|goal)\b",
+    r"\bi('d| would| want| wish| need|'m looking| am looking| hope)\b",
+    r"\b(learn|understand|discover|get better|get started|explore|improve my)\b",
+    r"\b(help me|show me|teach me|aidez-moi|montrez-moi|apprenez-moi|qu'on me montre)\b",
+]
+_OFFER_CUES = [
+    r"\b(j'anime|je gere|je peux|je maitrise|je connais|j'ai cree|je pilote|je forme|je dirige)\b",
+    r"\b(je m'occupe|j'utilise|je realise|je fais|je partage|je coordonne|j'organise|je cree)\b",
+    r"\b(j'automatise|je moderer?|je negocie|j'accompagne|j'ai recrute|j.ecris)\b",
+    r"\bi (run|manage|can|know|use|built|create|make|automate|teach|lead|coordinate|organise)\b",
+    r"\bi (handle|write|moderate|mentor|share|have led|have recruited|track|set up|speak)\b",
+    r"\b(expert|expertise|happy to share|depuis \w+ ans|for (two|\w+) (decades|years))\b",
+]
+_CUES = [re.compile(p) for p in _WANT_CUES + _OFFER_CUES]
+
+
+def cue_features(texts: Sequence[str]) -> np.ndarray:
+    """Binary cue features, shape ``(len(texts), n_cues)`` (want cues first, then offer cues)."""
+    folded = [fold(t).replace("’", "'") for t in texts]
+    return np.array([[1.0 if c.search(t) else 0.0 for c in _CUES] for t in folded],
+                    dtype=np.float32).reshape(len(texts), len(_CUES))  # fmt: skip
+
+
+def load_intent_sentences() -> list[tuple[str, str, str]]:
+    """The shipped labelled set as ``(text, label, language)`` rows."""
+    path = resources.files("recommender") / "data" / "intent_sentences.jsonl"
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            rows.append((item["text"], item["label"], item["language"]))
+    return rows
+
+
+class IntentClassifier:
+    """Offer / want / other sentence classifier (multinomial logistic regression).
+
+    Args:
+        C: inverse regularisation strength of the logistic regression.
+        cue_weight: scale of the cue features next to the unit-norm embedding.
+
+    Attributes:
+        coef_: ``(3, dimension + n_cues)`` weights after :meth:`fit` or :meth:`load`.
+        intercept_: ``(3,)`` biases.
+        model_id_: the embedder the weights belong to.
+    """
+
+    def __init__(self, C: float = 4.0, cue_weight: float = 0.5):
+        self.C = C
+        self.cue_weight = cue_weight
+
+    def _features(self, embeddings: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        return np.hstack([embeddings, self.cue_weight * cue_features(texts)])
+
+    def fit(
+        self, embeddings: np.ndarray, texts: Sequence[str], labels: Sequence[str], model_id: str
+    ) -> IntentClassifier:
+        """Fit on sentence embeddings ``(n, dimension)`` with their texts and labels."""
+        from sklearn.linear_model import LogisticRegression
+
+        if len(texts) != embeddings.shape[0] or len(labels) != len(texts):
+            raise ValueError("embeddings, texts and labels must have the same length")
+        unknown = set(labels) - set(KINDS)
+        if unknown:
+            raise ValueError(f"unknown labels {sorted(unknown)}; use {', '.join(KINDS)}")
+        y = np.array([KINDS.index(label) for label in labels])
+        model = LogisticRegression(C=self.C, max_iter=2000)
+        model.fit(self._features(embeddings, texts), y)
+        coef = np.zeros((len(KINDS), model.coef_.shape[1]), dtype=np.float64)
+        intercept = np.zeros(len(KINDS), dtype=np.float64)
+        coef[model.classes_] = model.coef_
+        intercept[model.classes_] = model.intercept_
+        self.coef_, self.intercept_, self.model_id_ = coef, intercept, model_id
+        return self
+
+    def predict_proba(self, embeddings: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        """Class probabilities, shape ``(n, 3)`` in the order of :data:`KINDS`."""
+        logits = self._features(embeddings, texts) @ self.coef_.T + self.intercept_
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        return p / p.sum(axis=1, keepdims=True)
+
+    def save(self, path: str | Path) -> None:
+        """Write ``<path>.npz`` (arrays) and ``<path>.json`` (settings); no pickle."""
+        path = Path(path)
+        np.savez(path.with_suffix(".npz"), coef=self.coef_, intercept=self.intercept_)
+        path.with_suffix(".json").write_text(json.dumps(
+            {"model_id": self.model_id_, "C": self.C, "cue_weight": self.cue_weight,
+             "classes": list(KINDS), "n_cues": len(_CUES)}, indent=2))  # fmt: skip
+
+    @classmethod
+    def load(cls, path: str | Path) -> IntentClassifier:
+        """Read weights written by :meth:`save`."""
+        path = Path(path)
+        config = json.loads(path.with_suffix(".json").read_text())
+        if config.get("n_cues") != len(_CUES):
+            raise ValueError(f"{path.name}: weights were trained with other cue features")
+        clf = cls(C=config["C"], cue_weight=config["cue_weight"])
+        with np.load(path.with_suffix(".npz"), allow_pickle=False) as data:
+            clf.coef_, clf.intercept_ = data["coef"], data["intercept"]
+        clf.model_id_ = config["model_id"]
+        return clf
+
+    @classmethod
+    def for_embedder(cls, model_id: str, encode: EncodeFn) -> IntentClassifier:
+        """Shipped weights for ``model_id`` when they exist, else fit on the shipped set."""
+        weights = shipped_weights_path(model_id)
+        if weights is not None:
+            try:
+                return cls.load(weights)
+            except (OSError, ValueError, KeyError) as exc:
+                logger.warning("ignoring intent weights %s: %s", weights, exc)
+        rows = load_intent_sentences()
+        texts = [r[0] for r in rows]
+        logger.info("fitting the intent model for %s on %d sentences", model_id, len(texts))
+        return cls().fit(encode(texts), texts, [r[1] for r in rows], model_id)
+
+
+def _safe_name(model_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", model_id)
+
+
+def shipped_weights_path(model_id: str) -> Path | None:
+    """Where shipped weights for ``model_id`` live, if any (``models/intent/<id>.npz``)."""
+    candidates = [
+        Path(__file__).resolve().parents[1] / "models" / "intent" / _safe_name(model_id),
+    ]
+    for base in candidates:
+        if base.with_suffix(".npz").exists() and base.with_suffix(".json").exists():
+            return base
+    return None
+
+
+def segment_people(
+    people: Sequence[Person], encode: EncodeFn, classifier: IntentClassifier
+) -> list[tuple[str, str, int, str, float]]:
+    """Label every sentence of each person's texts.
+
+    Args:
+        people: the people to segment.
+        encode: embeds a list of texts (``(n, dimension)`` unit rows), usually cached.
+        classifier: labels profile sentences.
+
+    Returns:
+        ``(person_id, kind, position, text, confidence)`` tuples, in person order.
+    """
+    out: list[tuple[str, str, int, str, float]] = []
+    pending: list[tuple[str, int, str]] = []
+    positions: dict[str, int] = {}
+    for person in people:
+        pos = 0
+        for kind, field in (("offer", person.offers), ("want", person.wants)):
+            for sentence in split_sentences(field):
+                out.append((person.id, kind, pos, sentence, 1.0))
+                pos += 1
+        for sentence in split_sentences(person.profile):
+            pending.append((person.id, pos, sentence))
+            pos += 1
+        positions[person.id] = pos
+    if pending:
+        texts = [p[2] for p in pending]
+        proba = classifier.predict_proba(encode(texts), texts)
+        for (pid, pos, sentence), p in zip(pending, proba, strict=True):
+            k = int(np.argmax(p))
+            out.append((pid, KINDS[k], pos, sentence, float(p[k])))
+    order = {p.id: i for i, p in enumerate(people)}
+    out.sort(key=lambda s: (order[s[0]], s[2]))
+    return out

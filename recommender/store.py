@@ -1,0 +1,467 @@
+"""The workspace store: the source of truth, in SQLite through SQLAlchemy Core.
+
+Everything is written in transactions: a rejected or failed batch leaves the store as it
+was. Vectors are stored as raw float32 bytes and structured values as JSON; nothing is
+pickled. The URL could point at PostgreSQL as well: only portable Core constructs are used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import sqlalchemy as sa
+from sqlalchemy.pool import StaticPool
+
+from .records import PAIR_STATUSES, Person, SessionNote, Topic
+
+__all__ = ["SCHEMA_VERSION", "Segment", "Store"]
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+
+metadata = sa.MetaData()
+
+people_table = sa.Table(
+    "people", metadata,
+    sa.Column("id", sa.String(200), primary_key=True),
+    sa.Column("name", sa.String(300), nullable=False),
+    sa.Column("years_experience", sa.Float, nullable=False),
+    sa.Column("department", sa.String(300), default=""),
+    sa.Column("role", sa.String(300), default=""),
+    sa.Column("location", sa.String(300), default=""),
+    sa.Column("languages", sa.String(100), default=""),
+    sa.Column("profile", sa.Text, default=""),
+    sa.Column("offers", sa.Text, default=""),
+    sa.Column("wants", sa.Text, default=""),
+    sa.Column("role_preference", sa.String(10), default="either"),
+    sa.Column("capacity", sa.Integer, default=1),
+    sa.Column("manager_id", sa.String(200), default=""),
+    sa.Column("email", sa.String(300), default=""),
+    sa.Column("updated_at", sa.String(40)),
+)  # fmt: skip
+
+notes_table = sa.Table(
+    "notes", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("mentor_id", sa.String(200), nullable=False, index=True),
+    sa.Column("mentee_id", sa.String(200), nullable=False, index=True),
+    sa.Column("date", sa.String(10), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("rating", sa.Integer, nullable=True),
+)  # fmt: skip
+
+topics_table = sa.Table(
+    "topics", metadata,
+    sa.Column("id", sa.String(200), primary_key=True),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("category", sa.String(200), default=""),
+    sa.Column("content", sa.Text, nullable=False),  # JSON: title, description, starters
+)  # fmt: skip
+
+pairs_table = sa.Table(
+    "pairs", metadata,
+    sa.Column("mentor_id", sa.String(200), primary_key=True),
+    sa.Column("mentee_id", sa.String(200), primary_key=True),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("locked", sa.Boolean, nullable=False, default=False),
+    sa.Column("score", sa.Float, default=0.0),
+    sa.Column("details", sa.Text, default="{}"),  # JSON: parts and reasons
+    sa.Column("updated_at", sa.String(40)),
+)  # fmt: skip
+
+segments_table = sa.Table(
+    "segments", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("person_id", sa.String(200), nullable=False, index=True),
+    sa.Column("kind", sa.String(10), nullable=False),  # offer / want / other
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("confidence", sa.Float, nullable=False, default=1.0),
+    sa.Column("model_id", sa.String(200), nullable=False),
+)  # fmt: skip
+
+embeddings_table = sa.Table(
+    "embeddings", metadata,
+    sa.Column("model_id", sa.String(200), primary_key=True),
+    sa.Column("text_hash", sa.String(64), primary_key=True),
+    sa.Column("vector", sa.LargeBinary, nullable=False),
+)  # fmt: skip
+
+settings_table = sa.Table(
+    "settings", metadata,
+    sa.Column("key", sa.String(100), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)  # fmt: skip
+
+
+class Segment:
+    """A sentence of a person's text, labelled offer / want / other (a plain row object)."""
+
+    __slots__ = ("confidence", "id", "kind", "person_id", "position", "text")
+
+    def __init__(
+        self, id: int, person_id: str, kind: str, position: int, text: str, confidence: float
+    ):
+        self.id = id
+        self.person_id = person_id
+        self.kind = kind
+        self.position = position
+        self.text = text
+        self.confidence = confidence
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _person_values(p: Person) -> dict[str, Any]:
+    return {
+        "id": p.id, "name": p.name, "years_experience": p.years_experience,
+        "department": p.department, "role": p.role, "location": p.location,
+        "languages": ";".join(p.languages), "profile": p.profile, "offers": p.offers,
+        "wants": p.wants, "role_preference": p.role_preference, "capacity": p.capacity,
+        "manager_id": p.manager_id, "email": p.email, "updated_at": _now(),
+    }  # fmt: skip
+
+
+def _person_from(row: Any) -> Person:
+    m = row._mapping
+    return Person(
+        id=m["id"], name=m["name"], years_experience=float(m["years_experience"]),
+        department=m["department"] or "", role=m["role"] or "", location=m["location"] or "",
+        languages=tuple(x for x in (m["languages"] or "").split(";") if x),
+        profile=m["profile"] or "", offers=m["offers"] or "", wants=m["wants"] or "",
+        role_preference=m["role_preference"] or "either", capacity=int(m["capacity"]),
+        manager_id=m["manager_id"] or "", email=m["email"] or "",
+    )  # fmt: skip
+
+
+class Store:
+    """A workspace's tables behind a small API of whole-batch, transactional operations.
+
+    Args:
+        url: an SQLAlchemy URL; ``"sqlite://"`` (the default) is an in-memory store.
+    """
+
+    def __init__(self, url: str = "sqlite://"):
+        self.url = url
+        self._engine: sa.Engine | None = None
+
+    @property
+    def engine(self) -> sa.Engine:
+        if self._engine is None:
+            if self.url in ("sqlite://", "sqlite:///:memory:"):
+                # One shared connection, or each thread would see its own empty database.
+                engine = sa.create_engine(
+                    self.url, poolclass=StaticPool,
+                    connect_args={"check_same_thread": False},
+                )  # fmt: skip
+            elif self.url.startswith("sqlite"):
+                engine = sa.create_engine(
+                    self.url, connect_args={"timeout": 30, "check_same_thread": False}
+                )
+
+                @sa.event.listens_for(engine, "connect")
+                def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+                    # WAL lets several tabs read while one writes; busy timeout makes writers wait.
+                    cursor = dbapi_conn.cursor()
+                    cursor.execute("PRAGMA journal_mode=WAL")
+                    cursor.execute("PRAGMA busy_timeout=30000")
+                    cursor.close()
+            else:
+                engine = sa.create_engine(self.url)
+            metadata.create_all(engine)
+            with engine.begin() as conn:
+                if conn.execute(sa.select(settings_table.c.value).where(
+                        settings_table.c.key == "schema_version")).first() is None:  # fmt: skip
+                    conn.execute(settings_table.insert().values(
+                        key="schema_version", value=json.dumps(SCHEMA_VERSION)))  # fmt: skip
+            self._engine = engine
+        return self._engine
+
+    def close(self) -> None:
+        """Release the database connections."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    # ------------------------------------------------------------------ people
+    def upsert_people(
+        self, people: Sequence[Person],
+        segments: Sequence[tuple[str, str, int, str, float]] = (), model_id: str = "",
+    ) -> tuple[int, int, list[int], list[int]]:
+        """Insert new people, update known ones and replace their segments, in one transaction.
+
+        Args:
+            people: the validated people.
+            segments: ``(person_id, kind, position, text, confidence)`` for these people.
+            model_id: the embedder the segments were labelled with.
+
+        Returns:
+            ``(added, updated, removed segment ids, new segment ids)``.
+        """
+        ids = [p.id for p in people]
+        with self.engine.begin() as conn:
+            existing = set()
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                existing.update(conn.execute(
+                    sa.select(people_table.c.id).where(people_table.c.id.in_(chunk))
+                ).scalars())  # fmt: skip
+            new = [_person_values(p) for p in people if p.id not in existing]
+            old = [_person_values(p) for p in people if p.id in existing]
+            if new:
+                conn.execute(people_table.insert(), new)
+            if old:
+                stmt = (
+                    people_table.update()
+                    .where(people_table.c.id == sa.bindparam("b_id"))
+                    .values({c: sa.bindparam(c) for c in old[0] if c != "id"})
+                )
+                conn.execute(stmt, [{**v, "b_id": v["id"]} for v in old])
+            removed, added = self._replace_segments(conn, ids, segments, model_id)
+        return len(new), len(old), removed, added
+
+    def people(self) -> list[Person]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(people_table).order_by(people_table.c.id))
+            return [_person_from(r) for r in rows]
+
+    def person(self, person_id: str) -> Person | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(people_table).where(people_table.c.id == person_id)
+            ).first()
+            return _person_from(row) if row is not None else None
+
+    def person_ids(self) -> set[str]:
+        with self.engine.connect() as conn:
+            return set(conn.execute(sa.select(people_table.c.id)).scalars())
+
+    def delete_person(self, person_id: str) -> list[int]:
+        """Erase a person: their row, notes, pairs and segments, in one transaction.
+
+        Returns:
+            the ids of the segments removed (to drop from the vector index).
+        """
+        with self.engine.begin() as conn:
+            seg_ids = list(conn.execute(
+                sa.select(segments_table.c.id).where(segments_table.c.person_id == person_id)
+            ).scalars())  # fmt: skip
+            conn.execute(segments_table.delete().where(segments_table.c.person_id == person_id))
+            conn.execute(notes_table.delete().where(sa.or_(
+                notes_table.c.mentor_id == person_id, notes_table.c.mentee_id == person_id)))
+            conn.execute(pairs_table.delete().where(sa.or_(
+                pairs_table.c.mentor_id == person_id, pairs_table.c.mentee_id == person_id)))
+            conn.execute(people_table.delete().where(people_table.c.id == person_id))
+            conn.execute(people_table.update().where(people_table.c.manager_id == person_id)
+                         .values(manager_id=""))  # fmt: skip
+        return seg_ids
+
+    # ------------------------------------------------------------------ notes
+    def add_notes(self, notes: Sequence[SessionNote]) -> list[int]:
+        """Store notes in one transaction; return their new ids."""
+        ids: list[int] = []
+        with self.engine.begin() as conn:
+            for n in notes:
+                result = conn.execute(notes_table.insert().values(
+                    mentor_id=n.mentor_id, mentee_id=n.mentee_id, date=n.date, text=n.text,
+                    rating=n.rating))  # fmt: skip
+                ids.append(int(result.inserted_primary_key[0]))
+        return ids
+
+    def notes(self, mentor_id: str | None = None, mentee_id: str | None = None) -> list[SessionNote]:
+        stmt = sa.select(notes_table).order_by(notes_table.c.date, notes_table.c.id)
+        if mentor_id is not None:
+            stmt = stmt.where(notes_table.c.mentor_id == mentor_id)
+        if mentee_id is not None:
+            stmt = stmt.where(notes_table.c.mentee_id == mentee_id)
+        with self.engine.connect() as conn:
+            return [
+                SessionNote(r.mentor_id, r.mentee_id, r.date, r.text, r.rating, int(r.id))
+                for r in conn.execute(stmt)
+            ]
+
+    # ------------------------------------------------------------------ topics
+    def replace_topics(self, topics: Sequence[Topic]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(topics_table.delete())
+            self._insert_topics(conn, topics, start=0)
+
+    def add_topics(self, topics: Sequence[Topic]) -> None:
+        """Add topics, replacing those whose id is already in the catalogue."""
+        with self.engine.begin() as conn:
+            ids = [t.id for t in topics]
+            conn.execute(topics_table.delete().where(topics_table.c.id.in_(ids)))
+            start = conn.execute(sa.select(sa.func.count()).select_from(topics_table)).scalar()
+            self._insert_topics(conn, topics, start=int(start or 0))
+
+    @staticmethod
+    def _insert_topics(conn: sa.Connection, topics: Sequence[Topic], start: int) -> None:
+        if not topics:
+            return
+        conn.execute(topics_table.insert(), [
+            {"id": t.id, "position": start + i, "category": t.category,
+             "content": json.dumps({"title": dict(t.title), "description": dict(t.description),
+                                    "starters": {k: list(v) for k, v in t.starters.items()}},
+                                   ensure_ascii=False)}
+            for i, t in enumerate(topics)
+        ])  # fmt: skip
+
+    def topics(self) -> list[Topic]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(topics_table).order_by(topics_table.c.position))
+            out = []
+            for r in rows:
+                c = json.loads(r.content)
+                starters = {k: tuple(v) for k, v in c.get("starters", {}).items()}
+                out.append(Topic(r.id, c["title"], c["description"], r.category or "", starters))
+            return out
+
+    def has_topics(self) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(topics_table.c.id).limit(1)).first() is not None
+
+    # ------------------------------------------------------------------ pairs
+    def set_pairs(self, pairs: Iterable[Mapping[str, Any]]) -> None:
+        """Insert or update pairs (keys: mentor_id, mentee_id, status, locked, score, details)."""
+        with self.engine.begin() as conn:
+            for p in pairs:
+                if p["status"] not in PAIR_STATUSES:
+                    raise ValueError(f"unknown pair status '{p['status']}'")
+                key = sa.and_(pairs_table.c.mentor_id == p["mentor_id"],
+                              pairs_table.c.mentee_id == p["mentee_id"])  # fmt: skip
+                values = {
+                    "status": p["status"], "locked": bool(p.get("locked", False)),
+                    "score": float(p.get("score", 0.0)),
+                    "details": json.dumps(p.get("details", {}), ensure_ascii=False),
+                    "updated_at": _now(),
+                }  # fmt: skip
+                if conn.execute(sa.select(pairs_table.c.status).where(key)).first() is None:
+                    conn.execute(pairs_table.insert().values(
+                        mentor_id=p["mentor_id"], mentee_id=p["mentee_id"], **values))
+                else:
+                    conn.execute(pairs_table.update().where(key).values(**values))
+
+    def delete_pairs(self, status: str) -> None:
+        """Drop every pair with ``status`` that is not locked (stale proposals before a re-run)."""
+        with self.engine.begin() as conn:
+            conn.execute(pairs_table.delete().where(
+                sa.and_(pairs_table.c.status == status, pairs_table.c.locked.is_(False))))
+
+    def pairs(self, statuses: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        stmt = sa.select(pairs_table).order_by(pairs_table.c.score.desc())
+        if statuses is not None:
+            stmt = stmt.where(pairs_table.c.status.in_(list(statuses)))
+        with self.engine.connect() as conn:
+            return [
+                {"mentor_id": r.mentor_id, "mentee_id": r.mentee_id, "status": r.status,
+                 "locked": bool(r.locked), "score": float(r.score or 0.0),
+                 "details": json.loads(r.details or "{}"), "updated_at": r.updated_at}
+                for r in conn.execute(stmt)
+            ]  # fmt: skip
+
+    # ------------------------------------------------------------------ segments
+    def replace_segments(
+        self, person_ids: Sequence[str], segments: Sequence[tuple[str, str, int, str, float]],
+        model_id: str,
+    ) -> tuple[list[int], list[int]]:
+        """Replace the segments of ``person_ids``; returns ``(removed ids, new ids)``."""
+        with self.engine.begin() as conn:
+            return self._replace_segments(conn, person_ids, segments, model_id)
+
+    @staticmethod
+    def _replace_segments(
+        conn: sa.Connection, person_ids: Sequence[str],
+        segments: Sequence[tuple[str, str, int, str, float]], model_id: str,
+    ) -> tuple[list[int], list[int]]:
+        removed: list[int] = []
+        for start in range(0, len(person_ids), 500):
+            where = segments_table.c.person_id.in_(list(person_ids[start : start + 500]))
+            removed.extend(conn.execute(sa.select(segments_table.c.id).where(where)).scalars())
+            conn.execute(segments_table.delete().where(where))
+        new_ids: list[int] = []
+        for pid, kind, position, text, confidence in segments:
+            result = conn.execute(segments_table.insert().values(
+                person_id=pid, kind=kind, position=position, text=text,
+                confidence=confidence, model_id=model_id))  # fmt: skip
+            new_ids.append(int(result.inserted_primary_key[0]))
+        return removed, new_ids
+
+    def segments(self) -> list[Segment]:
+        stmt = sa.select(segments_table).order_by(
+            segments_table.c.person_id, segments_table.c.position)
+        with self.engine.connect() as conn:
+            return [Segment(int(r.id), r.person_id, r.kind, int(r.position), r.text,
+                            float(r.confidence)) for r in conn.execute(stmt)]  # fmt: skip
+
+    def segment_model_ids(self) -> set[str]:
+        with self.engine.connect() as conn:
+            return set(conn.execute(sa.select(segments_table.c.model_id).distinct()).scalars())
+
+    # ------------------------------------------------------------------ embeddings cache
+    def get_embeddings(self, model_id: str, hashes: Sequence[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(hashes), 500):
+                chunk = list(hashes[start : start + 500])
+                rows = conn.execute(sa.select(embeddings_table.c.text_hash,
+                                              embeddings_table.c.vector).where(
+                    sa.and_(embeddings_table.c.model_id == model_id,
+                            embeddings_table.c.text_hash.in_(chunk))))  # fmt: skip
+                for h, blob in rows:
+                    found[h] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put_embeddings(self, model_id: str, items: Mapping[str, np.ndarray]) -> None:
+        if not items:
+            return
+        with self.engine.begin() as conn:
+            known = set()
+            keys = list(items)
+            for start in range(0, len(keys), 500):
+                known.update(conn.execute(sa.select(embeddings_table.c.text_hash).where(
+                    sa.and_(embeddings_table.c.model_id == model_id,
+                            embeddings_table.c.text_hash.in_(keys[start:start + 500])))
+                ).scalars())  # fmt: skip
+            rows = [
+                {"model_id": model_id, "text_hash": h,
+                 "vector": np.asarray(v, dtype=np.float32).tobytes()}
+                for h, v in items.items() if h not in known
+            ]  # fmt: skip
+            if rows:
+                conn.execute(embeddings_table.insert(), rows)
+
+    def count_embeddings(self, model_id: str | None = None) -> int:
+        stmt = sa.select(sa.func.count()).select_from(embeddings_table)
+        if model_id is not None:
+            stmt = stmt.where(embeddings_table.c.model_id == model_id)
+        with self.engine.connect() as conn:
+            return int(conn.execute(stmt).scalar() or 0)
+
+    # ------------------------------------------------------------------ settings
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(settings_table.c.value).where(settings_table.c.key == key)
+            ).first()
+        return json.loads(row[0]) if row is not None else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(settings_table.delete().where(settings_table.c.key == key))
+            conn.execute(settings_table.insert().values(key=key, value=json.dumps(value)))
+
+    def fingerprint(self) -> dict[str, int]:
+        """Row counts per table: a cheap check that a rejected batch changed nothing."""
+        with self.engine.connect() as conn:
+            return {
+                t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0)
+                for t in metadata.sorted_tables
+            }

@@ -1,0 +1,226 @@
+"""Next discussion topics for a pair: relevant, within reach, not yet covered, varied.
+
+For a pair (mentor = the junior, mentee = the senior) and a catalogue of ``T`` topics::
+
+    relevance(t)  = best cosine between t and the mentee's want sentences
+    capability(t) = best cosine between t and the mentor's offer (and background) sentences
+    base(t)       = relevance_weight * relevance + capability_weight * capability
+    score(t)      = base - novelty_weight * closeness to the covered topics
+                    - overlap_weight * partial coverage by the pair's notes
+                    + evidence_weight * evidence from pairs with similar wants
+
+A topic is *covered* when one of the pair's note sentences has it as its nearest catalogue
+topic (and is close enough), or is very close to it; covered topics are never suggested.
+The final list is chosen by maximal marginal relevance so it is varied.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import NamedTuple
+
+import numpy as np
+
+from .ingest import validate_topics
+from .records import Topic
+
+__all__ = [
+    "TopicParams",
+    "TopicScores",
+    "covered_by_notes",
+    "default_catalogue",
+    "history_evidence",
+    "mmr",
+    "score_topics",
+]
+
+
+@dataclass(frozen=True)
+class TopicParams:
+    """Settings of topic suggestion.
+
+    Attributes:
+        relevance_weight: weight of the mentee's wants.
+        capability_weight: weight of the mentor's offers.
+        cover_min_similarity: a note sentence covers its nearest topic only above this.
+        cover_similarity: a note sentence this close to a topic covers it whatever else.
+        cover_margin: topics within this margin of a sentence's nearest one are covered too.
+        novelty_weight: penalty per unit of similarity to an already covered topic.
+        overlap_weight: penalty per unit of similarity to the pair's notes.
+        evidence_weight: bonus per unit of evidence from similar pairs' ratings.
+        similar_pair_min: how alike two mentees' wants must be to count as evidence.
+        diversity: MMR trade-off (0 only relevance, 1 only variety).
+    """
+
+    relevance_weight: float = 0.6
+    capability_weight: float = 0.4
+    cover_min_similarity: float = 0.35
+    cover_similarity: float = 0.6
+    cover_margin: float = 0.02
+    novelty_weight: float = 0.3
+    overlap_weight: float = 0.2
+    evidence_weight: float = 0.1
+    similar_pair_min: float = 0.35
+    diversity: float = 0.3
+
+
+class TopicScores(NamedTuple):
+    """Per-topic arrays ``(T,)`` behind a suggestion.
+
+    ``want_pos`` / ``offer_pos`` are the best matching want and offer sentence per topic,
+    ``covered_by`` the note sentence covering the topic (-1 when not covered), ``closest``
+    the most similar covered topic (-1 when none).
+    """
+
+    score: np.ndarray
+    relevance: np.ndarray
+    capability: np.ndarray
+    evidence: np.ndarray
+    want_pos: np.ndarray
+    offer_pos: np.ndarray
+    covered_by: np.ndarray
+    closest: np.ndarray
+    closeness: np.ndarray
+
+
+def default_catalogue() -> list[Topic]:
+    """The shipped bilingual catalogue (validated: unique ids, English and French)."""
+    path = resources.files("recommender") / "data" / "topics.json"
+    items = json.loads(path.read_text(encoding="utf-8"))
+    return validate_topics(list(enumerate(items, start=1)), "topics.json", ("en", "fr"))
+
+
+def covered_by_notes(topic_vecs: np.ndarray, note_vecs: np.ndarray,
+                     params: TopicParams) -> np.ndarray:  # fmt: skip
+    """Which note sentence covers each topic.
+
+    Args:
+        topic_vecs: ``(T, d)`` unit vectors.
+        note_vecs: ``(N, d)`` unit vectors of note sentences.
+
+    Returns:
+        ``(T,)`` index of the covering note sentence, ``-1`` when the topic is not covered.
+    """
+    covered = np.full(len(topic_vecs), -1, dtype=np.int64)
+    if len(note_vecs) == 0 or len(topic_vecs) == 0:
+        return covered
+    sims = note_vecs @ topic_vecs.T  # (N, T)
+    hit = _hits(sims, params)
+    strength = np.where(hit, sims, -np.inf)
+    best_note = strength.argmax(axis=0)
+    any_hit = np.isfinite(strength.max(axis=0))
+    covered[any_hit] = best_note[any_hit]
+    return covered
+
+
+def history_evidence(topic_vecs: np.ndarray, mentee_want: np.ndarray,
+                     other_wants: np.ndarray, note_vecs: np.ndarray, note_pair: np.ndarray,
+                     note_rating: np.ndarray, params: TopicParams) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """How pairs with similar wants fared with each topic.
+
+    Args:
+        topic_vecs: ``(T, d)``.
+        mentee_want: ``(d,)`` mean want vector of this pair's mentee.
+        other_wants: ``(P, d)`` mean want vectors of the other pairs' mentees.
+        note_vecs: ``(N, d)`` the other pairs' notes; ``note_pair`` ``(N,)`` their pair index;
+            ``note_rating`` ``(N,)`` ratings 1-5 (0 when missing).
+
+    Returns:
+        ``(evidence (T,) in [-1, 1], supporting notes count (T,))``: the mean of
+        ``(rating - 3) / 2`` over notes of similar pairs that cover the topic.
+    """
+    t = len(topic_vecs)
+    if len(note_vecs) == 0 or len(other_wants) == 0:
+        return np.zeros(t), np.zeros(t, dtype=np.int64)
+    pair_sim = other_wants @ mentee_want
+    similar = pair_sim[note_pair] >= params.similar_pair_min
+    covering = covered_by_notes_matrix(topic_vecs, note_vecs, params)  # (N, T)
+    valid = covering & similar[:, None] & (note_rating > 0)[:, None]
+    value = ((note_rating - 3.0) / 2.0)[:, None] * valid
+    count = valid.sum(axis=0)
+    return np.where(count > 0, value.sum(axis=0) / np.maximum(count, 1), 0.0), count
+
+
+def covered_by_notes_matrix(topic_vecs: np.ndarray, note_vecs: np.ndarray,
+                            params: TopicParams) -> np.ndarray:  # fmt: skip
+    """``(N, T)`` boolean: does note ``n`` cover topic ``t`` (same rule as covered_by_notes)."""
+    return _hits(note_vecs @ topic_vecs.T, params)
+
+
+def _hits(sims: np.ndarray, params: TopicParams) -> np.ndarray:
+    # A note sentence covers its nearest topic(s) when close enough, and any very close topic.
+    nearest = sims.max(axis=1, keepdims=True)
+    return ((sims >= nearest - params.cover_margin) & (sims >= params.cover_min_similarity)) | (
+        sims >= params.cover_similarity
+    )
+
+
+def score_topics(topic_vecs: np.ndarray, want_vecs: np.ndarray, want_weight: np.ndarray,
+                 offer_vecs: np.ndarray, offer_weight: np.ndarray, note_vecs: np.ndarray,
+                 evidence: np.ndarray | None, params: TopicParams) -> TopicScores:  # fmt: skip
+    """Score every topic for one pair.
+
+    Args:
+        topic_vecs: ``(T, d)`` catalogue in the pair's language.
+        want_vecs: ``(Sw, d)`` mentee want sentences, ``want_weight`` ``(Sw,)``.
+        offer_vecs: ``(So, d)`` mentor offer sentences, ``offer_weight`` ``(So,)``.
+        note_vecs: ``(N, d)`` sentences of the pair's notes.
+        evidence: ``(T,)`` from :func:`history_evidence`, or ``None``.
+    """
+    n_topics = len(topic_vecs)
+
+    def best(vecs: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        if len(vecs) == 0:
+            return np.zeros(n_topics), np.full(n_topics, -1, dtype=np.int64)
+        sims = (topic_vecs @ vecs.T) * weight[None, :]
+        return sims.max(axis=1), sims.argmax(axis=1)
+
+    relevance, want_pos = best(want_vecs, want_weight)
+    capability, offer_pos = best(offer_vecs, offer_weight)
+    covered_by = covered_by_notes(topic_vecs, note_vecs, params)
+    covered = covered_by >= 0
+    topic_sims = topic_vecs @ topic_vecs.T
+    closest = np.full(n_topics, -1, dtype=np.int64)
+    closeness = np.zeros(n_topics)
+    if covered.any():
+        masked = np.where(covered[None, :], topic_sims, -np.inf)
+        np.fill_diagonal(masked, -np.inf)
+        closest = masked.argmax(axis=1)
+        closeness = np.where(np.isfinite(masked.max(axis=1)), masked.max(axis=1), 0.0)
+        closest[~np.isfinite(masked.max(axis=1))] = -1
+    overlap = (note_vecs @ topic_vecs.T).max(axis=0) if len(note_vecs) else np.zeros(n_topics)
+    evidence = np.zeros(n_topics) if evidence is None else evidence
+    score = (params.relevance_weight * relevance + params.capability_weight * capability
+             - params.novelty_weight * np.maximum(closeness, 0)
+             - params.overlap_weight * np.maximum(overlap, 0)
+             + params.evidence_weight * evidence)  # fmt: skip
+    score = np.where(covered, -np.inf, score)
+    return TopicScores(score, relevance, capability, evidence, want_pos, offer_pos, covered_by,
+                       closest, closeness)  # fmt: skip
+
+
+def mmr(scores: np.ndarray, similarity: np.ndarray, k: int, diversity: float) -> list[int]:
+    """Maximal marginal relevance: pick ``k`` items, trading score against redundancy.
+
+    Args:
+        scores: ``(T,)`` relevance; ``-inf`` marks items that may not be picked.
+        similarity: ``(T, T)`` similarity between items.
+        diversity: 0 ranks by score only; 1 by novelty only.
+
+    Returns:
+        indices of the chosen items, in order of choice.
+    """
+    candidates = [i for i in np.argsort(-scores) if np.isfinite(scores[i])]
+    chosen: list[int] = []
+    while candidates and len(chosen) < k:
+        if chosen:
+            redundancy = similarity[np.ix_(candidates, chosen)].max(axis=1)
+        else:
+            redundancy = np.zeros(len(candidates))
+        value = (1 - diversity) * scores[candidates] - diversity * redundancy
+        pick = candidates[int(np.argmax(value))]
+        chosen.append(int(pick))
+        candidates.remove(pick)
+    return chosen
