@@ -175,6 +175,7 @@ class Recommender:
         if progress:
             progress(0.1, "segmenting and embedding profiles")
         segments = segment_people(people, self.encoder.encode, self._classifier_for_model())
+        self.encoder.encode([s[3] for s in segments])  # embed at import, so matching is quick
         added, updated, removed, new_ids = self.store.upsert_people(people, segments, self.model_id)
         self._update_segment_index(removed, new_ids, [s[3] for s in segments])
         logger.info("people: %d added, %d updated", added, updated)
