@@ -166,9 +166,11 @@ class Recommender:
         :class:`~recommender.errors.ValidationError` lists them all.
 
         Returns:
-            how many people were added or updated.
+            how many people were added or updated (unchanged rows are skipped).
         """
         people = validate_people(rows_from(rows, source), source=source)
+        known = {p.id: p for p in self.store.people()}
+        people = [p for p in people if known.get(p.id) != p]  # unchanged rows: nothing to do
         if not people:
             return 0
         self._sync_segments()

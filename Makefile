@@ -1,0 +1,51 @@
+# Two commands for users: `make run` and `make test`. Everything else is set up on the way.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 7860
+DEMO_WORKSPACE ?= .demo-workspace
+export GRADIO_ANALYTICS_ENABLED := False
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: install run test lint unit browser bench clean
+
+install: $(STAMP)
+
+# torch first, pinned to the CPU build this machine carries: an unpinned torch pulls CUDA (GBs).
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet torch==2.13.0
+	$(PIP) install --quiet -e '.[st,dev]'
+	touch $(STAMP)
+
+# Debian's Chromium for the end-to-end tests (Playwright drives /usr/bin/chromium).
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+
+run: $(STAMP)
+	$(PY) app.py --demo --workspace $(DEMO_WORKSPACE) --host $(HOST) --port $(PORT)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check recommender tests benchmarks app.py models
+	$(VENV)/bin/mypy
+
+unit: $(STAMP)
+	$(PY) -m pytest -m "not slow and not e2e" -q
+
+test: $(STAMP) browser lint
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench_embed.py
+	$(PY) benchmarks/bench_pairing.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_WORKSPACE) .pytest_cache .mypy_cache .ruff_cache tests/artifacts
