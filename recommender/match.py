@@ -37,6 +37,7 @@ __all__ = [
     "ineligibility_reason",
     "score_edges",
     "solve",
+    "top_k_per_side",
 ]
 
 logger = logging.getLogger(__name__)
@@ -143,8 +144,9 @@ def eligible(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray,
     """Hard rules for edges ``(mentor[e], mentee[e])``; ``(E,)`` boolean mask.
 
     A pair is allowed when: the mentor has at least ``min_experience_gap`` fewer years, the
-    role preferences allow it, neither manages the other, they share a language, and the pair
-    is not excluded (already exists, rejected or ended).
+    role preferences allow it, neither manages the other, they share a language, the mentor
+    has something to offer and the mentee something to learn, and the pair is not excluded
+    (already exists, rejected or ended).
     """
     c = cohort
     ok = mentor != mentee
@@ -153,6 +155,7 @@ def eligible(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray,
     ok &= c.capacity[mentor] > 0
     ok &= (c.manager[mentor] != mentee) & (c.manager[mentee] != mentor)
     ok &= (c.languages[mentor] & c.languages[mentee]) != 0
+    ok &= (c.offer_weight[mentor] > 0).any(axis=1) & (c.want_weight[mentee] > 0).any(axis=1)
     if c.excluded:
         keys = mentor.astype(np.int64) * c.size + mentee
         banned = np.fromiter((a * c.size + b for a, b in c.excluded), dtype=np.int64)
@@ -316,6 +319,19 @@ def candidate_edges(cohort: Cohort, params: MatchParams,
     return m[ok].astype(np.int64), s[ok].astype(np.int64)
 
 
+def top_k_per_side(mentor: np.ndarray, mentee: np.ndarray, score: np.ndarray,
+                   k: int) -> np.ndarray:  # fmt: skip
+    """Mask of edges among the ``k`` best of their mentor or of their mentee (symmetric graph)."""
+    keep = np.zeros(len(score), dtype=bool)
+    for owner in (mentor, mentee):
+        order = np.lexsort((-score, owner))  # by owner, best score first
+        sorted_owner = owner[order]
+        starts = np.searchsorted(sorted_owner, sorted_owner, side="left")
+        rank = np.arange(len(order)) - starts
+        keep[order[rank < k]] = True
+    return keep
+
+
 # ------------------------------------------------------------------------------ assignment
 def assign(mentor: np.ndarray, mentee: np.ndarray, weight: np.ndarray,
            mentor_capacity: np.ndarray, mentee_capacity: np.ndarray) -> np.ndarray:  # fmt: skip
@@ -413,6 +429,8 @@ def solve(cohort: Cohort, params: MatchParams,
     m, s = candidate_edges(c, params, mentors, mentees)
     scores = score_edges(c, m, s, params)
     keep = scores.score > params.min_score
+    if len(mentors) * len(mentees) > params.dense_limit:
+        keep &= top_k_per_side(m, s, scores.score, params.candidates_k)
     m, s = m[keep], s[keep]
     scores = EdgeScores(*(a[keep] for a in scores))
     logger.info("assignment over %d candidate edges", len(m))

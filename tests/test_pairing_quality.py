@@ -1,0 +1,77 @@
+"""Pairing quality on a labelled bilingual cohort (real multilingual model)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from recommender import Recommender
+from recommender.text import split_sentences
+
+DATA = json.loads((Path(__file__).parent / "data" / "labelled_cohort.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def labelled() -> Recommender:
+    rec = Recommender()  # the default multilingual embedder
+    rec.add_people(DATA["people"])
+    return rec
+
+
+def whole_profile_choice(rec: Recommender) -> dict[str, str]:
+    """What plain whole-profile similarity would pick for each senior (the baseline)."""
+    people = {p.id: p for p in rec.people()}
+
+    def vector(pid: str) -> np.ndarray:
+        p = people[pid]
+        v = rec.encoder.encode([" ".join(x for x in (p.profile, p.offers, p.wants) if x)])[0]
+        return v
+
+    choice = {}
+    for senior, decoy in DATA["decoys"].items():
+        designed = next(m for m, s in DATA["expected"] if s == senior)
+        choice[senior] = max((designed, decoy), key=lambda j: float(vector(j) @ vector(senior)))
+    return choice
+
+
+@pytest.mark.slow
+def test_assignment_finds_the_designed_pairs(labelled):
+    result = labelled.suggest_pairs()
+    found = {(p.mentor_id, p.mentee_id) for p in result.pairs}
+    expected = {tuple(p) for p in DATA["expected"]}
+    accuracy = len(found & expected) / len(expected)
+    print(f"designed pairs found: {accuracy:.0%}")
+    assert accuracy == 1.0, sorted(found)
+    assert tuple(DATA["manager_pair"]) not in found
+    assert tuple(DATA["cross_lingual"]) in found
+
+
+@pytest.mark.slow
+def test_whole_profile_similarity_falls_for_decoys_and_complementarity_does_not(labelled):
+    baseline = whole_profile_choice(labelled)
+    fooled = [s for s, j in baseline.items() if j == DATA["decoys"][s]]
+    assert fooled, "the decoys should tempt a whole-profile baseline"
+    for senior in DATA["decoys"]:
+        ranked = labelled.suggest_mentors(senior, k=3)
+        designed = next(m for m, s in DATA["expected"] if s == senior)
+        assert ranked[0].mentor_id == designed, (senior, [r.mentor_id for r in ranked])
+
+
+@pytest.mark.slow
+def test_senior_want_sentence_is_found_in_free_text(labelled):
+    wants = {s.person_id: s.text for s in labelled.segments() if s.kind == "want"}
+    for senior in ("S1", "S2", "S3", "S5"):
+        sentences = split_sentences(labelled.person(senior).profile)
+        assert wants[senior] == sentences[-1], senior
+
+
+@pytest.mark.slow
+def test_reasons_quote_both_profiles(labelled):
+    pair = next(p for p in labelled.suggest_pairs().pairs if p.mentee_id == "S1")
+    assert "TikTok pour attirer de jeunes préparateurs" in pair.reasons[0]
+    assert "Je gère le compte TikTok du recrutement" in pair.reasons[0]
+    assert pair.parts["coverage"] > 0 and set(pair.parts) == {
+        "coverage", "reverse", "cross_department"}
