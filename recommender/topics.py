@@ -32,6 +32,7 @@ __all__ = [
     "covered_by_notes",
     "default_catalogue",
     "history_evidence",
+    "lexical_similarity",
     "mmr",
     "score_topics",
 ]
@@ -52,6 +53,9 @@ class TopicParams:
         evidence_weight: bonus per unit of evidence from similar pairs' ratings.
         similar_pair_min: how alike two mentees' wants must be to count as evidence.
         diversity: MMR trade-off (0 only relevance, 1 only variety).
+        lexical_weight: weight of shared content words (TF-IDF) next to the embeddings, so a
+            topic that names what the mentee wrote ("seconde main") is not missed by a
+            sentence embedding that blurs a long sentence.
     """
 
     relevance_weight: float = 0.6
@@ -61,9 +65,10 @@ class TopicParams:
     cover_margin: float = 0.02
     novelty_weight: float = 0.3
     overlap_weight: float = 0.2
-    evidence_weight: float = 0.1
-    similar_pair_min: float = 0.35
+    evidence_weight: float = 0.05
+    similar_pair_min: float = 0.5
     diversity: float = 0.3
+    lexical_weight: float = 0.3
 
 
 class TopicScores(NamedTuple):
@@ -157,9 +162,33 @@ def _hits(sims: np.ndarray, params: TopicParams) -> np.ndarray:
     )
 
 
+def lexical_similarity(queries: list[str], docs: list[str]) -> np.ndarray:
+    """TF-IDF cosine of content words, ``(len(queries), len(docs))``.
+
+    Words are folded (no case, no accents), French and English stop words dropped, and cut
+    to their first six letters, a crude stem that joins "recrutement"/"recruter".
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from .text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, fold, words
+
+    stop = {fold(w) for w in FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS}
+
+    def analyse(text: str) -> list[str]:
+        return [fold(w)[:6] for w in words(text) if len(w) > 2 and fold(w) not in stop]
+
+    if not queries or not docs:
+        return np.zeros((len(queries), len(docs)))
+    vectorizer = TfidfVectorizer(analyzer=analyse)
+    matrix = vectorizer.fit_transform(list(docs) + list(queries))
+    return (matrix[len(docs):] @ matrix[: len(docs)].T).toarray()
+
+
 def score_topics(topic_vecs: np.ndarray, want_vecs: np.ndarray, want_weight: np.ndarray,
                  offer_vecs: np.ndarray, offer_weight: np.ndarray, note_vecs: np.ndarray,
-                 evidence: np.ndarray | None, params: TopicParams) -> TopicScores:  # fmt: skip
+                 evidence: np.ndarray | None, params: TopicParams,
+                 want_lexical: np.ndarray | None = None,
+                 offer_lexical: np.ndarray | None = None) -> TopicScores:  # fmt: skip
     """Score every topic for one pair.
 
     Args:
@@ -168,17 +197,23 @@ def score_topics(topic_vecs: np.ndarray, want_vecs: np.ndarray, want_weight: np.
         offer_vecs: ``(So, d)`` mentor offer sentences, ``offer_weight`` ``(So,)``.
         note_vecs: ``(N, d)`` sentences of the pair's notes.
         evidence: ``(T,)`` from :func:`history_evidence`, or ``None``.
+        want_lexical / offer_lexical: ``(Sw, T)`` / ``(So, T)`` from
+            :func:`lexical_similarity`, or ``None``.
     """
     n_topics = len(topic_vecs)
 
-    def best(vecs: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def best(vecs: np.ndarray, weight: np.ndarray,
+             lexical: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
         if len(vecs) == 0:
             return np.zeros(n_topics), np.full(n_topics, -1, dtype=np.int64)
-        sims = (topic_vecs @ vecs.T) * weight[None, :]
+        sims = topic_vecs @ vecs.T
+        if lexical is not None:
+            sims = sims + params.lexical_weight * lexical.T
+        sims = sims * weight[None, :]
         return sims.max(axis=1), sims.argmax(axis=1)
 
-    relevance, want_pos = best(want_vecs, want_weight)
-    capability, offer_pos = best(offer_vecs, offer_weight)
+    relevance, want_pos = best(want_vecs, want_weight, want_lexical)
+    capability, offer_pos = best(offer_vecs, offer_weight, offer_lexical)
     covered_by = covered_by_notes(topic_vecs, note_vecs, params)
     covered = covered_by >= 0
     topic_sims = topic_vecs @ topic_vecs.T
@@ -195,7 +230,9 @@ def score_topics(topic_vecs: np.ndarray, want_vecs: np.ndarray, want_weight: np.
     score = (params.relevance_weight * relevance + params.capability_weight * capability
              - params.novelty_weight * np.maximum(closeness, 0)
              - params.overlap_weight * np.maximum(overlap, 0)
-             + params.evidence_weight * evidence)  # fmt: skip
+             # Evidence only lifts topics that are relevant to this mentee in the first place.
+             + params.evidence_weight * evidence
+             * np.clip(relevance / max(float(relevance.max()), 1e-9), 0, 1))  # fmt: skip
     score = np.where(covered, -np.inf, score)
     return TopicScores(score, relevance, capability, evidence, want_pos, offer_pos, covered_by,
                        closest, closeness)  # fmt: skip

@@ -1,0 +1,113 @@
+"""Themes emerging from session notes: clusters of note embeddings labelled by c-TF-IDF.
+
+The number of clusters is chosen by silhouette (scikit-learn KMeans on unit vectors, i.e.
+cosine geometry); each theme is labelled with its most characteristic words by class-based
+TF-IDF (BERTopic's c-TF-IDF) with French and English stop words removed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+
+from .text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, fold
+
+__all__ = ["ThemeParams", "Themes", "c_tf_idf", "cluster_notes", "find_themes"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ThemeParams:
+    """Settings of theme discovery.
+
+    Attributes:
+        min_clusters / max_clusters: range searched for the number of themes.
+        keywords: words kept per theme label.
+        new_topic_below: a theme whose centroid is less similar than this to every catalogue
+            topic is flagged as a candidate new topic.
+        seed: random state of KMeans (same input, same themes).
+    """
+
+    min_clusters: int = 2
+    max_clusters: int = 12
+    keywords: int = 5
+    new_topic_below: float = 0.3
+    seed: int = 0
+
+
+class Themes(NamedTuple):
+    """Clusters of notes: ``labels`` ``(N,)``, ``centroids`` ``(K, d)``, ``keywords`` per theme."""
+
+    labels: np.ndarray
+    centroids: np.ndarray
+    keywords: list[list[str]]
+
+
+def cluster_notes(vectors: np.ndarray, params: ThemeParams) -> np.ndarray:
+    """Cluster unit vectors ``(N, d)``; returns labels ``(N,)`` (all 0 for tiny inputs)."""
+    from sklearn.cluster import KMeans
+    from sklearn.metrics import silhouette_score
+
+    n = len(vectors)
+    if n < 3:
+        return np.zeros(n, dtype=np.int64)
+    best_labels, best_score = np.zeros(n, dtype=np.int64), -1.0
+    for k in range(params.min_clusters, min(params.max_clusters, n - 1) + 1):
+        labels = KMeans(k, n_init=10, random_state=params.seed).fit_predict(vectors)
+        if len(set(labels)) < 2:
+            continue
+        score = float(silhouette_score(vectors, labels, metric="cosine"))
+        if score > best_score + 1e-9:
+            best_labels, best_score = labels.astype(np.int64), score
+    return best_labels
+
+
+def _tokens(text: str) -> list[str]:
+    from .text import words
+
+    stop = FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS | {fold(w) for w in FRENCH_STOP_WORDS}
+    return [w for w in words(text) if len(w) > 2 and w not in stop and fold(w) not in stop]
+
+
+def c_tf_idf(texts: Sequence[str], labels: np.ndarray, top: int) -> list[list[str]]:
+    """Most characteristic words of each class (BERTopic's class-based TF-IDF).
+
+    ``tf(t, c) * log(1 + A / f(t))`` with ``A`` the mean number of words per class and
+    ``f(t)`` the frequency of ``t`` over all classes.
+    """
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    classes = sorted(set(labels.tolist()))
+    docs = [" ".join(t for t, lab in zip(texts, labels, strict=True) if lab == c) for c in classes]
+    vectorizer = CountVectorizer(analyzer=_tokens)
+    counts = vectorizer.fit_transform(docs).toarray().astype(np.float64)
+    if counts.size == 0:
+        return [[] for _ in classes]
+    tf = counts / np.maximum(counts.sum(axis=1, keepdims=True), 1)
+    avg_words = counts.sum() / len(classes)
+    idf = np.log(1 + avg_words / np.maximum(counts.sum(axis=0), 1))
+    weights = tf * idf
+    vocab = vectorizer.get_feature_names_out()
+    return [[str(vocab[j]) for j in np.argsort(-row)[:top] if row[j] > 0] for row in weights]
+
+
+def find_themes(vectors: np.ndarray, texts: Sequence[str], params: ThemeParams) -> Themes:
+    """Cluster notes and label each cluster.
+
+    Args:
+        vectors: ``(N, d)`` unit note embeddings.
+        texts: the ``N`` note texts.
+    """
+    labels = cluster_notes(vectors, params)
+    k = int(labels.max()) + 1 if len(labels) else 0
+    centroids = np.zeros((k, vectors.shape[1] if len(vectors) else 0), dtype=np.float32)
+    for c in range(k):
+        mean = vectors[labels == c].mean(axis=0)
+        centroids[c] = mean / max(float(np.linalg.norm(mean)), 1e-12)
+    keywords = c_tf_idf(texts, labels, params.keywords) if k else []
+    return Themes(labels, centroids, keywords)
