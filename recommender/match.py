@@ -24,8 +24,6 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
-import scipy.sparse as sp
-from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
 __all__ = [
     "Cohort",
@@ -338,71 +336,42 @@ def assign(mentor: np.ndarray, mentee: np.ndarray, weight: np.ndarray,
     """Maximum-weight b-matching: the edges to keep, as a boolean mask ``(E,)``.
 
     Each person ``i`` mentors at most ``mentor_capacity[i]`` and is mentored at most
-    ``mentee_capacity[i]`` times; anyone may stay unmatched. Edges of weight <= 0 are never
-    kept. Exact: with mentee capacities of 1 this is a minimum-weight full bipartite matching
-    (mentor slots x mentees, plus a "stay unmatched" node per slot and per mentee); otherwise
-    an integer program whose relaxation is already integral (bipartite b-matching).
+    ``mentee_capacity[i]`` times; anyone may stay unmatched; an edge is used at most once and
+    edges of weight <= 0 never. Exact: a min-cost flow (OR-Tools) from a source through the
+    mentors' capacities, the edges (cost ``-weight``) and the mentees' capacities to a sink,
+    with a free source-to-sink arc so that no pair is forced. Scores are scaled to integers
+    (1e-6 resolution).
     """
-    n_edges = len(weight)
-    chosen = np.zeros(n_edges, dtype=bool)
+    from ortools.graph.python import min_cost_flow
+
+    chosen = np.zeros(len(weight), dtype=bool)
     usable = np.flatnonzero((weight > 0) & (mentor_capacity[mentor] > 0)
                             & (mentee_capacity[mentee] > 0))  # fmt: skip
     if len(usable) == 0:
         return chosen
-    if int(mentee_capacity[mentee[usable]].max()) > 1:
-        return _assign_milp(mentor, mentee, weight, usable, mentor_capacity, mentee_capacity)
-    m, s, w = mentor[usable], mentee[usable], weight[usable]
-    # Rows: one per mentor slot; columns: one per mentee.
-    mentor_ids, m_local = np.unique(m, return_inverse=True)
-    mentee_ids, s_local = np.unique(s, return_inverse=True)
-    caps = mentor_capacity[mentor_ids].astype(np.int64)
-    slot_start = np.concatenate([[0], np.cumsum(caps)[:-1]])
-    n_slots, n_mentees = int(caps.sum()), len(mentee_ids)
-    edge_rep = caps[m_local]
-    e_idx = np.repeat(np.arange(len(w)), edge_rep)
-    offsets = np.arange(len(e_idx)) - np.repeat(np.cumsum(edge_rep) - edge_rep, edge_rep)
-    slot = slot_start[m_local[e_idx]] + offsets
-    col = s_local[e_idx]
-    big = 2.0 + float(np.max(np.abs(w)))
-    rows = np.concatenate([slot, n_slots + col, np.arange(n_slots), n_slots + np.arange(n_mentees)])
-    cols = np.concatenate([col, n_mentees + slot, n_mentees + np.arange(n_slots),
-                           np.arange(n_mentees)])  # fmt: skip
-    data = np.concatenate([big - w[e_idx], np.full(len(e_idx), big),
-                           np.full(n_slots + n_mentees, big)])  # fmt: skip
-    size = n_slots + n_mentees
-    graph = sp.csr_matrix((data, (rows, cols)), shape=(size, size))
-    graph.sum_duplicates()
-    row_match, col_match = min_weight_full_bipartite_matching(graph)
-    matched_col = np.full(size, -1, dtype=np.int64)
-    matched_col[row_match] = col_match
-    slot_owner = np.repeat(np.arange(len(mentor_ids)), caps)
-    slot_col = matched_col[:n_slots]
-    real = slot_col < n_mentees
-    matched_keys = slot_owner[real] * n_mentees + slot_col[real]
-    chosen[usable[np.isin(m_local * n_mentees + s_local, matched_keys)]] = True
-    return chosen
-
-
-def _assign_milp(mentor: np.ndarray, mentee: np.ndarray, weight: np.ndarray, usable: np.ndarray,
-                 mentor_capacity: np.ndarray, mentee_capacity: np.ndarray) -> np.ndarray:  # fmt: skip
-    from scipy.optimize import Bounds, LinearConstraint, milp
-
     m, s, w = mentor[usable], mentee[usable], weight[usable]
     mentor_ids, m_local = np.unique(m, return_inverse=True)
     mentee_ids, s_local = np.unique(s, return_inverse=True)
-    n = len(w)
-    a_mentor = sp.csr_matrix((np.ones(n), (m_local, np.arange(n))), shape=(len(mentor_ids), n))
-    a_mentee = sp.csr_matrix((np.ones(n), (s_local, np.arange(n))), shape=(len(mentee_ids), n))
-    result = milp(
-        c=-w,
-        constraints=[LinearConstraint(a_mentor, 0, mentor_capacity[mentor_ids]),
-                     LinearConstraint(a_mentee, 0, mentee_capacity[mentee_ids])],
-        integrality=np.ones(n), bounds=Bounds(0, 1),
-    )  # fmt: skip
-    if result.x is None:
-        raise RuntimeError(f"assignment failed: {result.message}")
-    chosen = np.zeros(len(weight), dtype=bool)
-    chosen[usable[result.x > 0.5]] = True
+    n_m, n_s = len(mentor_ids), len(mentee_ids)
+    source, sink = 0, 1
+    m_node = 2 + m_local
+    s_node = 2 + n_m + s_local
+    m_cap = mentor_capacity[mentor_ids].astype(np.int64)
+    s_cap = mentee_capacity[mentee_ids].astype(np.int64)
+    flow = int(min(m_cap.sum(), s_cap.sum()))
+    tails = np.concatenate([np.full(n_m, source), m_node, 2 + n_m + np.arange(n_s), [source]])
+    heads = np.concatenate([2 + np.arange(n_m), s_node, np.full(n_s, sink), [sink]])
+    caps = np.concatenate([m_cap, np.ones(len(w), dtype=np.int64), s_cap, [flow]])
+    costs = np.concatenate([np.zeros(n_m, dtype=np.int64), -np.round(w * 1e6).astype(np.int64),
+                            np.zeros(n_s + 1, dtype=np.int64)])  # fmt: skip
+    solver = min_cost_flow.SimpleMinCostFlow()
+    arcs = solver.add_arcs_with_capacity_and_unit_cost(tails, heads, caps, costs)
+    solver.set_nodes_supplies(np.array([source, sink]), np.array([flow, -flow]))
+    status = solver.solve()
+    if status != solver.OPTIMAL:
+        raise RuntimeError(f"assignment failed: min-cost flow status {status}")
+    edge_arcs = arcs[n_m : n_m + len(w)]
+    chosen[usable[solver.flows(edge_arcs) > 0]] = True
     return chosen
 
 
