@@ -7,7 +7,7 @@ For each synthetic cohort (half juniors offering, half seniors wanting; 2 offer 
 sentences each, clustered around 200 latent themes; two languages, ten departments, managers
 and role preferences) it prints, in one run:
 - ours: ``match.solve`` (every pair scored when mentors x mentees <= 4M, else FAISS top-k
-  both ways, pruned to each side's top-k, then min_weight_full_bipartite_matching);
+  both ways, pruned to each side's top-k, then an exact min-cost flow with OR-Tools);
 - dense: every pair scored, then scipy's ``linear_sum_assignment`` (the exact optimum), where
   it fits in memory;
 - time, peak memory (RSS of a fresh process per run) and the optimality gap.

@@ -1,0 +1,66 @@
+"""Charts a coordinator would rather look at than read (matplotlib, no screen needed)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+__all__ = ["coverage_chart", "score_chart", "sessions_chart", "to_svg"]
+
+_BLUE, _GREY = "#2f6db5", "#c9d3e0"
+
+
+def _figure(width: float = 5.0, height: float = 2.8) -> tuple[Any, Any]:
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display on servers and in CI
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(width, height), dpi=100)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig, ax
+
+
+def sessions_chart(by_month: Mapping[str, int], title: str) -> Any:
+    """Bar chart of sessions per month (``{"2026-05": 10, ...}``)."""
+    fig, ax = _figure()
+    months = list(by_month)
+    ax.bar(months, [by_month[m] for m in months], color=_BLUE)
+    ax.set_title(title)
+    ax.tick_params(axis="x", rotation=45, labelsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def score_chart(scores: Sequence[float], title: str) -> Any:
+    """Histogram of pair scores."""
+    fig, ax = _figure()
+    ax.hist(list(scores) or [0.0], bins=12, color=_BLUE, edgecolor="white")
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def coverage_chart(share: float, title: str, covered: str, not_covered: str) -> Any:
+    """Horizontal stacked bar: share of mentees' wants covered by at least one session."""
+    fig, ax = _figure(height=1.6)
+    ax.barh([0], [share], color=_BLUE, label=f"{covered} {share:.0%}")
+    ax.barh([0], [1 - share], left=[share], color=_GREY, label=f"{not_covered} {1 - share:.0%}")
+    ax.set_xlim(0, 1)
+    ax.set_yticks([])
+    ax.set_title(title)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, -0.9), ncol=2, frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def to_svg(fig: Any) -> str:
+    """The figure as inline SVG markup (for self-contained HTML reports); closes it."""
+    import matplotlib.pyplot as plt
+
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight")
+    plt.close(fig)
+    svg = buffer.getvalue()
+    return svg[svg.index("<svg"):]
