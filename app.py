@@ -50,14 +50,14 @@ def build_demo(coordinator: Coordinator, lang: str = "en") -> gr.Blocks:
             # ---------------------------------------------------------------- participants
             with gr.Tab(t("tab_people", lang), id="people") as tab_people:
                 with gr.Row():
-                    people_file = L(gr.File(label=t("upload", lang), type="filepath",
+                    people_file = L(gr.File(label=t("upload", lang), type="filepath", elem_id="people-file",
                                             file_types=[".csv", ".xlsx", ".json", ".jsonl"]),
                                     "upload")  # fmt: skip
-                    notes_file = L(gr.File(label=t("upload_notes", lang), type="filepath",
+                    notes_file = L(gr.File(label=t("upload_notes", lang), type="filepath", elem_id="notes-file",
                                            file_types=[".csv", ".xlsx", ".json", ".jsonl"]),
                                    "upload_notes")  # fmt: skip
                 import_btn = gr.Button(t("import", lang), variant="primary", elem_id="import-btn")
-                report = gr.Textbox(label="", lines=4, interactive=False, elem_id="import-report")
+                report = gr.Textbox(show_label=False, lines=4, interactive=False, elem_id="import-report")
                 search = L(gr.Textbox(label=t("search", lang), elem_id="people-search"), "search")
                 people_df = gr.Dataframe(c.people_table("", lang), interactive=False,
                                          wrap=True, elem_id="people-table")  # fmt: skip
@@ -83,7 +83,7 @@ def build_demo(coordinator: Coordinator, lang: str = "en") -> gr.Blocks:
                         save_btn = gr.Button(t("save", lang), variant="primary")
                         confirm = L(gr.Checkbox(label=t("confirm_delete", lang)), "confirm_delete")
                         delete_btn = gr.Button(t("delete", lang), variant="stop")
-                    person_msg = gr.Textbox(label="", interactive=False)
+                    person_msg = gr.Textbox(show_label=False, interactive=False, elem_id="person-msg")
             # ---------------------------------------------------------------- pairs
             with gr.Tab(t("tab_pairs", lang), id="pairs") as tab_pairs:
                 with gr.Row():
@@ -94,7 +94,7 @@ def build_demo(coordinator: Coordinator, lang: str = "en") -> gr.Blocks:
                     per_mentee = L(gr.Number(value=1, precision=0, minimum=1, maximum=5,
                                              label=t("per_mentee", lang)), "per_mentee")  # fmt: skip
                 run_btn = gr.Button(t("run", lang), variant="primary", elem_id="run-btn")
-                summary = gr.Textbox(label="", interactive=False, elem_id="match-summary")
+                summary = gr.Textbox(show_label=False, interactive=False, elem_id="match-summary")
                 pairs_df = L(gr.Dataframe(c.pairs_table(lang), interactive=False, wrap=True,
                                           label=t("pairs_table", lang), elem_id="pairs-table"),
                              "pairs_table")  # fmt: skip
@@ -106,7 +106,7 @@ def build_demo(coordinator: Coordinator, lang: str = "en") -> gr.Blocks:
                     lock_btn = gr.Button(t("lock", lang))
                     activate_btn = gr.Button(t("activate", lang))
                     end_btn = gr.Button(t("end", lang))
-                status_msg = gr.Textbox(label="", interactive=False, elem_id="pair-status")
+                status_msg = gr.Textbox(show_label=False, interactive=False, elem_id="pair-status")
                 unmatched_df = L(gr.Dataframe(interactive=False, wrap=True,
                                               label=t("unmatched", lang)), "unmatched")  # fmt: skip
                 with gr.Row():
@@ -127,7 +127,7 @@ def build_demo(coordinator: Coordinator, lang: str = "en") -> gr.Blocks:
                 note_text = L(gr.Textbox(label=t("note_text", lang), lines=3,
                                          elem_id="note-text"), "note_text")  # fmt: skip
                 log_btn = gr.Button(t("log", lang), variant="primary", elem_id="log-btn")
-                log_msg = gr.Textbox(label="", interactive=False, elem_id="log-msg")
+                log_msg = gr.Textbox(show_label=False, interactive=False, elem_id="log-msg")
                 history = L(gr.Dataframe(interactive=False, wrap=True, label=t("history", lang),
                                          elem_id="history"), "history")  # fmt: skip
             # ---------------------------------------------------------------- topics

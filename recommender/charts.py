@@ -43,14 +43,16 @@ def score_chart(scores: Sequence[float], title: str) -> Any:
 
 
 def coverage_chart(share: float, title: str, covered: str, not_covered: str) -> Any:
-    """Horizontal stacked bar: share of mentees' wants covered by at least one session."""
-    fig, ax = _figure(height=1.6)
-    ax.barh([0], [share], color=_BLUE, label=f"{covered} {share:.0%}")
-    ax.barh([0], [1 - share], left=[share], color=_GREY, label=f"{not_covered} {1 - share:.0%}")
-    ax.set_xlim(0, 1)
-    ax.set_yticks([])
+    """Donut of the share of mentees' wants covered by at least one session."""
+    fig, ax = _figure(width=3.6, height=2.8)
+    share = min(max(share, 0.0), 1.0)
+    ax.pie([share, 1 - share], colors=[_BLUE, _GREY], startangle=90, counterclock=False,
+           wedgeprops={"width": 0.35, "edgecolor": "white"})
+    ax.text(0, 0, f"{share:.0%}", ha="center", va="center", fontsize=16, fontweight="bold")
     ax.set_title(title)
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, -0.9), ncol=2, frameon=False)
+    ax.legend([covered, not_covered], loc="lower center", bbox_to_anchor=(0.5, -0.2), ncol=2,
+              frameon=False, fontsize=8)
+    ax.axis("equal")
     fig.tight_layout()
     return fig
 

@@ -41,7 +41,7 @@ from .records import (
 )
 from .segment import IntentClassifier, segment_people
 from .store import Segment, Store
-from .text import split_sentences
+from .text import fold, split_sentences, words
 from .themes import ThemeParams, find_themes
 from .topics import (
     TopicParams,
@@ -498,10 +498,10 @@ class Recommender:
         kept_suggestions = self._rescore_kept(people, cohort, by_segment, kept, params)
         self.store.delete_pairs("proposed")
         self.store.set_pairs({
-            "mentor_id": s.mentor_id, "mentee_id": s.mentee_id, "status": "proposed",
-            "locked": False, "score": s.score,
+            "mentor_id": s.mentor_id, "mentee_id": s.mentee_id, "status": s.status,
+            "locked": s.locked, "score": s.score,
             "details": {"parts": dict(s.parts), "reasons": list(s.reasons)},
-        } for s in proposals)  # fmt: skip
+        } for s in kept_suggestions + proposals)  # fmt: skip
         paired = {i for pair in fixed for i in pair} | set(mentor.tolist()) | set(mentee.tolist())
         if progress:
             progress(0.9, "explaining")
@@ -709,13 +709,14 @@ class Recommender:
         if not notes:
             return []
         vectors = self.encoder.encode([n.text for n in notes])
-        found = find_themes(vectors, [n.text for n in notes], params)
+        names = frozenset(fold(w) for p in self.people() for w in words(p.name))
+        found = find_themes(vectors, [n.text for n in notes], params, names)
         topics = self.topics()
         topic_vecs = (self.encoder.encode([t.text(lang) for t in topics for lang in t.title])
                       if topics else np.zeros((0, vectors.shape[1])))  # fmt: skip
         owners = [t for t in topics for _ in t.title]
         themes = []
-        for c, words in enumerate(found.keywords):
+        for c, keywords in enumerate(found.keywords):
             members = [n for n, lab in zip(notes, found.labels, strict=True) if lab == c]
             by_month: dict[str, int] = {}
             for n in members:
@@ -724,7 +725,7 @@ class Recommender:
             best = int(np.argmax(sims))
             similarity = float(sims[best]) if len(topic_vecs) else 0.0
             themes.append(Theme(
-                id=c, label=", ".join(words[:3]) or f"theme {c + 1}", keywords=tuple(words),
+                id=c, label=", ".join(keywords[:3]) or f"theme {c + 1}", keywords=tuple(keywords),
                 size=len(members), by_month=dict(sorted(by_month.items())),
                 nearest_topic_id=owners[best].id if owners else "",
                 nearest_topic_similarity=round(similarity, 4),

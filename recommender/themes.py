@@ -8,7 +8,7 @@ TF-IDF (BERTopic's c-TF-IDF) with French and English stop words removed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -67,24 +67,38 @@ def cluster_notes(vectors: np.ndarray, params: ThemeParams) -> np.ndarray:
     return best_labels
 
 
-def _tokens(text: str) -> list[str]:
+# Words every session note uses ("we talked about..."): they characterise no theme.
+SESSION_WORDS = frozenset(
+    """parle parler parlons discute discuter discussion seance seances session sessions point
+    avons fait montre montrer explique propose talked talk discussed discussion showed show
+    explained went looked together also first next prochain premier premiere""".split()
+)
+
+
+def _analyser(extra_stop: frozenset[str]) -> Callable[[str], list[str]]:
     from .text import words
 
-    stop = FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS | {fold(w) for w in FRENCH_STOP_WORDS}
-    return [w for w in words(text) if len(w) > 2 and w not in stop and fold(w) not in stop]
+    stop = {fold(w) for w in FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS} | SESSION_WORDS | extra_stop
+
+    def tokens(text: str) -> list[str]:
+        return [w for w in words(text) if len(w) > 2 and fold(w) not in stop]
+
+    return tokens
 
 
-def c_tf_idf(texts: Sequence[str], labels: np.ndarray, top: int) -> list[list[str]]:
+def c_tf_idf(texts: Sequence[str], labels: np.ndarray, top: int,
+             extra_stop_words: frozenset[str] = frozenset()) -> list[list[str]]:  # fmt: skip
     """Most characteristic words of each class (BERTopic's class-based TF-IDF).
 
     ``tf(t, c) * log(1 + A / f(t))`` with ``A`` the mean number of words per class and
-    ``f(t)`` the frequency of ``t`` over all classes.
+    ``f(t)`` the frequency of ``t`` over all classes. ``extra_stop_words`` (folded) are
+    left out too, e.g. the participants' first names, which would otherwise label themes.
     """
     from sklearn.feature_extraction.text import CountVectorizer
 
     classes = sorted(set(labels.tolist()))
     docs = [" ".join(t for t, lab in zip(texts, labels, strict=True) if lab == c) for c in classes]
-    vectorizer = CountVectorizer(analyzer=_tokens)
+    vectorizer = CountVectorizer(analyzer=_analyser(extra_stop_words))
     counts = vectorizer.fit_transform(docs).toarray().astype(np.float64)
     if counts.size == 0:
         return [[] for _ in classes]
@@ -96,12 +110,14 @@ def c_tf_idf(texts: Sequence[str], labels: np.ndarray, top: int) -> list[list[st
     return [[str(vocab[j]) for j in np.argsort(-row)[:top] if row[j] > 0] for row in weights]
 
 
-def find_themes(vectors: np.ndarray, texts: Sequence[str], params: ThemeParams) -> Themes:
+def find_themes(vectors: np.ndarray, texts: Sequence[str], params: ThemeParams,
+                extra_stop_words: frozenset[str] = frozenset()) -> Themes:  # fmt: skip
     """Cluster notes and label each cluster.
 
     Args:
         vectors: ``(N, d)`` unit note embeddings.
         texts: the ``N`` note texts.
+        extra_stop_words: folded words never used as labels (names of participants).
     """
     labels = cluster_notes(vectors, params)
     k = int(labels.max()) + 1 if len(labels) else 0
@@ -109,5 +125,5 @@ def find_themes(vectors: np.ndarray, texts: Sequence[str], params: ThemeParams) 
     for c in range(k):
         mean = vectors[labels == c].mean(axis=0)
         centroids[c] = mean / max(float(np.linalg.norm(mean)), 1e-12)
-    keywords = c_tf_idf(texts, labels, params.keywords) if k else []
+    keywords = c_tf_idf(texts, labels, params.keywords, extra_stop_words) if k else []
     return Themes(labels, centroids, keywords)

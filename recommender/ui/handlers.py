@@ -195,7 +195,7 @@ class Coordinator:
                 column("score", lang): round(p["score"], 3),
                 column("status", lang): p["status"],
                 column("locked", lang): "🔒" if p["locked"] else "",
-                column("reasons", lang): "\n".join(p["details"].get("reasons", [])),
+                column("reasons", lang): " • ".join(p["details"].get("reasons", [])),
             })  # fmt: skip
         cols = [column(k, lang) for k in ("mentor", "mentee", "score", "status", "locked",
                                           "reasons")]  # fmt: skip
