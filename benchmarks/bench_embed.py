@@ -20,15 +20,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from recommender import Recommender  # noqa: E402
-from recommender.embed import CachedEmbedder, make_embedder  # noqa: E402
-from recommender.ingest import read_table  # noqa: E402
-from recommender.recommender import demo_path  # noqa: E402
-from recommender.store import Store  # noqa: E402
-from recommender.text import split_sentences  # noqa: E402
+from recommender import Recommender
+from recommender.embed import CachedEmbedder, make_embedder
+from recommender.ingest import read_table
+from recommender.recommender import demo_path
+from recommender.store import Store
+from recommender.text import split_sentences
 
 SUFFIXES = ["", " au quotidien", " for my team", " dans mon service", " this year",
-            " avec les jeunes", " in our stores", " pour le siège"]  # fmt: skip
+            " avec les jeunes", " in our stores", " pour le siège"]
 
 
 def corpus(n: int) -> list[str]:

@@ -12,6 +12,7 @@ from .embed import Embedder, HashingEmbedder, SentenceTransformerEmbedder, USEEm
 from .errors import Problem, ValidationError
 from .ingest import load_notes, load_people, load_topics
 from .match import MatchParams
+from .recommender import Recommender, demo_path, load_demo
 from .records import (
     PairHealth,
     PairingResult,
@@ -25,7 +26,6 @@ from .records import (
     TopicSuggestion,
     Unmatched,
 )
-from .recommender import Recommender, demo_path, load_demo
 
 __all__ = [
     "Embedder",

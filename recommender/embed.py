@@ -23,7 +23,7 @@ import os
 import zlib
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -90,7 +90,8 @@ class USEEmbedder:
         self.batch_size = batch_size
         self._model: Any = None
 
-    _shared: dict[int, Any] = {}  # one loaded model per thread count, shared by instances
+    # One loaded model per thread count, shared by all instances.
+    _shared: ClassVar[dict[int, Any]] = {}
 
     def _load(self) -> Any:
         if self._model is None:
@@ -154,7 +155,7 @@ class SentenceTransformerEmbedder:
         vectors = model.encode(
             list(texts), batch_size=self.batch_size, normalize_embeddings=True,
             convert_to_numpy=True, show_progress_bar=False,
-        )  # fmt: skip
+        )
         return normalise(vectors)
 
 

@@ -52,7 +52,7 @@ def pair_reasons(
     reverse_want: str | None, reverse_offer: str | None, reverse: float,
     cross_department: bool, want_inferred: bool = False, weak_below: float = 0.3,
     language: str | None = None,
-) -> tuple[str, ...]:  # fmt: skip
+) -> tuple[str, ...]:
     """Reasons for a pair, strongest first, quoting the matched sentences."""
     lang = language or pair_language(mentor, mentee)
     p = _PHRASES.get(lang, _PHRASES["en"])
@@ -64,7 +64,7 @@ def pair_reasons(
         reasons.append(p["weak"].format(**names))
     if reverse_want and reverse_offer and reverse >= weak_below:
         reasons.append(p["reverse"].format(**names, want=shorten(reverse_want),
-                                           offer=shorten(reverse_offer)))  # fmt: skip
+                                           offer=shorten(reverse_offer)))
     if cross_department:
         reasons.append(p["cross"].format(a=mentor.department, b=mentee.department))
     gap = mentee.years_experience - mentor.years_experience
@@ -101,7 +101,7 @@ _TOPIC_PHRASES = {
 def topic_reasons(
     language: str, mentor: str, mentee: str, *, want: str | None, offer: str | None,
     near_title: str | None, near_date: str | None, evidence_count: int, evidence: float,
-) -> tuple[str, ...]:  # fmt: skip
+) -> tuple[str, ...]:
     """Reasons for a topic suggestion, in ``language`` (English when unknown)."""
     p = _TOPIC_PHRASES.get(language, _TOPIC_PHRASES["en"])
     reasons = []

@@ -35,7 +35,7 @@ def _cell(value: Any) -> Any:
 
 
 def write_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], path: str | Path,
-                fmt: str | None = None) -> Path:  # fmt: skip
+                fmt: str | None = None) -> Path:
     """Write ``rows`` with ``columns`` (in that order) to ``path`` as CSV, XLSX or JSON.
 
     CSV is UTF-8 with a BOM (so Excel reads accents), comma separated. JSON keeps lists

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 __all__ = ["HealthParams", "PairStats", "drift_reason", "falling_ratings_reason",
-           "inactivity_reason", "low_cadence_reason", "pair_health", "rating_trend"]  # fmt: skip
+           "inactivity_reason", "low_cadence_reason", "pair_health", "rating_trend"]
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ def drift_reason(stats: PairStats, p: HealthParams) -> str | None:
 
 
 def pair_health(stats: PairStats, as_of: dt.date, p: HealthParams
-                ) -> tuple[dict[str, float | int | str | None], tuple[str, ...]]:  # fmt: skip
+                ) -> tuple[dict[str, float | int | str | None], tuple[str, ...]]:
     """Figures and at-risk reasons of one pair.
 
     Returns:
@@ -141,5 +141,5 @@ def pair_health(stats: PairStats, as_of: dt.date, p: HealthParams
             falling_ratings_reason(stats, p),
             drift_reason(stats, p),
         ) if r
-    ]  # fmt: skip
+    ]
     return figures, tuple(reasons)

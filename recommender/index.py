@@ -38,7 +38,7 @@ class VectorIndex:
     """
 
     def __init__(self, dimension: int, kind: str = "flat", nlist: int | None = None,
-                 nprobe: int = 16):  # fmt: skip
+                 nprobe: int = 16):
         if kind not in ("flat", "ivf"):
             raise ValueError(f"unknown index kind '{kind}': use 'flat' or 'ivf'")
         self.dimension = dimension
@@ -80,14 +80,14 @@ class VectorIndex:
     def remove(self, ids: np.ndarray) -> int:
         """Remove ids; returns how many were removed."""
         ids = np.ascontiguousarray(ids, dtype=np.int64)
-        return int(self.index.remove_ids(ids)) if len(ids) else 0
+        return int(self.index.remove_ids(ids)) if len(ids) else 0  # type: ignore[arg-type]
 
     def __len__(self) -> int:
         return int(self.index.ntotal)
 
     def ids(self) -> np.ndarray:
         """The ids held, shape ``(n,)``."""
-        return faiss.vector_to_array(self.index.id_map).astype(np.int64)
+        return faiss.vector_to_array(self.index.id_map).astype(np.int64)  # type: ignore[attr-defined]
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Top-``k`` neighbours of each query.
@@ -110,7 +110,7 @@ class VectorIndex:
         faiss.write_index(self.index, str(path.with_suffix(".faiss")))
         path.with_suffix(".json").write_text(json.dumps(
             {"kind": self.kind, "dimension": self.dimension, "fingerprint": fingerprint,
-             "count": len(self)}))  # fmt: skip
+             "count": len(self)}))
 
     @classmethod
     def load(cls, path: str | Path, fingerprint: str) -> VectorIndex | None:

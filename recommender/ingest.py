@@ -46,7 +46,7 @@ MAX_TEXT_CHARS = 5000
 PEOPLE_COLUMNS = (
     "id", "name", "years_experience", "department", "role", "location", "languages",
     "profile", "offers", "wants", "role_preference", "capacity", "manager_id", "email",
-)  # fmt: skip
+)
 NOTE_COLUMNS = ("mentor_id", "mentee_id", "date", "text", "rating")
 
 _PEOPLE_ALIASES: dict[str, str] = {
@@ -75,7 +75,7 @@ _PEOPLE_ALIASES: dict[str, str] = {
     "manager": "manager_id", "responsable": "manager_id", "id_manager": "manager_id",
     "manager_id": "manager_id", "id_responsable": "manager_id",
     "courriel": "email", "mail": "email", "e_mail": "email", "adresse_email": "email",
-}  # fmt: skip
+}
 
 _NOTE_ALIASES: dict[str, str] = {
     # notes
@@ -84,13 +84,13 @@ _NOTE_ALIASES: dict[str, str] = {
     "texte": "text", "compte_rendu": "text", "contenu": "text", "notes": "text",
     "evaluation": "rating", "satisfaction": "rating", "score": "rating",
     "date_de_session": "date", "session_date": "date", "date_session": "date",
-}  # fmt: skip
+}
 
 _TOPIC_ALIASES: dict[str, str] = {
     # topics
     "titre": "title", "categorie": "category", "langue_sujet": "language",
     "amorces": "starters", "questions": "starters",
-}  # fmt: skip
+}
 
 _LANGUAGE_NAMES = {
     "fr": "fr", "fra": "fr", "fre": "fr", "francais": "fr", "french": "fr",
@@ -99,13 +99,13 @@ _LANGUAGE_NAMES = {
     "german": "de", "it": "it", "italien": "it", "italian": "it",
     "pt": "pt", "portugais": "pt", "portuguese": "pt", "ar": "ar", "arabe": "ar",
     "arabic": "ar", "nl": "nl", "neerlandais": "nl", "dutch": "nl",
-}  # fmt: skip
+}
 
 _ROLE_NAMES = {
     "mentor": "mentor", "mentee": "mentee", "mentore": "mentee", "mentoree": "mentee",
     "either": "either", "both": "either", "any": "either", "les_deux": "either",
     "indifferent": "either", "peu_importe": "either", "": "either",
-}  # fmt: skip
+}
 
 
 def canonical_column(header: Any) -> str:
@@ -216,7 +216,7 @@ def read_table(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
     raise ValidationError(
         [Problem(path.name, None, None, f"unsupported file type '{suffix}' "
                  "(use .csv, .xlsx, .json or .jsonl)")]
-    )  # fmt: skip
+    )
 
 
 def rows_from(rows: Any, source: str = "rows") -> list[tuple[int, dict[str, Any]]]:
@@ -357,7 +357,7 @@ def validate_people(
         if preference is None:
             col.add(row_no, "role_preference",
                     f"must be one of {', '.join(ROLE_PREFERENCES)}, "
-                    f"got '{_text(row.get('role_preference'))}'")  # fmt: skip
+                    f"got '{_text(row.get('role_preference'))}'")
             preference = "either"
         capacity = 1
         if not _is_blank(row.get("capacity")):
@@ -382,7 +382,7 @@ def validate_people(
                 location=_text(row.get("location")), languages=languages,
                 profile=texts["profile"], offers=texts["offers"], wants=texts["wants"],
                 role_preference=preference, capacity=capacity, manager_id=manager, email=email,
-            )  # fmt: skip
+            )
         )
     col.raise_if_any()
     return people
@@ -454,7 +454,7 @@ def validate_notes(
                 rating = int(value)
             except ValueError:
                 col.add(row_no, "rating", f"must be a whole number from 1 to 5, got "
-                        f"'{row.get('rating')}'")  # fmt: skip
+                        f"'{row.get('rating')}'")
         notes.append(SessionNote(ids["mentor_id"], ids["mentee_id"], date, text, rating))
     col.raise_if_any()
     return notes
@@ -515,7 +515,7 @@ def validate_topics(
                 continue
             if (tid, lang) in first_row:
                 col.add(row_no, "id", f"duplicate topic id '{tid}' in language '{lang}' "
-                        f"(first at row {first_row[(tid, lang)]})")  # fmt: skip
+                        f"(first at row {first_row[(tid, lang)]})")
                 continue
             first_row[(tid, lang)] = row_no
             if not title:

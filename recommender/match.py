@@ -138,7 +138,7 @@ class EdgeScores(NamedTuple):
 
 # ------------------------------------------------------------------------------ rules
 def eligible(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray,
-             params: MatchParams) -> np.ndarray:  # fmt: skip
+             params: MatchParams) -> np.ndarray:
     """Hard rules for edges ``(mentor[e], mentee[e])``; ``(E,)`` boolean mask.
 
     A pair is allowed when: the mentor has at least ``min_experience_gap`` fewer years, the
@@ -172,7 +172,7 @@ _RULES = (
 
 
 def ineligibility_reason(cohort: Cohort, person: int, as_mentee: bool,
-                         params: MatchParams) -> str | None:  # fmt: skip
+                         params: MatchParams) -> str | None:
     """Why ``person`` has no eligible partner in that role, or ``None`` when they have one.
 
     The rules are applied one after the other, and the first that leaves no candidate is
@@ -195,7 +195,7 @@ def ineligibility_reason(cohort: Cohort, person: int, as_mentee: bool,
         np.array([(int(a), int(b)) not in c.excluded for a, b in zip(mentor, mentee, strict=True)],
                  dtype=bool),
         (c.offer_weight[mentor] > 0).any(1) & (c.want_weight[mentee] > 0).any(1),
-    ]  # fmt: skip
+    ]
     alive = np.ones(len(others), dtype=bool)
     for (_, message), mask in zip(_RULES, checks, strict=True):
         alive &= mask
@@ -206,7 +206,7 @@ def ineligibility_reason(cohort: Cohort, person: int, as_mentee: bool,
 
 # ------------------------------------------------------------------------------ scores
 def _directional(src_vec: np.ndarray, src_w: np.ndarray, dst_vec: np.ndarray,
-                 dst_w: np.ndarray, peak: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
+                 dst_w: np.ndarray, peak: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Coverage of each destination's wants by each source's offers, per edge.
 
     Args:
@@ -234,7 +234,7 @@ def _directional(src_vec: np.ndarray, src_w: np.ndarray, dst_vec: np.ndarray,
 
 
 def score_edges(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray, params: MatchParams,
-                chunk_bytes: int = 200_000_000) -> EdgeScores:  # fmt: skip
+                chunk_bytes: int = 200_000_000) -> EdgeScores:
     """Directional complementarity scores of edges ``(mentor[e], mentee[e])``."""
     c = cohort
     n_edges = len(mentor)
@@ -259,7 +259,7 @@ def score_edges(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray, params: 
 
 # ------------------------------------------------------------------------------ candidates
 def _flatten(vectors: np.ndarray, weights: np.ndarray, people: np.ndarray
-             ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+             ) -> tuple[np.ndarray, np.ndarray]:
     """Real sentences of ``people`` as ``(vectors (m, d), owner (m,))``."""
     sub_w = weights[people]
     rows, cols = np.nonzero(sub_w > 0)
@@ -268,7 +268,7 @@ def _flatten(vectors: np.ndarray, weights: np.ndarray, people: np.ndarray
 
 def candidate_edges(cohort: Cohort, params: MatchParams,
                     mentors: np.ndarray | None = None,
-                    mentees: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+                    mentees: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Eligible ``(mentor, mentee)`` edges to score.
 
     Every eligible pair when ``len(mentors) * len(mentees) <= dense_limit``; otherwise a
@@ -318,7 +318,7 @@ def candidate_edges(cohort: Cohort, params: MatchParams,
 
 
 def top_k_per_side(mentor: np.ndarray, mentee: np.ndarray, score: np.ndarray,
-                   k: int) -> np.ndarray:  # fmt: skip
+                   k: int) -> np.ndarray:
     """Mask of edges among the ``k`` best of their mentor or of their mentee (symmetric graph)."""
     keep = np.zeros(len(score), dtype=bool)
     for owner in (mentor, mentee):
@@ -332,7 +332,7 @@ def top_k_per_side(mentor: np.ndarray, mentee: np.ndarray, score: np.ndarray,
 
 # ------------------------------------------------------------------------------ assignment
 def assign(mentor: np.ndarray, mentee: np.ndarray, weight: np.ndarray,
-           mentor_capacity: np.ndarray, mentee_capacity: np.ndarray) -> np.ndarray:  # fmt: skip
+           mentor_capacity: np.ndarray, mentee_capacity: np.ndarray) -> np.ndarray:
     """Maximum-weight b-matching: the edges to keep, as a boolean mask ``(E,)``.
 
     Each person ``i`` mentors at most ``mentor_capacity[i]`` and is mentored at most
@@ -346,7 +346,7 @@ def assign(mentor: np.ndarray, mentee: np.ndarray, weight: np.ndarray,
 
     chosen = np.zeros(len(weight), dtype=bool)
     usable = np.flatnonzero((weight > 0) & (mentor_capacity[mentor] > 0)
-                            & (mentee_capacity[mentee] > 0))  # fmt: skip
+                            & (mentee_capacity[mentee] > 0))
     if len(usable) == 0:
         return chosen
     m, s, w = mentor[usable], mentee[usable], weight[usable]
@@ -363,7 +363,7 @@ def assign(mentor: np.ndarray, mentee: np.ndarray, weight: np.ndarray,
     heads = np.concatenate([2 + np.arange(n_m), s_node, np.full(n_s, sink), [sink]])
     caps = np.concatenate([m_cap, np.ones(len(w), dtype=np.int64), s_cap, [flow]])
     costs = np.concatenate([np.zeros(n_m, dtype=np.int64), -np.round(w * 1e6).astype(np.int64),
-                            np.zeros(n_s + 1, dtype=np.int64)])  # fmt: skip
+                            np.zeros(n_s + 1, dtype=np.int64)])
     solver = min_cost_flow.SimpleMinCostFlow()
     arcs = solver.add_arcs_with_capacity_and_unit_cost(tails, heads, caps, costs)
     solver.set_nodes_supplies(np.array([source, sink]), np.array([flow, -flow]))
@@ -376,7 +376,7 @@ def assign(mentor: np.ndarray, mentee: np.ndarray, weight: np.ndarray,
 
 
 def solve(cohort: Cohort, params: MatchParams,
-          fixed: Sequence[tuple[int, int]] = ()) -> tuple[np.ndarray, np.ndarray, EdgeScores]:  # fmt: skip
+          fixed: Sequence[tuple[int, int]] = ()) -> tuple[np.ndarray, np.ndarray, EdgeScores]:
     """Best global assignment under the rules, around pairs already ``fixed``.
 
     Fixed pairs (accepted, active or locked) use up their mentor's capacity and their

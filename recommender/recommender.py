@@ -119,7 +119,7 @@ class Recommender:
     def open(
         cls, path: str | Path, embedder: str | Embedder | None = None,
         params: match_stage.MatchParams | None = None,
-    ) -> Recommender:  # fmt: skip
+    ) -> Recommender:
         """Open the workspace folder ``path``, creating it when absent.
 
         The embedder is remembered in ``workspace.json``; passing another one switches the
@@ -175,7 +175,7 @@ class Recommender:
 
     # ------------------------------------------------------------------ people
     def add_people(self, rows: Any, source: str = "rows",
-                   progress: ProgressFn | None = None) -> int:  # fmt: skip
+                   progress: ProgressFn | None = None) -> int:
         """Add or update people (iterable of dicts, or a pandas DataFrame).
 
         Validates every row first: on any problem nothing is stored and a
@@ -273,7 +273,7 @@ class Recommender:
         return self._segment_index
 
     def _update_segment_index(self, removed: list[int], new_ids: list[int],
-                              texts: list[str]) -> None:  # fmt: skip
+                              texts: list[str]) -> None:
         if self._segment_index is None:
             return  # built on first use, from the store
         self._segment_index.remove(np.array(removed, dtype=np.int64))
@@ -357,7 +357,7 @@ class Recommender:
         return self.store.pairs(statuses)
 
     def set_pair_status(self, mentor_id: str, mentee_id: str, status: str,
-                        locked: bool | None = None) -> None:  # fmt: skip
+                        locked: bool | None = None) -> None:
         """Accept, reject, activate or end a pair, and optionally lock it.
 
         Accepted, active and locked pairs are kept by later runs of :meth:`suggest_pairs`;
@@ -373,7 +373,7 @@ class Recommender:
             "mentor_id": mentor_id, "mentee_id": mentee_id, "status": status,
             "locked": before.get("locked", False) if locked is None else locked,
             "score": before.get("score", 0.0), "details": before.get("details", {}),
-        }])  # fmt: skip
+        }])
 
     def _cohort(self, people: Sequence[Person]) -> tuple[match_stage.Cohort, dict[int, Segment]]:
         """People and their labelled sentences as arrays for the match stage."""
@@ -416,7 +416,7 @@ class Recommender:
             arrays[name] = (vec, weight, ref)
         departments: dict[str, int] = {}
         dept = np.array([departments.setdefault(p.department.strip().lower(), len(departments))
-                         if p.department.strip() else -1 for p in people], dtype=np.int64)  # fmt: skip
+                         if p.department.strip() else -1 for p in people], dtype=np.int64)
         manager = np.array([index_of.get(p.manager_id, -1) for p in people], dtype=np.int64)
         prefs = {"mentor": 0, "mentee": 1, "either": 2}
         cohort = match_stage.Cohort(
@@ -427,13 +427,13 @@ class Recommender:
             offers=arrays["offer"][0], offer_weight=arrays["offer"][1],
             wants=arrays["want"][0], want_weight=arrays["want"][1],
             offer_ref=arrays["offer"][2], want_ref=arrays["want"][2],
-        )  # fmt: skip
+        )
         return cohort, {s.id: s for s in segments}
 
     def _suggestion(self, people: Sequence[Person], cohort: match_stage.Cohort,
                     by_segment: Mapping[int, Segment], scores: match_stage.EdgeScores, e: int,
                     mentor: int, mentee: int, status: str = "proposed",
-                    locked: bool = False) -> PairSuggestion:  # fmt: skip
+                    locked: bool = False) -> PairSuggestion:
         assert cohort.want_ref is not None and cohort.offer_ref is not None
         def quote(ref: np.ndarray, i: int, pos: int) -> str | None:
             seg = by_segment.get(int(ref[i, pos]))
@@ -449,7 +449,7 @@ class Recommender:
             reverse_offer=quote(cohort.offer_ref, mentee, int(scores.rev_offer_pos[e])),
             reverse=float(scores.reverse[e]), cross_department=bool(scores.cross_department[e]),
             want_inferred=want_seg is not None and want_seg.kind != "want",
-        )  # fmt: skip
+        )
         parts = {
             "coverage": round(float(scores.coverage[e]), 4),
             "reverse": round(float(self.params.reverse_weight * scores.reverse[e]), 4),
@@ -457,10 +457,10 @@ class Recommender:
                 float(self.params.cross_department_bonus * scores.cross_department[e]), 4),
         }
         return PairSuggestion(people[mentor].id, people[mentee].id, round(float(scores.score[e]), 4),
-                              parts, reasons, status, locked)  # fmt: skip
+                              parts, reasons, status, locked)
 
     def suggest_pairs(self, params: match_stage.MatchParams | None = None,
-                      progress: ProgressFn | None = None, **overrides: Any) -> PairingResult:  # fmt: skip
+                      progress: ProgressFn | None = None, **overrides: Any) -> PairingResult:
         """The best global assignment of the cohort under the hard rules.
 
         Accepted, active and locked pairs stay as they are and only the rest is matched;
@@ -488,20 +488,20 @@ class Recommender:
         cohort.excluded = {
             (index_of[p["mentor_id"]], index_of[p["mentee_id"]])
             for p in stored if p["status"] != "proposed" or p["locked"]
-        }  # fmt: skip
+        }
         if progress:
             progress(0.4, "matching")
         mentor, mentee, scores = match_stage.solve(cohort, params, fixed)
         order = np.argsort(-scores.score, kind="stable")
         proposals = [self._suggestion(people, cohort, by_segment, scores, int(e), int(mentor[e]),
-                                      int(mentee[e])) for e in order]  # fmt: skip
+                                      int(mentee[e])) for e in order]
         kept_suggestions = self._rescore_kept(people, cohort, by_segment, kept, params)
         self.store.delete_pairs("proposed")
         self.store.set_pairs({
             "mentor_id": s.mentor_id, "mentee_id": s.mentee_id, "status": s.status,
             "locked": s.locked, "score": s.score,
             "details": {"parts": dict(s.parts), "reasons": list(s.reasons)},
-        } for s in kept_suggestions + proposals)  # fmt: skip
+        } for s in kept_suggestions + proposals)
         paired = {i for pair in fixed for i in pair} | set(mentor.tolist()) | set(mentee.tolist())
         if progress:
             progress(0.9, "explaining")
@@ -510,7 +510,7 @@ class Recommender:
 
     def _rescore_kept(self, people: Sequence[Person], cohort: match_stage.Cohort,
                       by_segment: Mapping[int, Segment], kept: Sequence[Mapping[str, Any]],
-                      params: match_stage.MatchParams) -> list[PairSuggestion]:  # fmt: skip
+                      params: match_stage.MatchParams) -> list[PairSuggestion]:
         if not kept:
             return []
         index_of = {p.id: i for i, p in enumerate(people)}
@@ -522,7 +522,7 @@ class Recommender:
 
     def _unmatched(self, people: Sequence[Person], cohort: match_stage.Cohort, paired: set[int],
                    fixed: Sequence[tuple[int, int]],
-                   params: match_stage.MatchParams) -> list[Unmatched]:  # fmt: skip
+                   params: match_stage.MatchParams) -> list[Unmatched]:
         out = []
         for i, person in enumerate(people):
             if i in paired:
@@ -551,7 +551,7 @@ class Recommender:
         cohort, by_segment = self._cohort(people)
         stored = self.store.pairs()
         cohort.excluded = {(index_of[p["mentor_id"]], index_of[p["mentee_id"]])
-                           for p in stored if p["status"] in ("rejected", "ended")}  # fmt: skip
+                           for p in stored if p["status"] in ("rejected", "ended")}
         me = index_of[person_id]
         others = np.array([i for i in range(len(people)) if i != me], dtype=np.int64)
         mine = np.full_like(others, me)
@@ -561,7 +561,7 @@ class Recommender:
         scores = match_stage.score_edges(cohort, mentor, mentee, self.params)
         top = np.argsort(-scores.score, kind="stable")[:k]
         return [self._suggestion(people, cohort, by_segment, scores, int(e), int(mentor[e]),
-                                 int(mentee[e])) for e in top]  # fmt: skip
+                                 int(mentee[e])) for e in top]
 
     def suggest_mentors(self, mentee_id: str, k: int = 5) -> list[PairSuggestion]:
         """The ``k`` best eligible mentors for a mentee, under the same rules and scores."""
@@ -590,7 +590,7 @@ class Recommender:
         return texts, owner
 
     def covered_topics(self, mentor_id: str, mentee_id: str,
-                       params: TopicParams | None = None) -> list[CoveredTopic]:  # fmt: skip
+                       params: TopicParams | None = None) -> list[CoveredTopic]:
         """Catalogue topics the pair's notes already discussed, with the covering session."""
         params = params or TopicParams()
         lang = pair_language(self.person(mentor_id), self.person(mentee_id))
@@ -607,10 +607,10 @@ class Recommender:
             CoveredTopic(t.id, t.title.get(lang, next(iter(t.title.values()))),
                          notes[owner[c]].id, notes[owner[c]].date, round(float(sims[c, i]), 4))
             for i, (t, c) in enumerate(zip(topics, covering, strict=True)) if c >= 0
-        ]  # fmt: skip
+        ]
 
     def suggest_topics(self, mentor_id: str, mentee_id: str, k: int = 5,
-                       params: TopicParams | None = None) -> list[TopicSuggestion]:  # fmt: skip
+                       params: TopicParams | None = None) -> list[TopicSuggestion]:
         """Next discussion topics for a pair, best first.
 
         Relevant to the mentee's wants, within the mentor's offers, never a topic the pair's
@@ -636,12 +636,12 @@ class Recommender:
         texts, owner = self._note_sentences(notes)
         note_vecs = self.encoder.encode(texts)
         evidence, support = self._history_evidence(topic_vecs, mentor_id, mentee_id,
-                                                   want_vecs, params)  # fmt: skip
+                                                   want_vecs, params)
         topic_texts = [t.text(lang) for t in topics]
         scores = score_topics(
             topic_vecs, want_vecs, want_w, offer_vecs, offer_w, note_vecs, evidence, params,
             lexical_similarity([s.text for s in wants], topic_texts),
-            lexical_similarity([s.text for s in offers], topic_texts))  # fmt: skip
+            lexical_similarity([s.text for s in offers], topic_texts))
         chosen = mmr(scores.score, topic_vecs @ topic_vecs.T, k, params.diversity)
         covered_date: dict[int, str] = {}
         for i, c in enumerate(scores.covered_by):
@@ -660,19 +660,19 @@ class Recommender:
                 near_title=topics[near].title.get(title_lang) if near_is_close else None,
                 near_date=covered_date.get(near) if near_is_close else None,
                 evidence_count=int(support[i]), evidence=float(evidence[i]),
-            )  # fmt: skip
+            )
             out.append(TopicSuggestion(
                 topic.id, topic.title[title_lang], round(float(scores.score[i]), 4), reasons,
-                tuple(topic.starters.get(title_lang, ())), title_lang))  # fmt: skip
+                tuple(topic.starters.get(title_lang, ())), title_lang))
         return out
 
     def _history_evidence(self, topic_vecs: np.ndarray, mentor_id: str, mentee_id: str,
                           want_vecs: np.ndarray, params: TopicParams
-                          ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+                          ) -> tuple[np.ndarray, np.ndarray]:
         """Ratings of other pairs' notes near each topic, weighted to pairs with similar wants."""
         all_notes = {n.id: n for n in self.notes()}
         others = [n for n in all_notes.values()
-                  if (n.mentor_id, n.mentee_id) != (mentor_id, mentee_id)]  # fmt: skip
+                  if (n.mentor_id, n.mentee_id) != (mentor_id, mentee_id)]
         if not others or not len(want_vecs):
             return np.zeros(len(topic_vecs)), np.zeros(len(topic_vecs), dtype=np.int64)
         # FAISS narrows the programme's notes to those near some topic.
@@ -713,7 +713,7 @@ class Recommender:
         found = find_themes(vectors, [n.text for n in notes], params, names)
         topics = self.topics()
         topic_vecs = (self.encoder.encode([t.text(lang) for t in topics for lang in t.title])
-                      if topics else np.zeros((0, vectors.shape[1])))  # fmt: skip
+                      if topics else np.zeros((0, vectors.shape[1])))
         owners = [t for t in topics for _ in t.title]
         themes = []
         for c, keywords in enumerate(found.keywords):
@@ -730,11 +730,11 @@ class Recommender:
                 nearest_topic_id=owners[best].id if owners else "",
                 nearest_topic_similarity=round(similarity, 4),
                 candidate_new_topic=similarity < params.new_topic_below,
-                note_ids=tuple(n.id for n in members)))  # fmt: skip
+                note_ids=tuple(n.id for n in members)))
         return sorted(themes, key=lambda t: -t.size)
 
     def health(self, as_of: dt.date | str | None = None,
-               params: HealthParams | None = None) -> ProgrammeHealth:  # fmt: skip
+               params: HealthParams | None = None) -> ProgrammeHealth:
         """Health of every active or accepted pair (and any pair with notes), and of the
         programme: share of mentees' wants covered by at least one session, pairs at risk.
 
@@ -743,7 +743,7 @@ class Recommender:
         """
         params = params or HealthParams()
         today = (dt.date.fromisoformat(as_of) if isinstance(as_of, str)
-                 else as_of or dt.date.today())  # fmt: skip
+                 else as_of or dt.date.today())
         notes = self.notes()
         by_pair: dict[tuple[str, str], list[SessionNote]] = {}
         for n in notes:
@@ -751,7 +751,7 @@ class Recommender:
         stored = {(p["mentor_id"], p["mentee_id"]): p for p in self.store.pairs()}
         keys = [k for k, p in stored.items() if p["status"] in ("accepted", "active")]
         keys += [k for k in by_pair if k not in keys and
-                 stored.get(k, {}).get("status") not in ("ended", "rejected")]  # fmt: skip
+                 stored.get(k, {}).get("status") not in ("ended", "rejected")]
         results, total_wants, covered_wants = [], 0, 0
         for mentor_id, mentee_id in keys:
             pair_notes = sorted(by_pair.get((mentor_id, mentee_id), []), key=lambda n: n.date)
@@ -771,7 +771,7 @@ class Recommender:
             updated = stored.get((mentor_id, mentee_id), {}).get("updated_at")
             start = pair_notes[0].date if pair_notes else (updated or today.isoformat())[:10]
             stats = PairStats([n.date for n in pair_notes], [n.rating for n in pair_notes],
-                              relevance, start)  # fmt: skip
+                              relevance, start)
             figures, reasons = pair_health(stats, today, params)
             if not pair_notes and (today - dt.date.fromisoformat(start)).days <= params.inactive_days:
                 reasons = tuple(r for r in reasons if r != "no session logged yet")
@@ -781,7 +781,7 @@ class Recommender:
                 figures["days_since_last"],  # type: ignore[arg-type]
                 float(figures["sessions_per_month"] or 0), float(figures["cadence_ratio"] or 0),
                 figures["rating_trend"],  # type: ignore[arg-type]
-                bool(reasons), reasons))  # fmt: skip
+                bool(reasons), reasons))
         by_month: dict[str, int] = {}
         for n in notes:
             by_month[n.date[:7]] = by_month.get(n.date[:7], 0) + 1
@@ -800,7 +800,7 @@ def demo_path(name: str) -> Path:
 
 
 def load_demo(path: str | Path | None = None, embedder: str | Embedder | None = None,
-              reset: bool = False) -> Recommender:  # fmt: skip
+              reset: bool = False) -> Recommender:
     """A recommender holding the bundled demo programme (people, notes, default topics).
 
     Args:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "PAIR_STATUSES",
-    "CoveredTopic",
     "ROLE_PREFERENCES",
+    "CoveredTopic",
     "PairHealth",
     "PairSuggestion",
     "PairingResult",

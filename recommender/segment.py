@@ -59,7 +59,7 @@ def cue_features(texts: Sequence[str]) -> np.ndarray:
     """Binary cue features, shape ``(len(texts), n_cues)`` (want cues first, then offer cues)."""
     folded = [fold(t).replace("’", "'") for t in texts]
     return np.array([[1.0 if c.search(t) else 0.0 for c in _CUES] for t in folded],
-                    dtype=np.float32).reshape(len(texts), len(_CUES))  # fmt: skip
+                    dtype=np.float32).reshape(len(texts), len(_CUES))
 
 
 def load_intent_sentences() -> list[tuple[str, str, str]]:
@@ -127,7 +127,7 @@ class IntentClassifier:
         np.savez(path.with_suffix(".npz"), coef=self.coef_, intercept=self.intercept_)
         path.with_suffix(".json").write_text(json.dumps(
             {"model_id": self.model_id_, "C": self.C, "cue_weight": self.cue_weight,
-             "classes": list(KINDS), "n_cues": len(_CUES)}, indent=2))  # fmt: skip
+             "classes": list(KINDS), "n_cues": len(_CUES)}, indent=2))
 
     @classmethod
     def load(cls, path: str | Path) -> IntentClassifier:

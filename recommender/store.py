@@ -44,7 +44,7 @@ people_table = sa.Table(
     sa.Column("manager_id", sa.String(200), default=""),
     sa.Column("email", sa.String(300), default=""),
     sa.Column("updated_at", sa.String(40)),
-)  # fmt: skip
+)
 
 notes_table = sa.Table(
     "notes", metadata,
@@ -54,7 +54,7 @@ notes_table = sa.Table(
     sa.Column("date", sa.String(10), nullable=False),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("rating", sa.Integer, nullable=True),
-)  # fmt: skip
+)
 
 topics_table = sa.Table(
     "topics", metadata,
@@ -62,7 +62,7 @@ topics_table = sa.Table(
     sa.Column("position", sa.Integer, nullable=False),
     sa.Column("category", sa.String(200), default=""),
     sa.Column("content", sa.Text, nullable=False),  # JSON: title, description, starters
-)  # fmt: skip
+)
 
 pairs_table = sa.Table(
     "pairs", metadata,
@@ -73,7 +73,7 @@ pairs_table = sa.Table(
     sa.Column("score", sa.Float, default=0.0),
     sa.Column("details", sa.Text, default="{}"),  # JSON: parts and reasons
     sa.Column("updated_at", sa.String(40)),
-)  # fmt: skip
+)
 
 segments_table = sa.Table(
     "segments", metadata,
@@ -84,20 +84,20 @@ segments_table = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("confidence", sa.Float, nullable=False, default=1.0),
     sa.Column("model_id", sa.String(200), nullable=False),
-)  # fmt: skip
+)
 
 embeddings_table = sa.Table(
     "embeddings", metadata,
     sa.Column("model_id", sa.String(200), primary_key=True),
     sa.Column("text_hash", sa.String(64), primary_key=True),
     sa.Column("vector", sa.LargeBinary, nullable=False),
-)  # fmt: skip
+)
 
 settings_table = sa.Table(
     "settings", metadata,
     sa.Column("key", sa.String(100), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
-)  # fmt: skip
+)
 
 
 class Segment:
@@ -117,7 +117,7 @@ class Segment:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def _person_values(p: Person) -> dict[str, Any]:
@@ -127,7 +127,7 @@ def _person_values(p: Person) -> dict[str, Any]:
         "languages": ";".join(p.languages), "profile": p.profile, "offers": p.offers,
         "wants": p.wants, "role_preference": p.role_preference, "capacity": p.capacity,
         "manager_id": p.manager_id, "email": p.email, "updated_at": _now(),
-    }  # fmt: skip
+    }
 
 
 def _person_from(row: Any) -> Person:
@@ -139,7 +139,7 @@ def _person_from(row: Any) -> Person:
         profile=m["profile"] or "", offers=m["offers"] or "", wants=m["wants"] or "",
         role_preference=m["role_preference"] or "either", capacity=int(m["capacity"]),
         manager_id=m["manager_id"] or "", email=m["email"] or "",
-    )  # fmt: skip
+    )
 
 
 class Store:
@@ -161,7 +161,7 @@ class Store:
                 engine = sa.create_engine(
                     self.url, poolclass=StaticPool,
                     connect_args={"check_same_thread": False},
-                )  # fmt: skip
+                )
             elif self.url.startswith("sqlite"):
                 engine = sa.create_engine(
                     self.url, connect_args={"timeout": 30, "check_same_thread": False}
@@ -179,9 +179,9 @@ class Store:
             metadata.create_all(engine)
             with engine.begin() as conn:
                 if conn.execute(sa.select(settings_table.c.value).where(
-                        settings_table.c.key == "schema_version")).first() is None:  # fmt: skip
+                        settings_table.c.key == "schema_version")).first() is None:
                     conn.execute(settings_table.insert().values(
-                        key="schema_version", value=json.dumps(SCHEMA_VERSION)))  # fmt: skip
+                        key="schema_version", value=json.dumps(SCHEMA_VERSION)))
             self._engine = engine
         return self._engine
 
@@ -208,12 +208,12 @@ class Store:
         """
         ids = [p.id for p in people]
         with self.engine.begin() as conn:
-            existing = set()
+            existing: set[str] = set()
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
                 existing.update(conn.execute(
                     sa.select(people_table.c.id).where(people_table.c.id.in_(chunk))
-                ).scalars())  # fmt: skip
+                ).scalars())
             new = [_person_values(p) for p in people if p.id not in existing]
             old = [_person_values(p) for p in people if p.id in existing]
             if new:
@@ -253,7 +253,7 @@ class Store:
         with self.engine.begin() as conn:
             seg_ids = list(conn.execute(
                 sa.select(segments_table.c.id).where(segments_table.c.person_id == person_id)
-            ).scalars())  # fmt: skip
+            ).scalars())
             conn.execute(segments_table.delete().where(segments_table.c.person_id == person_id))
             conn.execute(notes_table.delete().where(sa.or_(
                 notes_table.c.mentor_id == person_id, notes_table.c.mentee_id == person_id)))
@@ -261,7 +261,7 @@ class Store:
                 pairs_table.c.mentor_id == person_id, pairs_table.c.mentee_id == person_id)))
             conn.execute(people_table.delete().where(people_table.c.id == person_id))
             conn.execute(people_table.update().where(people_table.c.manager_id == person_id)
-                         .values(manager_id=""))  # fmt: skip
+                         .values(manager_id=""))
         return seg_ids
 
     # ------------------------------------------------------------------ notes
@@ -272,8 +272,8 @@ class Store:
             for n in notes:
                 result = conn.execute(notes_table.insert().values(
                     mentor_id=n.mentor_id, mentee_id=n.mentee_id, date=n.date, text=n.text,
-                    rating=n.rating))  # fmt: skip
-                ids.append(int(result.inserted_primary_key[0]))
+                    rating=n.rating))
+                ids.append(int(result.inserted_primary_key[0]))  # type: ignore[index]
         return ids
 
     def notes(self, mentor_id: str | None = None, mentee_id: str | None = None) -> list[SessionNote]:
@@ -312,7 +312,7 @@ class Store:
                                     "starters": {k: list(v) for k, v in t.starters.items()}},
                                    ensure_ascii=False)}
             for i, t in enumerate(topics)
-        ])  # fmt: skip
+        ])
 
     def topics(self) -> list[Topic]:
         with self.engine.connect() as conn:
@@ -336,13 +336,13 @@ class Store:
                 if p["status"] not in PAIR_STATUSES:
                     raise ValueError(f"unknown pair status '{p['status']}'")
                 key = sa.and_(pairs_table.c.mentor_id == p["mentor_id"],
-                              pairs_table.c.mentee_id == p["mentee_id"])  # fmt: skip
+                              pairs_table.c.mentee_id == p["mentee_id"])
                 values = {
                     "status": p["status"], "locked": bool(p.get("locked", False)),
                     "score": float(p.get("score", 0.0)),
                     "details": json.dumps(p.get("details", {}), ensure_ascii=False),
                     "updated_at": _now(),
-                }  # fmt: skip
+                }
                 if conn.execute(sa.select(pairs_table.c.status).where(key)).first() is None:
                     conn.execute(pairs_table.insert().values(
                         mentor_id=p["mentor_id"], mentee_id=p["mentee_id"], **values))
@@ -365,7 +365,7 @@ class Store:
                  "locked": bool(r.locked), "score": float(r.score or 0.0),
                  "details": json.loads(r.details or "{}"), "updated_at": r.updated_at}
                 for r in conn.execute(stmt)
-            ]  # fmt: skip
+            ]
 
     # ------------------------------------------------------------------ segments
     def replace_segments(
@@ -390,8 +390,8 @@ class Store:
         for pid, kind, position, text, confidence in segments:
             result = conn.execute(segments_table.insert().values(
                 person_id=pid, kind=kind, position=position, text=text,
-                confidence=confidence, model_id=model_id))  # fmt: skip
-            new_ids.append(int(result.inserted_primary_key[0]))
+                confidence=confidence, model_id=model_id))
+            new_ids.append(int(result.inserted_primary_key[0]))  # type: ignore[index]
         return removed, new_ids
 
     def segments(self) -> list[Segment]:
@@ -399,7 +399,7 @@ class Store:
             segments_table.c.person_id, segments_table.c.position)
         with self.engine.connect() as conn:
             return [Segment(int(r.id), r.person_id, r.kind, int(r.position), r.text,
-                            float(r.confidence)) for r in conn.execute(stmt)]  # fmt: skip
+                            float(r.confidence)) for r in conn.execute(stmt)]
 
     def segment_model_ids(self) -> set[str]:
         with self.engine.connect() as conn:
@@ -414,7 +414,7 @@ class Store:
                 rows = conn.execute(sa.select(embeddings_table.c.text_hash,
                                               embeddings_table.c.vector).where(
                     sa.and_(embeddings_table.c.model_id == model_id,
-                            embeddings_table.c.text_hash.in_(chunk))))  # fmt: skip
+                            embeddings_table.c.text_hash.in_(chunk))))
                 for h, blob in rows:
                     found[h] = np.frombuffer(blob, dtype=np.float32)
         return found
@@ -423,18 +423,18 @@ class Store:
         if not items:
             return
         with self.engine.begin() as conn:
-            known = set()
+            known: set[str] = set()
             keys = list(items)
             for start in range(0, len(keys), 500):
                 known.update(conn.execute(sa.select(embeddings_table.c.text_hash).where(
                     sa.and_(embeddings_table.c.model_id == model_id,
                             embeddings_table.c.text_hash.in_(keys[start:start + 500])))
-                ).scalars())  # fmt: skip
+                ).scalars())
             rows = [
                 {"model_id": model_id, "text_hash": h,
                  "vector": np.asarray(v, dtype=np.float32).tobytes()}
                 for h, v in items.items() if h not in known
-            ]  # fmt: skip
+            ]
             if rows:
                 conn.execute(embeddings_table.insert(), rows)
 

@@ -87,7 +87,7 @@ def _analyser(extra_stop: frozenset[str]) -> Callable[[str], list[str]]:
 
 
 def c_tf_idf(texts: Sequence[str], labels: np.ndarray, top: int,
-             extra_stop_words: frozenset[str] = frozenset()) -> list[list[str]]:  # fmt: skip
+             extra_stop_words: frozenset[str] = frozenset()) -> list[list[str]]:
     """Most characteristic words of each class (BERTopic's class-based TF-IDF).
 
     ``tf(t, c) * log(1 + A / f(t))`` with ``A`` the mean number of words per class and
@@ -111,7 +111,7 @@ def c_tf_idf(texts: Sequence[str], labels: np.ndarray, top: int,
 
 
 def find_themes(vectors: np.ndarray, texts: Sequence[str], params: ThemeParams,
-                extra_stop_words: frozenset[str] = frozenset()) -> Themes:  # fmt: skip
+                extra_stop_words: frozenset[str] = frozenset()) -> Themes:
     """Cluster notes and label each cluster.
 
     Args:

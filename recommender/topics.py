@@ -98,7 +98,7 @@ def default_catalogue() -> list[Topic]:
 
 
 def covered_by_notes(topic_vecs: np.ndarray, note_vecs: np.ndarray,
-                     params: TopicParams) -> np.ndarray:  # fmt: skip
+                     params: TopicParams) -> np.ndarray:
     """Which note sentence covers each topic.
 
     Args:
@@ -122,7 +122,7 @@ def covered_by_notes(topic_vecs: np.ndarray, note_vecs: np.ndarray,
 
 def history_evidence(topic_vecs: np.ndarray, mentee_want: np.ndarray,
                      other_wants: np.ndarray, note_vecs: np.ndarray, note_pair: np.ndarray,
-                     note_rating: np.ndarray, params: TopicParams) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+                     note_rating: np.ndarray, params: TopicParams) -> tuple[np.ndarray, np.ndarray]:
     """How pairs with similar wants fared with each topic.
 
     Args:
@@ -149,7 +149,7 @@ def history_evidence(topic_vecs: np.ndarray, mentee_want: np.ndarray,
 
 
 def covered_by_notes_matrix(topic_vecs: np.ndarray, note_vecs: np.ndarray,
-                            params: TopicParams) -> np.ndarray:  # fmt: skip
+                            params: TopicParams) -> np.ndarray:
     """``(N, T)`` boolean: does note ``n`` cover topic ``t`` (same rule as covered_by_notes)."""
     return _hits(note_vecs @ topic_vecs.T, params)
 
@@ -188,7 +188,7 @@ def score_topics(topic_vecs: np.ndarray, want_vecs: np.ndarray, want_weight: np.
                  offer_vecs: np.ndarray, offer_weight: np.ndarray, note_vecs: np.ndarray,
                  evidence: np.ndarray | None, params: TopicParams,
                  want_lexical: np.ndarray | None = None,
-                 offer_lexical: np.ndarray | None = None) -> TopicScores:  # fmt: skip
+                 offer_lexical: np.ndarray | None = None) -> TopicScores:
     """Score every topic for one pair.
 
     Args:
@@ -203,7 +203,7 @@ def score_topics(topic_vecs: np.ndarray, want_vecs: np.ndarray, want_weight: np.
     n_topics = len(topic_vecs)
 
     def best(vecs: np.ndarray, weight: np.ndarray,
-             lexical: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+             lexical: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
         if len(vecs) == 0:
             return np.zeros(n_topics), np.full(n_topics, -1, dtype=np.int64)
         sims = topic_vecs @ vecs.T
@@ -232,10 +232,10 @@ def score_topics(topic_vecs: np.ndarray, want_vecs: np.ndarray, want_weight: np.
              - params.overlap_weight * np.maximum(overlap, 0)
              # Evidence only lifts topics that are relevant to this mentee in the first place.
              + params.evidence_weight * evidence
-             * np.clip(relevance / max(float(relevance.max()), 1e-9), 0, 1))  # fmt: skip
+             * np.clip(relevance / max(float(relevance.max()), 1e-9), 0, 1))
     score = np.where(covered, -np.inf, score)
     return TopicScores(score, relevance, capability, evidence, want_pos, offer_pos, covered_by,
-                       closest, closeness)  # fmt: skip
+                       closest, closeness)
 
 
 def mmr(scores: np.ndarray, similarity: np.ndarray, k: int, diversity: float) -> list[int]:

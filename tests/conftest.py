@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-from recommender import HashingEmbedder, Recommender  # noqa: E402
+from recommender import HashingEmbedder, Recommender
 
 
 class CountingEmbedder:

@@ -34,7 +34,7 @@ PLANTED = {
 
 def planted_notes():
     texts, truth = [], []
-    for label, (name, items) in enumerate(PLANTED.items()):
+    for label, items in enumerate(PLANTED.values()):
         for text in items:
             texts.append(text)
             truth.append(label)

@@ -81,7 +81,7 @@ def test_random_cohorts_break_no_rule_and_reach_the_optimum(seed, n, per_mentee,
     mentor, mentee, scores = solve(cohort, params)
     # Every chosen pair passes every rule...
     assert eligible(cohort, mentor, mentee, params).all()
-    assert all((int(a), int(b)) not in cohort.excluded for a, b in zip(mentor, mentee))
+    assert all((int(a), int(b)) not in cohort.excluded for a, b in zip(mentor, mentee, strict=True))
     assert (cohort.years[mentor] + gap <= cohort.years[mentee]).all()
     assert not np.isin(cohort.preference[mentor], [1]).any()
     assert not np.isin(cohort.preference[mentee], [0]).any()
@@ -89,7 +89,7 @@ def test_random_cohorts_break_no_rule_and_reach_the_optimum(seed, n, per_mentee,
     assert (cohort.manager[mentor] != mentee).all() and (cohort.manager[mentee] != mentor).all()
     assert (np.bincount(mentor, minlength=n) <= cohort.capacity).all()
     assert (np.bincount(mentee, minlength=n) <= per_mentee).all()
-    assert len(set(zip(mentor.tolist(), mentee.tolist()))) == len(mentor)
+    assert len(set(zip(mentor.tolist(), mentee.tolist(), strict=True))) == len(mentor)
     # ...and the total equals the brute-force optimum over all eligible pairs.
     a = np.repeat(np.arange(n), n)
     b = np.tile(np.arange(n), n)

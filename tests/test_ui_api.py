@@ -80,7 +80,7 @@ def test_people_search_edit_and_delete(app):
 
 def test_matching_statuses_export_sessions_topics_insights(app):
     client, _ = app
-    summary, pairs, unmatched, *_ = client.predict(3, 0.05, 1, "en", api_name="/run_matching")
+    summary, pairs, _unmatched, *_ = client.predict(3, 0.05, 1, "en", api_name="/run_matching")
     assert "pair(s) proposed" in summary and rows(pairs)
     key = "P031|P001"  # an active demo pair
     for action in ("accept", "lock", "activate"):
@@ -97,7 +97,7 @@ def test_matching_statuses_export_sessions_topics_insights(app):
     assert "not an ISO 8601 date" in bad
     cards = client.predict(key, 3, "en", api_name="/next_topics")
     assert cards.count('class="topic-card"') == 3
-    *_plots, risk, themes = client.predict("en", api_name="/insights")
+    *_plots, _risk, themes = client.predict("en", api_name="/insights")
     assert rows(themes)
     other = "P060|P009"
     assert "rejected" in client.predict(other, "en", api_name="/reject_pair")[0]

@@ -209,5 +209,5 @@ def labelled_sentences() -> list[tuple[str, str, str]]:
         (OFFER_EN, "offer", "en"), (OFFER_FR, "offer", "fr"),
         (WANT_EN, "want", "en"), (WANT_FR, "want", "fr"),
         (OTHER_EN, "other", "en"), (OTHER_FR, "other", "fr"),
-    ]  # fmt: skip
+    ]
     return [(text, label, lang) for lines, label, lang in groups for text in lines if text]

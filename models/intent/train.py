@@ -46,7 +46,7 @@ def main() -> None:
     labels = np.array([r[1] for r in rows])
     langs = np.array([r[2] for r in rows])
     X = embedder.encode(texts)
-    strata = np.array([f"{y}-{lang}" for y, lang in zip(labels, langs)])
+    strata = np.array([f"{y}-{lang}" for y, lang in zip(labels, langs, strict=True)])
     predicted = np.empty(len(texts), dtype=object)
     for train, test in StratifiedKFold(5, shuffle=True, random_state=0).split(X, strata):
         clf = IntentClassifier().fit(X[train], [texts[i] for i in train], labels[train],
@@ -63,7 +63,7 @@ def main() -> None:
         "per_class_recall": {k: round(float(correct[labels == k].mean()), 3) for k in KINDS},
     }
     print(json.dumps(metrics, indent=2))
-    errors = [(t, y, p) for t, y, p, ok in zip(texts, labels, predicted, correct) if not ok]
+    errors = [(t, y, p) for t, y, p, ok in zip(texts, labels, predicted, correct, strict=True) if not ok]
     for t, y, p in errors:
         print(f"  wrong: [{y} -> {p}] {t}")
     clf = IntentClassifier().fit(X, texts, labels, embedder.model_id)

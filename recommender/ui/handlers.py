@@ -89,7 +89,7 @@ class Coordinator:
         rows = []
         for p in self.rec.people():
             haystack = " ".join((p.id, p.name, p.department, p.role, p.profile, p.offers,
-                                 p.wants)).lower()  # fmt: skip
+                                 p.wants)).lower()
             if needle and needle not in haystack:
                 continue
             rows.append({
@@ -98,16 +98,16 @@ class Coordinator:
                 column("department", lang): p.department, column("role", lang): p.role,
                 column("languages", lang): ";".join(p.languages),
                 column("preference", lang): p.role_preference,
-            })  # fmt: skip
+            })
         cols = [column(k, lang) for k in ("id", "name", "years", "department", "role",
-                                          "languages", "preference")]  # fmt: skip
+                                          "languages", "preference")]
         return pd.DataFrame(rows, columns=cols)
 
     def person_ids(self) -> list[tuple[str, str]]:
         return [(f"{p.name} ({p.id})", p.id) for p in self.rec.people()]
 
     def import_files(self, people_file: str | None, notes_file: str | None = None,
-                     lang: str = "en") -> str:  # fmt: skip
+                     lang: str = "en") -> str:
         """Validate and import the uploaded files; a report of what happened, as plain text.
 
         Nothing of a file is stored when any of its rows is wrong; the report lists every
@@ -150,7 +150,7 @@ class Coordinator:
     def save_person(self, person_id: str | None, name: str, years: float, department: str,
                     role: str, languages: str, profile: str, offers: str, wants: str,
                     role_preference: str, capacity: float, manager_id: str,
-                    lang: str = "en") -> str:  # fmt: skip
+                    lang: str = "en") -> str:
         """Update a participant from the edit form; the problems if the values are wrong."""
         if not person_id:
             return t("choose_person", lang)
@@ -160,7 +160,7 @@ class Coordinator:
             "role": role, "languages": languages, "profile": profile, "offers": offers,
             "wants": wants, "role_preference": role_preference, "capacity": capacity,
             "manager_id": manager_id, "email": current.email, "location": current.location,
-        }  # fmt: skip
+        }
         try:
             with self.lock:
                 self.rec.add_people([row], source="form")
@@ -196,22 +196,22 @@ class Coordinator:
                 column("status", lang): p["status"],
                 column("locked", lang): "🔒" if p["locked"] else "",
                 column("reasons", lang): " • ".join(p["details"].get("reasons", [])),
-            })  # fmt: skip
+            })
         cols = [column(k, lang) for k in ("mentor", "mentee", "score", "status", "locked",
-                                          "reasons")]  # fmt: skip
+                                          "reasons")]
         return pd.DataFrame(rows, columns=cols)
 
     def pair_choices(self, statuses: tuple[str, ...] = ("proposed", "accepted", "active")
-                     ) -> list[tuple[str, str]]:  # fmt: skip
+                     ) -> list[tuple[str, str]]:
         names = self._names()
         return [
             (f"{names.get(p['mentor_id'], '?')} → {names.get(p['mentee_id'], '?')} "
              f"[{p['status']}]", pair_key(p["mentor_id"], p["mentee_id"]))
             for p in self.rec.pairs(statuses)
-        ]  # fmt: skip
+        ]
 
     def run_matching(self, min_gap: float, bonus: float, per_mentee: float, lang: str = "en",
-                     progress: ProgressFn | None = None) -> tuple[str, pd.DataFrame, pd.DataFrame]:  # fmt: skip
+                     progress: ProgressFn | None = None) -> tuple[str, pd.DataFrame, pd.DataFrame]:
         """Match the cohort; a summary, the pairs table and the unmatched table."""
         with self.lock:
             result = self.rec.suggest_pairs(
@@ -220,7 +220,7 @@ class Coordinator:
         unmatched = pd.DataFrame(
             [{column("id", lang): u.id, column("name", lang): u.name,
               column("reason", lang): u.reason} for u in result.unmatched],
-            columns=[column(k, lang) for k in ("id", "name", "reason")])  # fmt: skip
+            columns=[column(k, lang) for k in ("id", "name", "reason")])
         proposed = sum(p.status == "proposed" for p in result.pairs)
         summary = t("matched", lang, n=proposed, u=len(result.unmatched))
         return summary, self.pairs_table(lang), unmatched
@@ -238,11 +238,11 @@ class Coordinator:
                 status = "locked" if not stored["locked"] else "unlocked"
             else:
                 status = {"accept": "accepted", "reject": "rejected", "activate": "active",
-                          "end": "ended"}[action]  # fmt: skip
+                          "end": "ended"}[action]
                 self.rec.set_pair_status(*pair, status)
         names = self._names()
         return t("status_set", lang, pair=f"{names.get(pair[0])} → {names.get(pair[1])}",
-                 status=status)  # fmt: skip
+                 status=status)
 
     def export_pairs(self, fmt: str = "csv") -> str:
         """Write the current pairs to a file for download; returns its path."""
@@ -252,21 +252,21 @@ class Coordinator:
             "mentee_id": p["mentee_id"], "mentee_name": names.get(p["mentee_id"], ""),
             "score": round(p["score"], 4), "status": p["status"], "locked": p["locked"],
             "reasons": p["details"].get("reasons", []),
-        } for p in self.rec.pairs() if p["status"] != "rejected"]  # fmt: skip
+        } for p in self.rec.pairs() if p["status"] != "rejected"]
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         path = self.export_dir / f"pairs-{stamp}.{fmt}"
         write_table(rows, ["mentor_id", "mentor_name", "mentee_id", "mentee_name", "score",
-                           "status", "locked", "reasons"], path, fmt)  # fmt: skip
+                           "status", "locked", "reasons"], path, fmt)
         return str(path)
 
     # ------------------------------------------------------------------ sessions
     def log_note(self, key: str | None, date: str, text: str, rating: float | None,
-                 lang: str = "en") -> str:  # fmt: skip
+                 lang: str = "en") -> str:
         pair = split_pair_key(key)
         if pair is None:
             return t("choose_pair", lang)
         row = {"mentor_id": pair[0], "mentee_id": pair[1], "date": (date or "").strip(),
-               "text": text, "rating": int(rating) if rating else None}  # fmt: skip
+               "text": text, "rating": int(rating) if rating else None}
         try:
             with self.lock:
                 self.rec.add_notes([row], source="form")
@@ -288,7 +288,7 @@ class Coordinator:
             column("date", lang): n.date, column("rating", lang): n.rating or "",
             column("topics", lang): ", ".join(covered.get(n.id, [])),
             column("text", lang): n.text if visible else "—",
-        } for n in self.rec.notes(*pair)]  # fmt: skip
+        } for n in self.rec.notes(*pair)]
         return pd.DataFrame(rows, columns=cols)
 
     # ------------------------------------------------------------------ topics
@@ -322,7 +322,7 @@ class Coordinator:
             return []
         return [{"topic_id": s.topic_id, "title": s.title, "score": s.score,
                  "reasons": list(s.reasons), "starters": list(s.starters)}
-                for s in self.rec.suggest_topics(*pair, k=int(k))]  # fmt: skip
+                for s in self.rec.suggest_topics(*pair, k=int(k))]
 
     # ------------------------------------------------------------------ insights
     def themes_table(self, lang: str = "en") -> pd.DataFrame:
@@ -340,7 +340,7 @@ class Coordinator:
                 column("trend", lang): " ".join(f"{m}:{c}" for m, c in th.by_month.items()),
                 column("nearest", lang): f"{nearest_title} ({th.nearest_topic_similarity:.2f})",
                 column("flag", lang): t("candidate_topic", lang) if th.candidate_new_topic else "",
-            })  # fmt: skip
+            })
         cols = [column(k, lang) for k in ("theme", "size", "trend", "nearest", "flag")]
         return pd.DataFrame(rows, columns=cols)
 
@@ -352,7 +352,7 @@ class Coordinator:
             column("mentee", lang): names.get(p.mentee_id, p.mentee_id),
             column("sessions", lang): p.sessions, column("last", lang): p.last_session or "",
             column("reasons", lang): "; ".join(p.risk_reasons),
-        } for p in health.pairs if p.at_risk]  # fmt: skip
+        } for p in health.pairs if p.at_risk]
         cols = [column(k, lang) for k in ("mentor", "mentee", "sessions", "last", "reasons")]
         return pd.DataFrame(rows, columns=cols)
 
@@ -365,4 +365,4 @@ class Coordinator:
         return (sessions_chart(health.sessions_by_month, t("sessions_per_month", lang)),
                 score_chart(scores, t("score_distribution", lang)),
                 coverage_chart(health.wants_covered_share, t("coverage", lang),
-                               t("covered_label", lang), t("not_covered_label", lang)))  # fmt: skip
+                               t("covered_label", lang), t("not_covered_label", lang)))

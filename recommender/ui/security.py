@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 __all__ = ["LaunchRefused", "authenticator", "check_launch", "hash_password", "is_loopback",
-           "load_users", "verify_password"]  # fmt: skip
+           "load_users", "verify_password"]
 
 ITERATIONS = 310_000
 
@@ -43,12 +43,12 @@ def verify_password(password: str, stored: str) -> bool:
     if scheme != "pbkdf2_sha256":
         return False
     candidate = hashlib.pbkdf2_hmac("sha256", password.encode(), bytes.fromhex(salt),
-                                    int(iterations))  # fmt: skip
+                                    int(iterations))
     return hmac.compare_digest(candidate.hex(), digest)
 
 
 def load_users(path: str | Path | None = None,
-               env: Mapping[str, str] | None = None) -> dict[str, str]:  # fmt: skip
+               env: Mapping[str, str] | None = None) -> dict[str, str]:
     """Users and password hashes from a JSON file, else from ``TANDEM_USERS``."""
     if path:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
