@@ -35,6 +35,7 @@ __all__ = [
     "Embedder",
     "EmbeddingCache",
     "HashingEmbedder",
+    "PrecomputedEmbedder",
     "SentenceTransformerEmbedder",
     "USEEmbedder",
     "make_embedder",
@@ -187,6 +188,50 @@ class HashingEmbedder:
         empty = ~out.any(axis=1)
         out[empty, 0] = 1.0  # a text with no content word still gets a unit vector
         return normalise(out)
+
+
+class PrecomputedEmbedder:
+    """Vectors computed elsewhere, looked up by text (for batch runs and reproducibility).
+
+    Args:
+        texts: the texts, ``(n,)``.
+        vectors: their embeddings, ``(n, d)``; rows are normalised.
+        model_id: a name for the cache; defaults to ``precomputed-<d>``.
+        fallback: an embedder for texts that are not in the table; without one a missing
+            text is an error.
+    """
+
+    def __init__(self, texts: Sequence[str], vectors: np.ndarray, model_id: str | None = None,
+                 fallback: Embedder | None = None):
+        if len(texts) != len(vectors):
+            raise ValueError(f"{len(texts)} texts but {len(vectors)} vectors")
+        self.table = dict(zip(texts, normalise(vectors), strict=True))
+        self.dimension = int(np.asarray(vectors).shape[1])
+        self._model_id = model_id or f"precomputed-{self.dimension}"
+        self.fallback = fallback
+
+    @property
+    def model_id(self) -> str:
+        return self._model_id
+
+    @classmethod
+    def load(cls, path: str | Path, fallback: Embedder | None = None) -> PrecomputedEmbedder:
+        """Read an ``.npz`` with arrays ``texts`` (unicode) and ``vectors``; no pickle."""
+        with np.load(path, allow_pickle=False) as data:
+            model_id = str(data["model_id"]) if "model_id" in data else None
+            return cls([str(t) for t in data["texts"]], data["vectors"], model_id, fallback)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in texts if t not in self.table]
+        if missing and self.fallback is None:
+            raise KeyError(f"{len(missing)} text(s) have no precomputed embedding, "
+                           f"e.g. {missing[0][:80]!r}")
+        if missing:
+            assert self.fallback is not None
+            self.table.update(zip(missing, self.fallback.encode(missing), strict=True))
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return np.vstack([self.table[t] for t in texts]).astype(np.float32)
 
 
 def make_embedder(spec: str | Embedder | None = None) -> Embedder:

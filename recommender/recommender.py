@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from . import match as match_stage
-from .embed import DEFAULT_EMBEDDER, CachedEmbedder, Embedder, make_embedder
+from .embed import DEFAULT_EMBEDDER, CachedEmbedder, Embedder, EmbeddingCache, make_embedder
 from .explain import pair_language, pair_reasons, topic_reasons
 from .health import HealthParams, PairStats, pair_health
 from .index import VectorIndex, ids_fingerprint
@@ -91,6 +91,8 @@ class Recommender:
             :class:`~recommender.embed.Embedder`.
         path: a workspace folder; ``None`` keeps everything in memory.
         params: matching settings (see :class:`~recommender.match.MatchParams`).
+        embedding_cache: where vectors are cached; the workspace's own store by default
+            (the command line passes a cache that outlives an in-memory workspace).
 
     Example:
         >>> rec = Recommender(embedder="hashing")
@@ -104,10 +106,12 @@ class Recommender:
         embedder: str | Embedder | None = None,
         path: str | Path | None = None,
         params: match_stage.MatchParams | None = None,
+        embedding_cache: EmbeddingCache | None = None,
     ):
         self.embedder = embedder
         self.path = Path(path) if path is not None else None
         self.params = params or match_stage.MatchParams()
+        self.embedding_cache = embedding_cache
         self._store: Store | None = None
         self._cached: CachedEmbedder | None = None
         self._classifier: IntentClassifier | None = None
@@ -156,7 +160,8 @@ class Recommender:
     def encoder(self) -> CachedEmbedder:
         """The embedder wrapped with the workspace's cache."""
         if self._cached is None:
-            self._cached = CachedEmbedder(make_embedder(self.embedder), self.store)
+            cache = self.embedding_cache if self.embedding_cache is not None else self.store
+            self._cached = CachedEmbedder(make_embedder(self.embedder), cache)
         return self._cached
 
     @property
@@ -191,9 +196,12 @@ class Recommender:
             return 0
         self._sync_segments()
         if progress:
-            progress(0.1, "segmenting and embedding profiles")
+            progress(0.05, "labelling profile sentences")
         segments = segment_people(people, self.encoder.encode, self._classifier_for_model())
-        self.encoder.encode([s[3] for s in segments])  # embed at import, so matching is quick
+        # Embed at import, so that matching is quick.
+        self.encoder.encode([s[3] for s in segments], progress=(
+            (lambda done, total: progress(0.1 + 0.85 * done / total, "embedding"))
+            if progress else None))
         added, updated, removed, new_ids = self.store.upsert_people(people, segments, self.model_id)
         self._update_segment_index(removed, new_ids, [s[3] for s in segments])
         logger.info("people: %d added, %d updated", added, updated)

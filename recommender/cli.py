@@ -1,0 +1,343 @@
+"""``tandem``: batch runs of the recommender from the command line.
+
+    tandem import --workspace DIR people.xlsx [notes.csv] [--topics topics.csv]
+    tandem match  (--workspace DIR | --people people.csv [--notes notes.csv]) --out DIR
+    tandem topics (--workspace DIR | --people ...) --out DIR [--pair MENTOR:MENTEE] [-k 5]
+    tandem report (--workspace DIR | --people ...) --out DIR
+    tandem texts  (--workspace DIR | --people ...) --out DIR   (texts to precompute vectors for)
+    tandem hash-password
+
+Exit codes: 0 success, 2 bad input (every problem on stderr, with file, row and column),
+1 any other failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import random
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .embed import DEFAULT_EMBEDDER, PrecomputedEmbedder, make_embedder
+from .errors import ValidationError
+from .export import FORMATS, write_table
+from .ingest import load_topics, read_table
+from .match import MatchParams
+from .records import PairingResult, TopicSuggestion
+from .recommender import Recommender
+from .store import Store
+
+__all__ = ["main"]
+
+logger = logging.getLogger("recommender.cli")
+
+PAIR_COLUMNS = ["mentor_id", "mentor_name", "mentee_id", "mentee_name", "score", "reasons"]
+UNMATCHED_COLUMNS = ["id", "name", "reason"]
+TOPIC_COLUMNS = ["mentor_id", "mentee_id", "rank", "topic_id", "title", "score", "reasons",
+                 "starters"]
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "tandem"
+
+
+class _Progress:
+    """A tqdm bar fed by the facade's ``(fraction, message)`` callbacks (off with -q)."""
+
+    def __init__(self, label: str, enabled: bool):
+        self.bar: Any = None
+        if enabled:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=100, desc=label, file=sys.stderr, leave=False,
+                            bar_format="{desc} {percentage:3.0f}%|{bar}| {elapsed}")
+
+    def __call__(self, fraction: float, message: str) -> None:
+        if self.bar is not None:
+            self.bar.set_description(message)
+            self.bar.n = int(100 * min(max(fraction, 0.0), 1.0))
+            self.bar.refresh()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _embedder(args: argparse.Namespace) -> Any:
+    if args.embeddings:
+        fallback = make_embedder(args.model) if args.model else None
+        return PrecomputedEmbedder.load(args.embeddings, fallback)
+    return args.model or None
+
+
+def _recommender(args: argparse.Namespace) -> Recommender:
+    """The workspace named by --workspace, or an in-memory one filled from --people/--notes."""
+    return _recommender_with(args, _embedder(args))
+
+
+def _recommender_with(args: argparse.Namespace, embedder: Any) -> Recommender:
+    params = MatchParams(
+        min_experience_gap=args.min_gap, cross_department_bonus=args.bonus,
+        max_mentors_per_mentee=args.per_mentee)
+    if args.workspace:
+        rec = Recommender.open(args.workspace, embedder, params=params)
+    else:
+        if not args.people:
+            raise SystemExit("give --workspace DIR or --people FILE")
+        cache = None
+        if not args.no_cache:
+            folder = Path(args.cache or _cache_dir())
+            folder.mkdir(parents=True, exist_ok=True)
+            cache = Store(f"sqlite:///{folder / 'embeddings.sqlite'}")
+        rec = Recommender(embedder or DEFAULT_EMBEDDER, params=params, embedding_cache=cache)
+    progress = _Progress("import", not args.quiet)
+    try:
+        if args.people:
+            rec.add_people(read_table(args.people), source=Path(args.people).name,
+                           progress=progress)
+        if args.notes:
+            rec.add_notes(read_table(args.notes), source=Path(args.notes).name)
+        if getattr(args, "topics_file", None):
+            rec.set_topics(load_topics(args.topics_file))
+    finally:
+        progress.close()
+    return rec
+
+
+def _names(rec: Recommender) -> dict[str, str]:
+    return {p.id: p.name for p in rec.people()}
+
+
+def _match(rec: Recommender, args: argparse.Namespace) -> PairingResult:
+    progress = _Progress("matching", not args.quiet)
+    try:
+        return rec.suggest_pairs(progress=progress)
+    finally:
+        progress.close()
+
+
+def _write(rows: list[dict[str, Any]], columns: list[str], out: Path, stem: str,
+           fmt: str) -> Path:
+    return write_table(rows, columns, out / f"{stem}.{fmt}", fmt)
+
+
+def _pair_rows(result: PairingResult, names: dict[str, str]) -> list[dict[str, Any]]:
+    return [{"mentor_id": p.mentor_id, "mentor_name": names.get(p.mentor_id, ""),
+             "mentee_id": p.mentee_id, "mentee_name": names.get(p.mentee_id, ""),
+             "score": p.score, "reasons": list(p.reasons)} for p in result.pairs]
+
+
+def _topic_pairs(rec: Recommender, args: argparse.Namespace,
+                 result: PairingResult | None) -> list[tuple[str, str]]:
+    if args.pair:
+        mentor, _, mentee = args.pair.partition(":")
+        return [(mentor, mentee)]
+    pairs = [(p["mentor_id"], p["mentee_id"]) for p in rec.pairs(("accepted", "active"))]
+    with_notes = {(n.mentor_id, n.mentee_id) for n in rec.notes()}
+    pairs += sorted(with_notes - set(pairs))
+    if not pairs and result is not None:
+        pairs = [(p.mentor_id, p.mentee_id) for p in result.pairs]
+    return pairs
+
+
+def _topics(rec: Recommender, pairs: Sequence[tuple[str, str]], k: int,
+            quiet: bool) -> dict[tuple[str, str], list[TopicSuggestion]]:
+    progress = _Progress("topics", not quiet)
+    out = {}
+    try:
+        for i, pair in enumerate(pairs):
+            out[pair] = rec.suggest_topics(*pair, k=k)
+            progress((i + 1) / max(len(pairs), 1), "topics")
+    finally:
+        progress.close()
+    return out
+
+
+# ------------------------------------------------------------------------ commands
+def cmd_import(args: argparse.Namespace) -> int:
+    rec = _recommender(args)
+    print(f"{len(rec.people())} people, {len(rec.notes())} notes, {len(rec.topics())} topics "
+          f"in {args.workspace}")
+    return 0
+
+
+def cmd_match(args: argparse.Namespace) -> int:
+    rec = _recommender(args)
+    result = _match(rec, args)
+    names = _names(rec)
+    out = Path(args.out)
+    _write(_pair_rows(result, names), PAIR_COLUMNS, out, "pairs", args.format)
+    _write([{"id": u.id, "name": u.name, "reason": u.reason} for u in result.unmatched],
+           UNMATCHED_COLUMNS, out, "unmatched", args.format)
+    detail = [{"mentor_id": p.mentor_id, "mentee_id": p.mentee_id, "score": p.score,
+               "parts": dict(p.parts), "reasons": list(p.reasons), "status": p.status,
+               "locked": p.locked} for p in result.pairs]
+    (out / "pairs.json").write_text(json.dumps(detail, ensure_ascii=False, indent=2),
+                                    encoding="utf-8")
+    logger.info("%d pairs, %d unmatched -> %s", len(result.pairs), len(result.unmatched), out)
+    return 0
+
+
+def cmd_topics(args: argparse.Namespace) -> int:
+    rec = _recommender(args)
+    result = None if args.pair or rec.pairs(("accepted", "active")) else _match(rec, args)
+    suggestions = _topics(rec, _topic_pairs(rec, args, result), args.k, args.quiet)
+    rows = [{"mentor_id": m, "mentee_id": s, "rank": rank, "topic_id": t.topic_id,
+             "title": t.title, "score": t.score, "reasons": list(t.reasons),
+             "starters": list(t.starters)}
+            for (m, s), items in suggestions.items() for rank, t in enumerate(items, start=1)]
+    _write(rows, TOPIC_COLUMNS, Path(args.out), "topics", args.format)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import render_report
+    from .themes import ThemeParams
+    from .ui.handlers import NOTES_SETTING
+
+    rec = _recommender(args)
+    result = _match(rec, args)
+    topics = _topics(rec, _topic_pairs(rec, args, result), args.k, args.quiet)
+    themes = rec.themes(ThemeParams(seed=args.seed))
+    visible = bool(rec.store.get_setting(NOTES_SETTING, not args.workspace))
+    page = render_report(args.title, result, _names(rec), topics, themes, rec.health(),
+                         show_theme_words=visible)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "report.html").write_text(page, encoding="utf-8")
+    return 0
+
+
+class _Recorder:
+    """A hashing embedder that remembers every text it was asked for."""
+
+    model_id = "recorder"
+
+    def __init__(self) -> None:
+        from .embed import HashingEmbedder
+
+        self.inner = HashingEmbedder()
+        self.texts: set[str] = set()
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.texts.update(texts)
+        return self.inner.encode(texts)
+
+
+def cmd_texts(args: argparse.Namespace) -> int:
+    """Every text a run embeds, as JSON lines, to precompute vectors elsewhere (--embeddings)."""
+    recorder = _Recorder()
+    args.model, args.embeddings, args.no_cache = None, None, True
+    rec = _recommender_with(args, recorder)
+    result = _match(rec, args)
+    _topics(rec, _topic_pairs(rec, args, result), args.k, True)
+    rec.themes()
+    rec.health()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "texts.jsonl").open("w", encoding="utf-8") as handle:
+        for text in sorted(recorder.texts):
+            handle.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
+    print(f"{len(recorder.texts)} texts -> {out / 'texts.jsonl'}")
+    return 0
+
+
+def cmd_hash_password(args: argparse.Namespace) -> int:
+    from .ui.security import hash_password
+
+    password = sys.stdin.readline().rstrip("\n") if not sys.stdin.isatty() else \
+        getpass.getpass("Password: ")
+    if not password:
+        print("empty password", file=sys.stderr)
+        return 2
+    print(hash_password(password))
+    return 0
+
+
+# ------------------------------------------------------------------------ parser
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    verbosity = common.add_mutually_exclusive_group()
+    verbosity.add_argument("-q", "--quiet", action="store_true", help="errors only, no progress")
+    verbosity.add_argument("-v", "--verbose", action="store_true", help="log every step")
+    parser = argparse.ArgumentParser(prog="tandem", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def data_options(p: argparse.ArgumentParser, positional: bool = False) -> None:
+        if positional:
+            p.add_argument("people", help="people file (CSV, XLSX, JSON, JSONL)")
+            p.add_argument("notes", nargs="?", help="session notes file")
+            p.add_argument("--topics", dest="topics_file", help="topic catalogue to use")
+            p.add_argument("--workspace", required=True, help="workspace folder")
+        else:
+            p.add_argument("--workspace", help="workspace folder (else work on --people)")
+            p.add_argument("--people", help="people file")
+            p.add_argument("--notes", help="session notes file")
+            p.add_argument("--topics", dest="topics_file", help="topic catalogue to use")
+            p.add_argument("--out", required=True, help="output folder")
+        p.add_argument("--format", choices=FORMATS, default="csv", help="table format")
+        p.add_argument("--model", help=f"embedder (default {DEFAULT_EMBEDDER}; 'minilm' is "
+                       "English only; or a sentence-transformers folder)")
+        p.add_argument("--embeddings", help=".npz of precomputed embeddings (texts, vectors)")
+        p.add_argument("--seed", type=int, default=0, help="random seed (themes)")
+        p.add_argument("--min-gap", type=float, default=MatchParams.min_experience_gap,
+                       help="minimum experience gap in years")
+        p.add_argument("--bonus", type=float, default=MatchParams.cross_department_bonus,
+                       help="cross-department bonus")
+        p.add_argument("--per-mentee", type=int, default=1, help="mentors per mentee")
+        p.add_argument("-k", type=int, default=5, help="topics per pair")
+        p.add_argument("--pair", help="only this pair, as MENTOR_ID:MENTEE_ID")
+        p.add_argument("--cache", help="embedding cache folder for file runs")
+        p.add_argument("--no-cache", action="store_true", help="no embedding cache")
+        p.add_argument("--title", default="Reverse mentoring programme", help="report title")
+
+    data_options(sub.add_parser("import", parents=[common], help="load files into a workspace"),
+                 positional=True)
+    for name, text in (("match", "pairs.csv, unmatched.csv, pairs.json"),
+                       ("topics", "topics.csv: next topics per pair"),
+                       ("report", "report.html: pairs, topics, themes, risks, charts"),
+                       ("texts", "texts.jsonl: every text a run embeds (for --embeddings)")):
+        data_options(sub.add_parser(name, parents=[common], help=text))
+    sub.add_parser("hash-password", parents=[common],
+                   help="hash a password for --auth-file / TANDEM_USERS")
+    return parser
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "import": cmd_import, "match": cmd_match, "topics": cmd_topics, "report": cmd_report,
+    "texts": cmd_texts, "hash-password": cmd_hash_password,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    level = logging.WARNING if args.quiet else logging.DEBUG if args.verbose else logging.INFO
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+    for noisy in ("faiss", "httpx", "sentence_transformers"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+    seed = getattr(args, "seed", 0)
+    random.seed(seed)
+    np.random.seed(seed)
+    try:
+        return COMMANDS[args.command](args)
+    except ValidationError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except (KeyError, ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
