@@ -31,8 +31,8 @@ from .errors import ValidationError
 from .export import FORMATS, write_table
 from .ingest import load_topics, read_table
 from .match import MatchParams
-from .records import PairingResult, TopicSuggestion
 from .recommender import Recommender
+from .records import PairingResult, TopicSuggestion
 from .store import Store
 
 __all__ = ["main"]

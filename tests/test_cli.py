@@ -17,7 +17,8 @@ from recommender.store import Store
 
 from .e2e_support import CHROMIUM, CHROMIUM_ARGS
 
-PEOPLE = """id,name,years_experience,department,languages,profile,offers,wants,role_preference,manager_id
+PEOPLE = """\
+id,name,years_experience,department,languages,profile,offers,wants,role_preference,manager_id
 s1,Sylvie,18,HR,fr;en,I lead HR.,,I want to understand recruiting on TikTok and how graduates search jobs.,mentee,
 s2,Marc,22,Stores,fr,Je dirige le magasin.,,Je veux comprendre les tournées de livraison et les livreurs.,mentee,
 j1,Inès,1,HR,fr;en,,I run the TikTok account for recruiting and know how graduates search jobs.,,mentor,
