@@ -6,18 +6,17 @@ import io
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-__all__ = ["coverage_chart", "score_chart", "sessions_chart", "to_svg"]
+__all__ = ["coverage_chart", "score_chart", "sessions_chart", "to_png", "to_svg"]
 
 _BLUE, _GREY = "#2f6db5", "#c9d3e0"
 
 
 def _figure(width: float = 5.0, height: float = 2.8) -> tuple[Any, Any]:
-    import matplotlib
+    # A bare Figure, not pyplot: no global backend switch, and safe in concurrent handlers.
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")  # no display on servers and in CI
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(width, height), dpi=100)
+    fig = Figure(figsize=(width, height), dpi=100)
+    ax = fig.add_subplot()
     ax.spines[["top", "right"]].set_visible(False)
     return fig, ax
 
@@ -58,11 +57,15 @@ def coverage_chart(share: float, title: str, covered: str, not_covered: str) -> 
 
 
 def to_svg(fig: Any) -> str:
-    """The figure as inline SVG markup (for self-contained HTML reports); closes it."""
-    import matplotlib.pyplot as plt
-
+    """The figure as inline SVG markup (for self-contained HTML reports)."""
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", bbox_inches="tight")
-    plt.close(fig)
     svg = buffer.getvalue()
     return svg[svg.index("<svg"):]
+
+
+def to_png(fig: Any) -> bytes:
+    """The figure as PNG bytes (for notebooks and files)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight")
+    return buffer.getvalue()
