@@ -186,8 +186,10 @@ def build_demo(coordinator: Coordinator, lang: str = "en") -> gr.Blocks:
             [ui_lang, header, *(x for x, _ in tabs), *(x for x, _ in buttons),
              *(x for x, _ in labelled), people_df, pairs_df], api_name="set_language")
 
-        def do_import(people: str | None, notes: str | None, lg: str) -> tuple[Any, ...]:
-            message = c.import_files(people, notes, lg)
+        def do_import(people: str | None, notes: str | None, lg: str,
+                      progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
+            message = c.import_files(people, notes, lg,
+                                     progress=lambda f, msg: progress(f, desc=msg))
             return (message, c.people_table("", lg), gr.update(choices=c.person_ids()),
                     None, None)
 

@@ -93,6 +93,8 @@ class Recommender:
         params: matching settings (see :class:`~recommender.match.MatchParams`).
         embedding_cache: where vectors are cached; the workspace's own store by default
             (the command line passes a cache that outlives an in-memory workspace).
+        index_kind: ``"flat"`` (exact FAISS search, the default) or ``"ivf"`` (approximate,
+            for programmes with hundreds of thousands of sentences).
 
     Example:
         >>> rec = Recommender(embedder="hashing")
@@ -107,8 +109,10 @@ class Recommender:
         path: str | Path | None = None,
         params: match_stage.MatchParams | None = None,
         embedding_cache: EmbeddingCache | None = None,
+        index_kind: str = "flat",
     ):
         self.embedder = embedder
+        self.index_kind = index_kind
         self.path = Path(path) if path is not None else None
         self.params = params or match_stage.MatchParams()
         self.embedding_cache = embedding_cache
@@ -122,7 +126,7 @@ class Recommender:
     @classmethod
     def open(
         cls, path: str | Path, embedder: str | Embedder | None = None,
-        params: match_stage.MatchParams | None = None,
+        params: match_stage.MatchParams | None = None, index_kind: str | None = None,
     ) -> Recommender:
         """Open the workspace folder ``path``, creating it when absent.
 
@@ -141,13 +145,16 @@ class Recommender:
             embedder = config.get("embedder", DEFAULT_EMBEDDER)
         if isinstance(embedder, str):
             config["embedder"] = embedder
+        if index_kind is not None:
+            config["index_kind"] = index_kind
         config.setdefault("created", dt.date.today().isoformat())
         config["format"] = WORKSPACE_FORMAT
         config_path.write_text(json.dumps(config, indent=2), encoding="utf-8")
         card = folder / "README.md"
         if not card.exists():
             card.write_text(_WORKSPACE_CARD.format(created=config["created"]), encoding="utf-8")
-        return cls(embedder=embedder, path=folder, params=params)
+        return cls(embedder=embedder, path=folder, params=params,
+                   index_kind=config.get("index_kind", "flat"))
 
     @property
     def store(self) -> Store:
@@ -268,17 +275,21 @@ class Recommender:
         if self._segment_index is None:
             self._sync_segments()
             segments = self.store.segments()
-            ids = np.array([s.id for s in segments], dtype=np.int64)
-            path = self._index_path("segments")
-            loaded = None
-            if path is not None:
-                loaded = VectorIndex.load(path, ids_fingerprint(self.model_id, ids))
-            if loaded is None:
-                vectors = self.encoder.encode([s.text for s in segments])
-                loaded = VectorIndex(vectors.shape[1]).build(ids, vectors)
-                self._save_index(loaded, "segments", ids)
-            self._segment_index = loaded
+            self._segment_index = self._load_or_build(
+                "segments", [s.id for s in segments], [s.text for s in segments])
         return self._segment_index
+
+    def _load_or_build(self, name: str, ids: Sequence[int], texts: Sequence[str]) -> VectorIndex:
+        """The saved index ``name`` if it holds exactly ``ids``, else one built from ``texts``."""
+        id_array = np.array(ids, dtype=np.int64)
+        path = self._index_path(name)
+        fingerprint = ids_fingerprint(self.model_id, id_array)
+        loaded = VectorIndex.load(path, fingerprint) if path is not None else None
+        if loaded is None:
+            vectors = self.encoder.encode(list(texts))
+            loaded = VectorIndex(vectors.shape[1], self.index_kind).build(id_array, vectors)
+            self._save_index(loaded, name, id_array)
+        return loaded
 
     def _update_segment_index(self, removed: list[int], new_ids: list[int],
                               texts: list[str]) -> None:
@@ -325,14 +336,8 @@ class Recommender:
         """The FAISS index of session notes (ids = note ids), loaded or rebuilt."""
         if self._note_index is None:
             notes = self.store.notes()
-            ids = np.array([n.id for n in notes], dtype=np.int64)
-            path = self._index_path("notes")
-            loaded = VectorIndex.load(path, ids_fingerprint(self.model_id, ids)) if path else None
-            if loaded is None:
-                vectors = self.encoder.encode([n.text for n in notes])
-                loaded = VectorIndex(vectors.shape[1]).build(ids, vectors)
-                self._save_index(loaded, "notes", ids)
-            self._note_index = loaded
+            self._note_index = self._load_or_build(
+                "notes", [n.id for n in notes], [n.text for n in notes])
         return self._note_index
 
     # ------------------------------------------------------------------ topics

@@ -118,3 +118,11 @@ def test_topics_replace_and_add(rec):
     rec.add_topics([{"id": "t2", "title": "Podcasts", "description": "Audio", "starters": "a|b"}])
     assert [t.id for t in rec.topics()] == ["t1", "t2"]
     assert rec.topics()[1].starters["en"] == ("a", "b")
+
+
+def test_ivf_workspace_option_is_remembered(tmp_path, people_rows):
+    rec = Recommender.open(tmp_path / "big", embedder=CountingEmbedder(), index_kind="ivf")
+    rec.add_people(people_rows)
+    assert rec.index_kind == "ivf"
+    assert Recommender.open(tmp_path / "big", embedder=CountingEmbedder()).index_kind == "ivf"
+    assert "TikTok" in rec.search("TikTok recruiting", k=1)[0].text

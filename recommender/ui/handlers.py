@@ -47,6 +47,11 @@ def split_pair_key(key: str | None) -> tuple[str, str] | None:
     return mentor, mentee
 
 
+def _problems(error: ValidationError, lang: str) -> str:
+    """The report of a rejected input: one line per problem, with file, row and column."""
+    return "\n".join([t("nothing_stored", lang), *(f"• {p}" for p in error.problems)])
+
+
 def _remove_upload(path: str | Path) -> None:
     # Uploaded personal data must not linger in Gradio's temporary folder once imported.
     try:
@@ -107,7 +112,7 @@ class Coordinator:
         return [(f"{p.name} ({p.id})", p.id) for p in self.rec.people()]
 
     def import_files(self, people_file: str | None, notes_file: str | None = None,
-                     lang: str = "en") -> str:
+                     lang: str = "en", progress: ProgressFn | None = None) -> str:
         """Validate and import the uploaded files; a report of what happened, as plain text.
 
         Nothing of a file is stored when any of its rows is wrong; the report lists every
@@ -121,10 +126,11 @@ class Coordinator:
                 if people_file:
                     name = Path(people_file).name
                     try:
-                        n = self.rec.add_people(read_table(people_file), source=name)
+                        n = self.rec.add_people(read_table(people_file), source=name,
+                                                progress=progress)
                         lines.append(t("imported", lang, n=n))
                     except ValidationError as exc:
-                        lines += [t("nothing_stored", lang), *(f"• {p}" for p in exc.problems)]
+                        lines.append(_problems(exc, lang))
                         return "\n".join(lines)
                 if notes_file:
                     name = Path(notes_file).name
@@ -132,7 +138,7 @@ class Coordinator:
                         n = self.rec.add_notes(read_table(notes_file), source=name)
                         lines.append(t("imported_notes", lang, n=n))
                     except ValidationError as exc:
-                        lines += [t("nothing_stored", lang), *(f"• {p}" for p in exc.problems)]
+                        lines.append(_problems(exc, lang))
             return "\n".join(lines)
         finally:
             for path in (people_file, notes_file):
@@ -165,7 +171,7 @@ class Coordinator:
             with self.lock:
                 self.rec.add_people([row], source="form")
         except ValidationError as exc:
-            return "\n".join([t("nothing_stored", lang), *(f"• {p}" for p in exc.problems)])
+            return _problems(exc, lang)
         return t("saved", lang)
 
     def delete_person(self, person_id: str | None, confirmed: bool, lang: str = "en") -> str:
@@ -271,7 +277,7 @@ class Coordinator:
             with self.lock:
                 self.rec.add_notes([row], source="form")
         except ValidationError as exc:
-            return "\n".join([t("nothing_stored", lang), *(f"• {p}" for p in exc.problems)])
+            return _problems(exc, lang)
         return t("logged", lang)
 
     def pair_history(self, key: str | None, lang: str = "en") -> pd.DataFrame:
