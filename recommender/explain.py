@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .records import Person
+from .text import detect_language
 
 __all__ = ["pair_language", "pair_reasons", "shorten", "topic_reasons"]
 
@@ -39,12 +40,22 @@ def shorten(text: str, limit: int = 160) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def spoken(person: Person) -> tuple[str, ...]:
+    """Declared languages, else the one their texts are written in (a guess)."""
+    if person.languages:
+        return person.languages
+    return (detect_language(" ".join((person.profile, person.offers, person.wants))),)
+
+
 def pair_language(a: Person, b: Person) -> str:
     """The language to explain a pair in: the mentee's first language if both speak it."""
-    for lang in b.languages:
-        if lang in a.languages and lang in _PHRASES:
+    a_langs, b_langs = spoken(a), spoken(b)
+    for lang in b_langs:
+        if lang in a_langs and lang in _PHRASES:
             return lang
-    return "fr" if "fr" in a.languages and "fr" in b.languages else "en"
+    if not a.languages or not b.languages:  # undeclared: write in the mentee's language
+        return b_langs[0] if b_langs[0] in _PHRASES else "en"
+    return "en"
 
 
 def pair_reasons(
@@ -70,7 +81,8 @@ def pair_reasons(
     gap = mentee.years_experience - mentor.years_experience
     reasons.append(p["gap"].format(**names, years=round(gap, 1)))
     shared = [x for x in mentee.languages if x in mentor.languages]
-    reasons.append(p["language"].format(langs=", ".join(shared)))
+    if shared:
+        reasons.append(p["language"].format(langs=", ".join(shared)))
     return tuple(reasons)
 
 

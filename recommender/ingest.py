@@ -24,7 +24,7 @@ from typing import Any
 
 from .errors import Problem, ValidationError
 from .records import ROLE_PREFERENCES, Person, SessionNote, Topic
-from .text import detect_language, fold
+from .text import fold
 
 __all__ = [
     "MAX_TEXT_CHARS",
@@ -351,8 +351,6 @@ def validate_people(
         except ValueError as exc:
             col.add(row_no, "languages", f"unknown language '{exc}' (use codes like fr;en)")
             languages = ()
-        if not languages:
-            languages = (detect_language(" ".join(texts.values())),)
         preference = _ROLE_NAMES.get(fold(_text(row.get("role_preference"))).replace(" ", "_"))
         if preference is None:
             col.add(row_no, "role_preference",

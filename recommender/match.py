@@ -7,7 +7,7 @@ Score of mentor ``m`` (the junior) for mentee ``s`` (the senior)::
 
     coverage(m -> s) = peak_weight * max_w best(w) + (1 - peak_weight) * mean_w best(w)
     best(w)          = max over m's offer sentences o of weight(o) * cos(w, o)
-    score            = coverage(m -> s) + reverse_weight * coverage(s -> m)
+    score            = coverage(m -> s) * (1 + reverse_weight * coverage(s -> m))
                        + cross_department_bonus * [departments differ]
 
 ``w`` runs over the mentee's *want* sentences only, so a senior who writes mostly about
@@ -49,7 +49,8 @@ class MatchParams:
 
     Attributes:
         min_experience_gap: the mentor has at least this many fewer years than the mentee.
-        reverse_weight: weight of how well the mentee's offers answer the mentor's wants.
+        reverse_weight: weight of how well the mentee's offers answer the mentor's wants,
+            relative to the main coverage (the bonus is proportional to it).
         cross_department_bonus: added when mentor and mentee work in different departments.
         peak_weight: share of the best single want match in coverage (the rest is the mean
             over all wants), so one strong match counts without hiding the others.
@@ -253,7 +254,10 @@ def score_edges(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray, params: 
                 c.offers[s], c.offer_weight[s], c.wants[m], c.want_weight[m], params.peak_weight)
     cross = ((c.department[mentor] != c.department[mentee])
              & (c.department[mentor] >= 0) & (c.department[mentee] >= 0)).astype(np.float64)
-    score = out["cov"] + params.reverse_weight * out["rev"] + params.cross_department_bonus * cross
+    # The reverse direction scales with coverage: it makes a good pair better, and can never
+    # make up for a mentor who offers nothing the mentee asked for.
+    reverse_part = params.reverse_weight * out["rev"] * np.maximum(out["cov"], 0.0)
+    score = out["cov"] + reverse_part + params.cross_department_bonus * cross
     return EdgeScores(score, out["cov"], out["rev"], cross, pos["w"], pos["o"], pos["rw"], pos["ro"])
 
 

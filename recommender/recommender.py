@@ -74,11 +74,15 @@ This folder holds personal data: keep it on the coordinator's machine.
 
 
 def _language_bits(people: Sequence[Person]) -> np.ndarray:
+    """Languages as bit masks; a person who declared none shares a language with everyone
+    (an unknown is not a reason to forbid a pair, e.g. a French senior and an English junior
+    who may both be bilingual)."""
     codes: dict[str, int] = {}
     bits = np.zeros(len(people), dtype=np.int64)
     for i, p in enumerate(people):
         for lang in p.languages:
             bits[i] |= 1 << codes.setdefault(lang, len(codes) % 62)
+    bits[[i for i, p in enumerate(people) if not p.languages]] = -1  # all bits set
     return bits
 
 
@@ -465,7 +469,8 @@ class Recommender:
         )
         parts = {
             "coverage": round(float(scores.coverage[e]), 4),
-            "reverse": round(float(self.params.reverse_weight * scores.reverse[e]), 4),
+            "reverse": round(float(self.params.reverse_weight * scores.reverse[e]
+                                   * max(float(scores.coverage[e]), 0.0)), 4),
             "cross_department": round(
                 float(self.params.cross_department_bonus * scores.cross_department[e]), 4),
         }

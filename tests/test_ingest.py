@@ -132,8 +132,15 @@ def test_dataframe_input_and_update(rec, people_rows):
     assert len(rec.people()) == 4
 
 
-def test_languages_detected_when_absent():
+def test_undeclared_languages_allow_any_pair_and_topics_follow_the_text():
     rec = Recommender(embedder="hashing")
-    rec.add_people([{"id": "a", "name": "A", "years_experience": 1,
-                     "profile": "Je veux comprendre les réseaux sociaux et la vidéo."}])
-    assert rec.person("a").languages == ("fr",)
+    rec.add_people([
+        {"id": "a", "name": "A", "years_experience": 20,
+         "profile": "Je veux comprendre les réseaux sociaux et la vidéo."},
+        {"id": "b", "name": "B", "years_experience": 1, "role_preference": "mentor",
+         "offers": "I make social media videos every day."},
+    ])
+    assert rec.person("a").languages == ()
+    pairs = rec.suggest_pairs().pairs
+    assert [(p.mentor_id, p.mentee_id) for p in pairs] == [("b", "a")]
+    assert rec.suggest_topics("b", "a", k=1)[0].language == "fr"

@@ -75,3 +75,15 @@ def test_reasons_quote_both_profiles(labelled):
     assert "Je gère le compte TikTok du recrutement" in pair.reasons[0]
     assert pair.parts["coverage"] > 0 and set(pair.parts) == {
         "coverage", "reverse", "cross_department"}
+
+
+@pytest.mark.slow
+def test_designed_pairs_without_languages_or_role_preferences():
+    """Files often lack these columns: the experience gap and the texts must still decide."""
+    people = [{k: v for k, v in p.items() if k not in ("languages", "role_preference")}
+              for p in DATA["people"]]
+    rec = Recommender()
+    rec.add_people(people)
+    found = {(p.mentor_id, p.mentee_id) for p in rec.suggest_pairs().pairs}
+    assert {tuple(p) for p in DATA["expected"]} <= found
+    assert tuple(DATA["manager_pair"]) not in found
