@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
+import threading
 from pathlib import Path
 
 import faiss
@@ -103,27 +105,39 @@ class VectorIndex:
         scores, ids = self.index.search(queries, k)
         return scores, ids
 
-    def save(self, path: str | Path, fingerprint: str) -> None:
-        """Write ``<path>.faiss`` and ``<path>.json`` (kind, dimension, fingerprint)."""
+    def save(self, path: str | Path, model_id: str) -> None:
+        """Write ``<path>.faiss`` and ``<path>.json`` (kind, dimension, model, fingerprint).
+
+        Each file is written aside and moved into place, so a reader never sees half a file.
+        """
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        faiss.write_index(self.index, str(path.with_suffix(".faiss")))
-        path.with_suffix(".json").write_text(json.dumps(
-            {"kind": self.kind, "dimension": self.dimension, "fingerprint": fingerprint,
-             "count": len(self)}))
+        suffix = f".{os.getpid()}.{threading.get_ident()}.tmp"
+        tmp_index = path.with_name(path.name + ".faiss" + suffix)
+        faiss.write_index(self.index, str(tmp_index))
+        os.replace(tmp_index, path.with_suffix(".faiss"))
+        tmp_meta = path.with_name(path.name + ".json" + suffix)
+        tmp_meta.write_text(json.dumps(
+            {"kind": self.kind, "dimension": self.dimension, "model_id": model_id,
+             "fingerprint": ids_fingerprint(model_id, self.ids()), "count": len(self)}))
+        os.replace(tmp_meta, path.with_suffix(".json"))
 
     @classmethod
-    def load(cls, path: str | Path, fingerprint: str) -> VectorIndex | None:
-        """Read a saved index; ``None`` when missing, stale (fingerprint differs) or unreadable."""
+    def load(cls, path: str | Path, model_id: str, ids: np.ndarray) -> VectorIndex | None:
+        """Read a saved index; ``None`` when missing, unreadable, or not holding exactly
+        ``ids`` embedded by ``model_id`` (stale)."""
         path = Path(path)
+        expected = ids_fingerprint(model_id, ids)
         try:
             meta = json.loads(path.with_suffix(".json").read_text())
-            if meta.get("fingerprint") != fingerprint:
+            if meta.get("fingerprint") != expected:
                 logger.info("index %s is stale, it will be rebuilt", path.name)
                 return None
             loaded = cls(int(meta["dimension"]), meta.get("kind", "flat"))
             loaded._index = faiss.read_index(str(path.with_suffix(".faiss")))
-            if loaded._index.d != loaded.dimension:
+            # The file itself must hold those ids (another process may have replaced it).
+            if loaded._index.d != loaded.dimension or \
+                    ids_fingerprint(model_id, loaded.ids()) != expected:
                 return None
             return loaded
         except FileNotFoundError:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import shutil
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from importlib import resources
@@ -19,10 +21,11 @@ from typing import Any
 import numpy as np
 
 from . import match as match_stage
+from .cohort import build_cohort
 from .embed import DEFAULT_EMBEDDER, CachedEmbedder, Embedder, EmbeddingCache, make_embedder
 from .explain import pair_language, pair_reasons, topic_reasons
 from .health import HealthParams, PairStats, pair_health
-from .index import VectorIndex, ids_fingerprint
+from .index import VectorIndex
 from .ingest import rows_from, validate_notes, validate_people, validate_topics
 from .records import (
     PAIR_STATUSES,
@@ -57,7 +60,6 @@ __all__ = ["Recommender"]
 logger = logging.getLogger(__name__)
 
 WORKSPACE_FORMAT = 1
-MAX_SENTENCES_PER_KIND = 16
 ProgressFn = Callable[[float, str], None]
 
 _WORKSPACE_CARD = """# Reverse-mentoring workspace
@@ -71,19 +73,6 @@ Created by `tandem-recommender` on {created}.
 
 This folder holds personal data: keep it on the coordinator's machine.
 """
-
-
-def _language_bits(people: Sequence[Person]) -> np.ndarray:
-    """Languages as bit masks; a person who declared none shares a language with everyone
-    (an unknown is not a reason to forbid a pair, e.g. a French senior and an English junior
-    who may both be bilingual)."""
-    codes: dict[str, int] = {}
-    bits = np.zeros(len(people), dtype=np.int64)
-    for i, p in enumerate(people):
-        for lang in p.languages:
-            bits[i] |= 1 << codes.setdefault(lang, len(codes) % 62)
-    bits[[i for i, p in enumerate(people) if not p.languages]] = -1  # all bits set
-    return bits
 
 
 class Recommender:
@@ -153,7 +142,12 @@ class Recommender:
             config["index_kind"] = index_kind
         config.setdefault("created", dt.date.today().isoformat())
         config["format"] = WORKSPACE_FORMAT
-        config_path.write_text(json.dumps(config, indent=2), encoding="utf-8")
+        text = json.dumps(config, indent=2)
+        if not config_path.exists() or config_path.read_text(encoding="utf-8") != text:
+            # Atomic replace: another tab or process may be reading it at this moment.
+            tmp = config_path.with_name(f".workspace.{os.getpid()}.{threading.get_ident()}.tmp")
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, config_path)
         card = folder / "README.md"
         if not card.exists():
             card.write_text(_WORKSPACE_CARD.format(created=config["created"]), encoding="utf-8")
@@ -235,7 +229,7 @@ class Recommender:
         removed = self.store.delete_person(person_id)
         if self._segment_index is not None:
             self._segment_index.remove(np.array(removed, dtype=np.int64))
-            self._save_index(self._segment_index, "segments", self._segment_ids())
+            self._save_index(self._segment_index, "segments")
         self._note_index = None
         for name in ("notes",):
             self._drop_saved_index(name)
@@ -260,19 +254,16 @@ class Recommender:
     def _index_path(self, name: str) -> Path | None:
         return self.path / "index" / name if self.path else None
 
-    def _save_index(self, index: VectorIndex, name: str, ids: np.ndarray) -> None:
+    def _save_index(self, index: VectorIndex, name: str) -> None:
         path = self._index_path(name)
         if path is not None:
-            index.save(path, ids_fingerprint(self.model_id, ids))
+            index.save(path, self.model_id)
 
     def _drop_saved_index(self, name: str) -> None:
         path = self._index_path(name)
         if path is not None:
             for suffix in (".faiss", ".json"):
                 path.with_suffix(suffix).unlink(missing_ok=True)
-
-    def _segment_ids(self) -> np.ndarray:
-        return np.array([s.id for s in self.store.segments()], dtype=np.int64)
 
     def segment_index(self) -> VectorIndex:
         """The FAISS index of profile sentences (ids = segment ids), loaded or rebuilt."""
@@ -287,12 +278,11 @@ class Recommender:
         """The saved index ``name`` if it holds exactly ``ids``, else one built from ``texts``."""
         id_array = np.array(ids, dtype=np.int64)
         path = self._index_path(name)
-        fingerprint = ids_fingerprint(self.model_id, id_array)
-        loaded = VectorIndex.load(path, fingerprint) if path is not None else None
+        loaded = VectorIndex.load(path, self.model_id, id_array) if path is not None else None
         if loaded is None:
             vectors = self.encoder.encode(list(texts))
             loaded = VectorIndex(vectors.shape[1], self.index_kind).build(id_array, vectors)
-            self._save_index(loaded, name, id_array)
+            self._save_index(loaded, name)
         return loaded
 
     def _update_segment_index(self, removed: list[int], new_ids: list[int],
@@ -302,7 +292,7 @@ class Recommender:
         self._segment_index.remove(np.array(removed, dtype=np.int64))
         if new_ids:
             self._segment_index.add(np.array(new_ids, dtype=np.int64), self.encoder.encode(texts))
-        self._save_index(self._segment_index, "segments", self._segment_ids())
+        self._save_index(self._segment_index, "segments")
 
     def search(self, query: str, k: int = 5, kind: str | None = None) -> list[SentenceHit]:
         """Profile sentences closest in meaning to ``query`` (any language), best first."""
@@ -396,55 +386,8 @@ class Recommender:
         """People and their labelled sentences as arrays for the match stage."""
         self._sync_segments()
         segments = self.store.segments()
-        index_of = {p.id: i for i, p in enumerate(people)}
         vectors = self.encoder.encode([s.text for s in segments])
-        dim = vectors.shape[1] if len(segments) else 1
-        offers: list[list[tuple[int, float]]] = [[] for _ in people]
-        wants: list[list[tuple[int, float]]] = [[] for _ in people]
-        others: list[list[int]] = [[] for _ in people]
-        for row, seg in enumerate(segments):
-            i = index_of.get(seg.person_id)
-            if i is None:
-                continue
-            if seg.kind == "offer":
-                offers[i].append((row, 1.0))
-            elif seg.kind == "want":
-                wants[i].append((row, 1.0))
-            else:
-                others[i].append(row)
-        w_bg = self.params.background_weight
-        for i in range(len(people)):
-            # Background sentences are implicit offers; they stand in for wants only when a
-            # profile states none (flagged in the reasons).
-            offers[i].extend((row, w_bg) for row in others[i])
-            if not wants[i]:
-                wants[i] = [(row, w_bg) for row in others[i]]
-        n = len(people)
-        so = min(MAX_SENTENCES_PER_KIND, max((len(x) for x in offers), default=1)) or 1
-        sw = min(MAX_SENTENCES_PER_KIND, max((len(x) for x in wants), default=1)) or 1
-        arrays = {}
-        for name, lists, width in (("offer", offers, so), ("want", wants, sw)):
-            vec = np.zeros((n, width, dim), dtype=np.float32)
-            weight = np.zeros((n, width), dtype=np.float32)
-            ref = np.full((n, width), -1, dtype=np.int64)
-            for i, items in enumerate(lists):
-                for j, (row, w) in enumerate(items[:width]):
-                    vec[i, j], weight[i, j], ref[i, j] = vectors[row], w, segments[row].id
-            arrays[name] = (vec, weight, ref)
-        departments: dict[str, int] = {}
-        dept = np.array([departments.setdefault(p.department.strip().lower(), len(departments))
-                         if p.department.strip() else -1 for p in people], dtype=np.int64)
-        manager = np.array([index_of.get(p.manager_id, -1) for p in people], dtype=np.int64)
-        prefs = {"mentor": 0, "mentee": 1, "either": 2}
-        cohort = match_stage.Cohort(
-            years=np.array([p.years_experience for p in people], dtype=np.float64),
-            preference=np.array([prefs[p.role_preference] for p in people], dtype=np.int8),
-            capacity=np.array([p.capacity for p in people], dtype=np.int64),
-            department=dept, manager=manager, languages=_language_bits(people),
-            offers=arrays["offer"][0], offer_weight=arrays["offer"][1],
-            wants=arrays["want"][0], want_weight=arrays["want"][1],
-            offer_ref=arrays["offer"][2], want_ref=arrays["want"][2],
-        )
+        cohort = build_cohort(people, segments, vectors, self.params.background_weight)
         return cohort, {s.id: s for s in segments}
 
     def _suggestion(self, people: Sequence[Person], cohort: match_stage.Cohort,
@@ -590,14 +533,22 @@ class Recommender:
         return self._rank_partners(mentor_id, k, as_mentee=False)
 
     # ------------------------------------------------------------------ topics for a pair
+    def _sentences_by_person(self) -> dict[str, tuple[list[Segment], list[Segment]]]:
+        """Everyone's (wants, offers), read once; background sentences count as offers, and
+        stand in for wants when none is stated."""
+        grouped: dict[str, list[Segment]] = {}
+        for segment in self.segments():
+            grouped.setdefault(segment.person_id, []).append(segment)
+        table = {}
+        for person_id, mine in grouped.items():
+            wants = [s for s in mine if s.kind == "want"]
+            offers = [s for s in mine if s.kind == "offer"]
+            others = [s for s in mine if s.kind == "other"]
+            table[person_id] = (wants or others, offers + others)
+        return table
+
     def _person_sentences(self, person_id: str) -> tuple[list[Segment], list[Segment]]:
-        """A person's (wants, offers); background sentences count as offers, and stand in
-        for wants when none is stated."""
-        mine = [s for s in self.segments() if s.person_id == person_id]
-        wants = [s for s in mine if s.kind == "want"]
-        offers = [s for s in mine if s.kind == "offer"]
-        others = [s for s in mine if s.kind == "other"]
-        return (wants or others), offers + others
+        return self._sentences_by_person().get(person_id, ([], []))
 
     def _note_sentences(self, notes: Sequence[SessionNote]) -> tuple[list[str], list[int]]:
         texts, owner = [], []
@@ -702,8 +653,9 @@ class Recommender:
         pair_keys = sorted({(n.mentor_id, n.mentee_id) for n in candidates})
         pair_index = {key: i for i, key in enumerate(pair_keys)}
         mean_wants = []
+        sentences = self._sentences_by_person()
         for _, other_mentee in pair_keys:
-            wants, _ = self._person_sentences(other_mentee)
+            wants, _ = sentences.get(other_mentee, ([], []))
             v = self.encoder.encode([s.text for s in wants]).mean(axis=0) if wants else None
             mean_wants.append(v if v is not None else np.zeros(want_vecs.shape[1]))
         mine = want_vecs.mean(axis=0)
@@ -771,9 +723,10 @@ class Recommender:
         keys += [k for k in by_pair if k not in keys and
                  stored.get(k, {}).get("status") not in ("ended", "rejected")]
         results, total_wants, covered_wants = [], 0, 0
+        sentences = self._sentences_by_person()
         for mentor_id, mentee_id in keys:
             pair_notes = sorted(by_pair.get((mentor_id, mentee_id), []), key=lambda n: n.date)
-            wants, _ = self._person_sentences(mentee_id)
+            wants, _ = sentences.get(mentee_id, ([], []))
             want_vecs = self.encoder.encode([s.text for s in wants])
             relevance = np.zeros(len(pair_notes))
             texts, owner = self._note_sentences(pair_notes)
