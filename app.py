@@ -45,7 +45,8 @@ def build_demo(coordinator: Coordinator, lang: str = "en") -> gr.Blocks:
         ui_lang = gr.State(lang)
         with gr.Row():
             header = gr.Markdown(f"## {t('title', lang)}\n{t('subtitle', lang)}")
-            language = gr.Radio(["en", "fr"], value=lang, label=t("language", lang), scale=0)
+            language = L(gr.Radio(["en", "fr"], value=lang, label=t("language", lang), scale=0),
+                         "language")
         with gr.Tabs():
             # ---------------------------------------------------------------- participants
             with gr.Tab(t("tab_people", lang), id="people") as tab_people:
@@ -62,7 +63,7 @@ def build_demo(coordinator: Coordinator, lang: str = "en") -> gr.Blocks:
                 search = L(gr.Textbox(label=t("search", lang), elem_id="people-search"), "search")
                 people_df = gr.Dataframe(c.people_table("", lang), interactive=False,
                                          wrap=True, elem_id="people-table")
-                with gr.Accordion(t("edit_person", lang), open=False):
+                with gr.Accordion(t("edit_person", lang), open=False) as edit_box:
                     person_dd = L(gr.Dropdown(c.person_ids(), label=t("person", lang),
                                               elem_id="person-dd"), "person")
                     with gr.Row():
@@ -94,6 +95,8 @@ def build_demo(coordinator: Coordinator, lang: str = "en") -> gr.Blocks:
                                         step=0.01, label=t("bonus", lang)), "bonus")
                     per_mentee = L(gr.Number(value=1, precision=0, minimum=1, maximum=5,
                                              label=t("per_mentee", lang)), "per_mentee")
+                    per_mentor = L(gr.Number(value=0, precision=0, minimum=0, maximum=20,
+                                             label=t("per_mentor", lang)), "per_mentor")
                 run_btn = gr.Button(t("run", lang), variant="primary", elem_id="run-btn")
                 summary = gr.Textbox(show_label=False, interactive=False, elem_id="match-summary")
                 pairs_df = L(gr.Dataframe(c.pairs_table(lang), interactive=False, wrap=True,
@@ -160,7 +163,8 @@ def build_demo(coordinator: Coordinator, lang: str = "en") -> gr.Blocks:
 
         tabs = [(tab_people, "tab_people"), (tab_pairs, "tab_pairs"),
                 (tab_sessions, "tab_sessions"), (tab_topics, "tab_topics"),
-                (tab_insights, "tab_insights"), (tab_settings, "tab_settings")]
+                (tab_insights, "tab_insights"), (tab_settings, "tab_settings"),
+                (edit_box, "edit_person")]  # containers whose label follows the language
         buttons = [(import_btn, "import"), (save_btn, "save"), (delete_btn, "delete"),
                    (run_btn, "run"), (accept_btn, "accept"), (reject_btn, "reject"),
                    (lock_btn, "lock"), (activate_btn, "activate"), (end_btn, "end"),
@@ -217,13 +221,13 @@ def build_demo(coordinator: Coordinator, lang: str = "en") -> gr.Blocks:
                          [person_msg, people_df, person_dd, confirm, pairs_df, pair_dd,
                           session_pair, topic_pair], api_name="delete_person")
 
-        def do_match(g: float, b: float, n: float, lg: str,
+        def do_match(g: float, b: float, n: float, cap: float, lg: str,
                      progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
             text, pairs, unmatched = c.run_matching(
-                g, b, n, lg, progress=lambda f, msg: progress(f, desc=msg))
+                g, b, n, cap, lg, progress=lambda f, msg: progress(f, desc=msg))
             return (text, pairs, unmatched, *pair_updates())
 
-        run_btn.click(do_match, [gap, bonus, per_mentee, ui_lang],
+        run_btn.click(do_match, [gap, bonus, per_mentee, per_mentor, ui_lang],
                       [summary, pairs_df, unmatched_df, pair_dd, session_pair, topic_pair],
                       api_name="run_matching")
 

@@ -87,7 +87,7 @@ def _recommender(args: argparse.Namespace) -> Recommender:
 def _recommender_with(args: argparse.Namespace, embedder: Any) -> Recommender:
     params = MatchParams(
         min_experience_gap=args.min_gap, cross_department_bonus=args.bonus,
-        max_mentors_per_mentee=args.per_mentee)
+        max_mentors_per_mentee=args.per_mentee, max_mentees_per_mentor=args.per_mentor)
     if args.workspace:
         rec = Recommender.open(args.workspace, embedder, params=params)
     else:
@@ -294,6 +294,8 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--bonus", type=float, default=MatchParams.cross_department_bonus,
                        help="cross-department bonus")
         p.add_argument("--per-mentee", type=int, default=1, help="mentors per mentee")
+        p.add_argument("--per-mentor", type=int, default=None,
+                       help="cap on every mentor's capacity (default: each person's own)")
         p.add_argument("-k", type=int, default=5, help="topics per pair")
         p.add_argument("--pair", help="only this pair, as MENTOR_ID:MENTEE_ID")
         p.add_argument("--cache", help="embedding cache folder for file runs")

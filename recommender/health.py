@@ -60,6 +60,30 @@ class PairStats:
     start: str | None = None
 
 
+_REASONS = {
+    "en": {
+        "none": "no session logged yet",
+        "inactive": "no session for {days} days",
+        "cadence": "{rate:.1f} sessions a month, under half the target of {target:g}",
+        "falling": "ratings falling ({first} → {last})",
+        "low": "last session rated {last}/5",
+        "drift": "recent notes drift away from the mentee's wishes",
+    },
+    "fr": {
+        "none": "aucune séance enregistrée",
+        "inactive": "aucune séance depuis {days} jours",
+        "cadence": "{rate:.1f} séance(s) par mois, moins de la moitié de l'objectif de {target:g}",
+        "falling": "notes en baisse ({first} → {last})",
+        "low": "dernière séance notée {last}/5",
+        "drift": "les dernières séances s'éloignent des souhaits du mentoré",
+    },
+}
+
+
+def _say(key: str, lang: str, **values: object) -> str:
+    return _REASONS.get(lang, _REASONS["en"])[key].format(**values)
+
+
 def _days(a: str, b: dt.date) -> int:
     return (b - dt.date.fromisoformat(a)).days
 
@@ -74,14 +98,16 @@ def rating_trend(ratings: Sequence[int | None]) -> float | None:
     return float(np.polyfit(x, y, 1)[0])
 
 
-def inactivity_reason(stats: PairStats, as_of: dt.date, p: HealthParams) -> str | None:
+def inactivity_reason(stats: PairStats, as_of: dt.date, p: HealthParams,
+                      lang: str = "en") -> str | None:
     if not stats.dates:
-        return "no session logged yet"
+        return _say("none", lang)
     days = _days(stats.dates[-1], as_of)
-    return f"no session for {days} days" if days > p.inactive_days else None
+    return _say("inactive", lang, days=days) if days > p.inactive_days else None
 
 
-def low_cadence_reason(stats: PairStats, as_of: dt.date, p: HealthParams) -> str | None:
+def low_cadence_reason(stats: PairStats, as_of: dt.date, p: HealthParams,
+                       lang: str = "en") -> str | None:
     start = stats.start or (stats.dates[0] if stats.dates else None)
     if start is None:
         return None
@@ -90,34 +116,37 @@ def low_cadence_reason(stats: PairStats, as_of: dt.date, p: HealthParams) -> str
         return None  # too early to judge a cadence
     rate = len(stats.dates) / months
     if rate < p.low_cadence * p.sessions_per_month:
-        return f"{rate:.1f} sessions a month, under half the target of {p.sessions_per_month:g}"
+        return _say("cadence", lang, rate=rate, target=p.sessions_per_month)
     return None
 
 
-def falling_ratings_reason(stats: PairStats, p: HealthParams) -> str | None:
+def falling_ratings_reason(stats: PairStats, p: HealthParams, lang: str = "en") -> str | None:
     rated = [r for r in stats.ratings if r is not None][-p.recent_notes - 1:]
     slope = rating_trend(rated)
     if len(rated) >= 3 and slope is not None and slope <= p.falling_slope \
             and max(rated) - rated[-1] >= 2:
-        return f"ratings falling ({max(rated)} → {rated[-1]})"
+        return _say("falling", lang, first=max(rated), last=rated[-1])
     if rated and rated[-1] <= p.low_rating and len(rated) >= 2:
-        return f"last session rated {rated[-1]}/5"
+        return _say("low", lang, last=rated[-1])
     return None
 
 
-def drift_reason(stats: PairStats, p: HealthParams) -> str | None:
+def drift_reason(stats: PairStats, p: HealthParams, lang: str = "en") -> str | None:
     recent = np.asarray(stats.relevance)[-p.recent_notes:]
     if len(recent) < 2:
         return None
     mean = float(recent.mean())
     if mean < p.drift_below:
-        return "recent notes drift away from the mentee's wishes"
+        return _say("drift", lang)
     return None
 
 
-def pair_health(stats: PairStats, as_of: dt.date, p: HealthParams
+def pair_health(stats: PairStats, as_of: dt.date, p: HealthParams, lang: str = "en"
                 ) -> tuple[dict[str, float | int | str | None], tuple[str, ...]]:
     """Figures and at-risk reasons of one pair.
+
+    Args:
+        lang: language of the reasons (``"en"`` or ``"fr"``).
 
     Returns:
         ``(figures, reasons)``: figures are ``sessions``, ``last_session``,
@@ -136,10 +165,10 @@ def pair_health(stats: PairStats, as_of: dt.date, p: HealthParams
     }
     reasons = [
         r for r in (
-            inactivity_reason(stats, as_of, p),
-            low_cadence_reason(stats, as_of, p),
-            falling_ratings_reason(stats, p),
-            drift_reason(stats, p),
+            inactivity_reason(stats, as_of, p, lang),
+            low_cadence_reason(stats, as_of, p, lang),
+            falling_ratings_reason(stats, p, lang),
+            drift_reason(stats, p, lang),
         ) if r
     ]
     return figures, tuple(reasons)

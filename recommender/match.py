@@ -57,6 +57,8 @@ class MatchParams:
         background_weight: weight of a mentor's "other" sentences (background, current job)
             as implicit offers, and of a mentee's other sentences when they state no want.
         max_mentors_per_mentee: how many mentors one mentee may have.
+        max_mentees_per_mentor: a cap on every person's own ``capacity`` for this run
+            (``None`` keeps each person's capacity).
         min_score: pairs scoring at or below this are never proposed.
         candidates_k: neighbours per person taken from the FAISS candidate graph on large
             cohorts.
@@ -70,6 +72,7 @@ class MatchParams:
     peak_weight: float = 0.5
     background_weight: float = 0.8
     max_mentors_per_mentee: int = 1
+    max_mentees_per_mentor: int | None = None
     min_score: float = 0.0
     candidates_k: int = 20
     dense_limit: int = 4_000_000
@@ -391,6 +394,8 @@ def solve(cohort: Cohort, params: MatchParams,
     """
     c = cohort
     mentor_cap = c.capacity.astype(np.int64).copy()
+    if params.max_mentees_per_mentor is not None:
+        mentor_cap = np.minimum(mentor_cap, params.max_mentees_per_mentor)
     mentee_cap = np.full(c.size, params.max_mentors_per_mentee, dtype=np.int64)
     for a, b in fixed:
         mentor_cap[a] -= 1

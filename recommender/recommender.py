@@ -703,13 +703,14 @@ class Recommender:
                 note_ids=tuple(n.id for n in members)))
         return sorted(themes, key=lambda t: -t.size)
 
-    def health(self, as_of: dt.date | str | None = None,
-               params: HealthParams | None = None) -> ProgrammeHealth:
+    def health(self, as_of: dt.date | str | None = None, params: HealthParams | None = None,
+               language: str = "en") -> ProgrammeHealth:
         """Health of every active or accepted pair (and any pair with notes), and of the
         programme: share of mentees' wants covered by at least one session, pairs at risk.
 
         Args:
             as_of: the day to judge from (default today).
+            language: language of the at-risk reasons (``"en"`` or ``"fr"``).
         """
         params = params or HealthParams()
         today = (dt.date.fromisoformat(as_of) if isinstance(as_of, str)
@@ -743,9 +744,9 @@ class Recommender:
             start = pair_notes[0].date if pair_notes else (updated or today.isoformat())[:10]
             stats = PairStats([n.date for n in pair_notes], [n.rating for n in pair_notes],
                               relevance, start)
-            figures, reasons = pair_health(stats, today, params)
+            figures, reasons = pair_health(stats, today, params, language)
             if not pair_notes and (today - dt.date.fromisoformat(start)).days <= params.inactive_days:
-                reasons = tuple(r for r in reasons if r != "no session logged yet")
+                reasons = ()  # a pair that has just started is not at risk yet
             results.append(PairHealth(
                 mentor_id, mentee_id, int(figures["sessions"] or 0),
                 figures["last_session"],  # type: ignore[arg-type]

@@ -160,3 +160,10 @@ def test_rec_health_programme_level(rec):
     assert 0 < health.wants_covered_share < 1
     late = rec.health(as_of="2027-03-01")
     assert late.pairs_at_risk == 2
+
+
+def test_reasons_in_french():
+    _, reasons = pair_health(stats(["2026-06-01", "2026-07-01", "2026-08-01"], [5, 3, 1],
+                                   [0.3, 0.05, 0.0]), TODAY, P, lang="fr")
+    assert reasons == ("aucune séance depuis 119 jours", "notes en baisse (5 → 1)",
+                       "les dernières séances s'éloignent des souhaits du mentoré")

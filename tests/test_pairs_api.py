@@ -56,6 +56,8 @@ def test_capacity_and_gap_settings(rec):
                      "offers": "I run the TikTok account for recruiting and know how "
                                "graduates search jobs."}])
     assert {("j1", "s1"), ("j1", "s3")} <= pairs_of(rec.suggest_pairs())
+    capped = rec.suggest_pairs(max_mentees_per_mentor=1)
+    assert sum(p.mentor_id == "j1" for p in capped.pairs) == 1
     assert not rec.suggest_pairs(min_experience_gap=40).pairs
 
 

@@ -80,7 +80,8 @@ def test_people_search_edit_and_delete(app):
 
 def test_matching_statuses_export_sessions_topics_insights(app):
     client, _ = app
-    summary, pairs, _unmatched, *_ = client.predict(3, 0.05, 1, "en", api_name="/run_matching")
+    summary, pairs, _unmatched, *_ = client.predict(3, 0.05, 1, 0, "en",
+                                                    api_name="/run_matching")
     assert "pair(s) proposed" in summary and rows(pairs)
     key = "P031|P001"  # an active demo pair
     for action in ("accept", "lock", "activate"):

@@ -216,13 +216,19 @@ class Coordinator:
             for p in self.rec.pairs(statuses)
         ]
 
-    def run_matching(self, min_gap: float, bonus: float, per_mentee: float, lang: str = "en",
+    def run_matching(self, min_gap: float, bonus: float, per_mentee: float,
+                     per_mentor: float | None = None, lang: str = "en",
                      progress: ProgressFn | None = None) -> tuple[str, pd.DataFrame, pd.DataFrame]:
-        """Match the cohort; a summary, the pairs table and the unmatched table."""
+        """Match the cohort; a summary, the pairs table and the unmatched table.
+
+        ``per_mentor`` caps every mentor's capacity for this run (0 or empty: each person's
+        own capacity).
+        """
         with self.lock:
             result = self.rec.suggest_pairs(
                 progress=progress, min_experience_gap=float(min_gap),
-                cross_department_bonus=float(bonus), max_mentors_per_mentee=int(per_mentee))
+                cross_department_bonus=float(bonus), max_mentors_per_mentee=int(per_mentee),
+                max_mentees_per_mentor=int(per_mentor) if per_mentor else None)
         unmatched = pd.DataFrame(
             [{column("id", lang): u.id, column("name", lang): u.name,
               column("reason", lang): u.reason} for u in result.unmatched],
@@ -352,7 +358,7 @@ class Coordinator:
 
     def risk_table(self, lang: str = "en", as_of: str | None = None) -> pd.DataFrame:
         names = self._names()
-        health = self.rec.health(as_of=as_of)
+        health = self.rec.health(as_of=as_of, language=lang)
         rows = [{
             column("mentor", lang): names.get(p.mentor_id, p.mentor_id),
             column("mentee", lang): names.get(p.mentee_id, p.mentee_id),

@@ -45,6 +45,10 @@ _STRINGS: dict[str, dict[str, str]] = {
     "gap": {"en": "Minimum experience gap (years)", "fr": "Écart d'expérience minimum (ans)"},
     "bonus": {"en": "Cross-department bonus", "fr": "Bonus inter-services"},
     "per_mentee": {"en": "Mentors per mentee", "fr": "Mentors par mentoré"},
+    "per_mentor": {
+        "en": "Max mentees per mentor (0: each person's capacity)",
+        "fr": "Mentorés max. par mentor (0 : capacité de chacun)",
+    },
     "run": {"en": "Run the matching", "fr": "Lancer l'appariement"},
     "pairs_table": {"en": "Suggested pairs", "fr": "Binômes proposés"},
     "unmatched": {"en": "Not matched", "fr": "Non appariés"},
