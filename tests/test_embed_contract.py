@@ -10,6 +10,7 @@ from recommender.store import Store
 
 BACKENDS = [
     pytest.param("hashing", id="hashing"),
+    pytest.param("precomputed", id="precomputed"),
     pytest.param("use-multilingual", id="use-multilingual", marks=pytest.mark.slow),
     pytest.param("minilm", id="minilm-sentence-transformers", marks=pytest.mark.slow),
 ]
@@ -19,7 +20,15 @@ _cache: dict[str, object] = {}
 
 def backend(name: str):
     if name not in _cache:
-        _cache[name] = make_embedder(name)
+        if name == "precomputed":
+            # A table of known vectors, with the hashing embedder for texts outside it.
+            from recommender.embed import HashingEmbedder, PrecomputedEmbedder
+
+            known = ["I run the TikTok account.", "Je veux apprendre Python."]
+            _cache[name] = PrecomputedEmbedder(known, HashingEmbedder(128).encode(known),
+                                               fallback=HashingEmbedder(128))
+        else:
+            _cache[name] = make_embedder(name)
     return _cache[name]
 
 
