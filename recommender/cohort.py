@@ -36,8 +36,8 @@ def build_cohort(people: Sequence[Person], segments: Sequence[Segment], vectors:
     Args:
         people: the cohort, index ``i`` for ``people[i]``.
         segments: their labelled sentences; ``vectors`` ``(len(segments), d)`` embeds them.
-        background_weight: weight of "other" sentences, which count as implicit offers and
-            stand in for wants when a profile states none.
+        background_weight: weight of "other" sentences, which count as implicit offers, and
+            of the most wish-like sentence standing in for wants when a profile states none.
     """
     index_of = {p.id: i for i, p in enumerate(people)}
     dim = vectors.shape[1] if len(segments) else 1
@@ -57,7 +57,10 @@ def build_cohort(people: Sequence[Person], segments: Sequence[Segment], vectors:
     for i in range(len(people)):
         offers[i].extend((row, background_weight) for row in others[i])
         if not wants[i]:
-            wants[i] = [(row, background_weight) for row in others[i]]
+            # No sentence labelled as a wish: the most wish-like one stands in, discounted.
+            mine = [row for row, _ in offers[i]]
+            if mine:
+                wants[i] = [(max(mine, key=lambda row: segments[row].p_want), background_weight)]
     n = len(people)
     arrays = {}
     for name, lists in (("offer", offers), ("want", wants)):

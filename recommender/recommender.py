@@ -535,7 +535,7 @@ class Recommender:
     # ------------------------------------------------------------------ topics for a pair
     def _sentences_by_person(self) -> dict[str, tuple[list[Segment], list[Segment]]]:
         """Everyone's (wants, offers), read once; background sentences count as offers, and
-        stand in for wants when none is stated."""
+        the most wish-like sentence stands in for wants when none is stated."""
         grouped: dict[str, list[Segment]] = {}
         for segment in self.segments():
             grouped.setdefault(segment.person_id, []).append(segment)
@@ -544,7 +544,8 @@ class Recommender:
             wants = [s for s in mine if s.kind == "want"]
             offers = [s for s in mine if s.kind == "offer"]
             others = [s for s in mine if s.kind == "other"]
-            table[person_id] = (wants or others, offers + others)
+            fallback = [max(mine, key=lambda s: s.p_want)]  # the most wish-like sentence
+            table[person_id] = (wants or fallback, offers + others)
         return table
 
     def _person_sentences(self, person_id: str) -> tuple[list[Segment], list[Segment]]:

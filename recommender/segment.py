@@ -25,6 +25,7 @@ from .text import fold, split_sentences
 __all__ = [
     "KINDS",
     "IntentClassifier",
+    "SegmentRow",
     "cue_features",
     "load_intent_sentences",
     "segment_people",
@@ -33,6 +34,8 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 KINDS = ("offer", "want", "other")
+SegmentRow = tuple[str, str, int, str, float, float]
+"""``(person_id, kind, position, text, confidence, p_want)``"""
 EncodeFn = Callable[[Sequence[str]], np.ndarray]
 
 _WANT_CUES = [
@@ -43,6 +46,10 @@ _WANT_CUES = [
     r"\bi('d| would| want| wish| need|'m looking| am looking| hope)\b",
     r"\b(learn|understand|discover|get better|get started|explore|improve my)\b",
     r"\b(help me|show me|teach me|aidez-moi|montrez-moi|apprenez-moi|qu'on me montre)\b",
+    # Gaps said as gaps: "my blind spot", "je ne maîtrise pas", "reste un mystère"...
+    r"\b(blind spot|never (really )?understood|struggle with|not comfortable|feel lost|"
+    r"know little|a mystery|me manque|ne maitrise pas|n'ai jamais (vraiment )?compris|"
+    r"pas (encore )?a l'aise|suis perdue?|connais mal|un mystere|coup de main)\b",
 ]
 _OFFER_CUES = [
     r"\b(j'anime|je gere|je peux|je maitrise|je connais|j'ai cree|je pilote|je forme|je dirige)\b",
@@ -174,7 +181,7 @@ def shipped_weights_path(model_id: str) -> Path | None:
 
 def segment_people(
     people: Sequence[Person], encode: EncodeFn, classifier: IntentClassifier
-) -> list[tuple[str, str, int, str, float]]:
+) -> list[SegmentRow]:
     """Label every sentence of each person's texts.
 
     Args:
@@ -183,16 +190,18 @@ def segment_people(
         classifier: labels profile sentences.
 
     Returns:
-        ``(person_id, kind, position, text, confidence)`` tuples, in person order.
+        ``(person_id, kind, position, text, confidence, p_want)`` tuples, in person order;
+        ``p_want`` is the probability that the sentence states a wish (1 for the ``wants``
+        column, 0 for ``offers``), used when a profile has no sentence labelled "want".
     """
-    out: list[tuple[str, str, int, str, float]] = []
+    out: list[SegmentRow] = []
     pending: list[tuple[str, int, str]] = []
     positions: dict[str, int] = {}
     for person in people:
         pos = 0
         for kind, field in (("offer", person.offers), ("want", person.wants)):
             for sentence in split_sentences(field):
-                out.append((person.id, kind, pos, sentence, 1.0))
+                out.append((person.id, kind, pos, sentence, 1.0, float(kind == "want")))
                 pos += 1
         for sentence in split_sentences(person.profile):
             pending.append((person.id, pos, sentence))
@@ -203,7 +212,7 @@ def segment_people(
         proba = classifier.predict_proba(encode(texts), texts)
         for (pid, pos, sentence), p in zip(pending, proba, strict=True):
             k = int(np.argmax(p))
-            out.append((pid, KINDS[k], pos, sentence, float(p[k])))
+            out.append((pid, KINDS[k], pos, sentence, float(p[k]), float(p[1])))
     order = {p.id: i for i, p in enumerate(people)}
     out.sort(key=lambda s: (order[s[0]], s[2]))
     return out

@@ -23,7 +23,7 @@ __all__ = ["SCHEMA_VERSION", "Segment", "Store"]
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = sa.MetaData()
 
@@ -83,6 +83,7 @@ segments_table = sa.Table(
     sa.Column("position", sa.Integer, nullable=False),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("confidence", sa.Float, nullable=False, default=1.0),
+    sa.Column("p_want", sa.Float, nullable=False, default=0.0),
     sa.Column("model_id", sa.String(200), nullable=False),
 )
 
@@ -103,10 +104,11 @@ settings_table = sa.Table(
 class Segment:
     """A sentence of a person's text, labelled offer / want / other (a plain row object)."""
 
-    __slots__ = ("confidence", "id", "kind", "person_id", "position", "text")
+    __slots__ = ("confidence", "id", "kind", "p_want", "person_id", "position", "text")
 
     def __init__(
-        self, id: int, person_id: str, kind: str, position: int, text: str, confidence: float
+        self, id: int, person_id: str, kind: str, position: int, text: str, confidence: float,
+        p_want: float = 0.0,
     ):
         self.id = id
         self.person_id = person_id
@@ -114,6 +116,21 @@ class Segment:
         self.position = position
         self.text = text
         self.confidence = confidence
+        self.p_want = p_want
+
+
+def _migrate(engine: sa.Engine) -> None:
+    """Bring a workspace made by an older version up to this schema (additive changes)."""
+    columns = {c["name"] for c in sa.inspect(engine).get_columns("segments")}
+    if "p_want" not in columns:  # schema 1 -> 2
+        with engine.begin() as conn:
+            conn.execute(sa.text(
+                "ALTER TABLE segments ADD COLUMN p_want FLOAT NOT NULL DEFAULT 0"))
+            conn.execute(sa.text("UPDATE segments SET p_want = 1 WHERE kind = 'want'"))
+    with engine.begin() as conn:
+        conn.execute(settings_table.delete().where(settings_table.c.key == "schema_version"))
+        conn.execute(settings_table.insert().values(
+            key="schema_version", value=json.dumps(SCHEMA_VERSION)))
 
 
 def _now() -> str:
@@ -177,11 +194,7 @@ class Store:
             else:
                 engine = sa.create_engine(self.url)
             metadata.create_all(engine)
-            with engine.begin() as conn:
-                if conn.execute(sa.select(settings_table.c.value).where(
-                        settings_table.c.key == "schema_version")).first() is None:
-                    conn.execute(settings_table.insert().values(
-                        key="schema_version", value=json.dumps(SCHEMA_VERSION)))
+            _migrate(engine)
             self._engine = engine
         return self._engine
 
@@ -194,13 +207,13 @@ class Store:
     # ------------------------------------------------------------------ people
     def upsert_people(
         self, people: Sequence[Person],
-        segments: Sequence[tuple[str, str, int, str, float]] = (), model_id: str = "",
+        segments: Sequence[tuple[str, str, int, str, float, float]] = (), model_id: str = "",
     ) -> tuple[int, int, list[int], list[int]]:
         """Insert new people, update known ones and replace their segments, in one transaction.
 
         Args:
             people: the validated people.
-            segments: ``(person_id, kind, position, text, confidence)`` for these people.
+            segments: ``(person_id, kind, position, text, confidence, p_want)`` rows.
             model_id: the embedder the segments were labelled with.
 
         Returns:
@@ -369,7 +382,7 @@ class Store:
 
     # ------------------------------------------------------------------ segments
     def replace_segments(
-        self, person_ids: Sequence[str], segments: Sequence[tuple[str, str, int, str, float]],
+        self, person_ids: Sequence[str], segments: Sequence[tuple[str, str, int, str, float, float]],
         model_id: str,
     ) -> tuple[list[int], list[int]]:
         """Replace the segments of ``person_ids``; returns ``(removed ids, new ids)``."""
@@ -379,7 +392,7 @@ class Store:
     @staticmethod
     def _replace_segments(
         conn: sa.Connection, person_ids: Sequence[str],
-        segments: Sequence[tuple[str, str, int, str, float]], model_id: str,
+        segments: Sequence[tuple[str, str, int, str, float, float]], model_id: str,
     ) -> tuple[list[int], list[int]]:
         removed: list[int] = []
         for start in range(0, len(person_ids), 500):
@@ -387,10 +400,10 @@ class Store:
             removed.extend(conn.execute(sa.select(segments_table.c.id).where(where)).scalars())
             conn.execute(segments_table.delete().where(where))
         new_ids: list[int] = []
-        for pid, kind, position, text, confidence in segments:
+        for pid, kind, position, text, confidence, p_want in segments:
             result = conn.execute(segments_table.insert().values(
                 person_id=pid, kind=kind, position=position, text=text,
-                confidence=confidence, model_id=model_id))
+                confidence=confidence, p_want=p_want, model_id=model_id))
             new_ids.append(int(result.inserted_primary_key[0]))  # type: ignore[index]
         return removed, new_ids
 
@@ -399,7 +412,7 @@ class Store:
             segments_table.c.person_id, segments_table.c.position)
         with self.engine.connect() as conn:
             return [Segment(int(r.id), r.person_id, r.kind, int(r.position), r.text,
-                            float(r.confidence)) for r in conn.execute(stmt)]
+                            float(r.confidence), float(r.p_want)) for r in conn.execute(stmt)]
 
     def segment_model_ids(self) -> set[str]:
         with self.engine.connect() as conn:

@@ -87,3 +87,22 @@ def test_designed_pairs_without_languages_or_role_preferences():
     found = {(p.mentor_id, p.mentee_id) for p in rec.suggest_pairs().pairs}
     assert {tuple(p) for p in DATA["expected"]} <= found
     assert tuple(DATA["manager_pair"]) not in found
+
+
+@pytest.mark.slow
+def test_a_wish_worded_as_a_gap_is_still_the_one_matched():
+    """A senior who never says "I want": the most wish-like sentence carries the match."""
+    rec = Recommender()
+    rec.add_people([
+        {"id": "S", "name": "Paul", "years_experience": 24, "languages": "en",
+         "profile": "I have managed supply chains across Europe for two decades. I oversee "
+                    "twelve warehouses and their carriers. TikTok remains foreign to me."},
+        {"id": "J", "name": "Zoe", "years_experience": 1, "languages": "en",
+         "offers": "I make TikTok videos and know how the app works."},
+        {"id": "D", "name": "Max", "years_experience": 2, "languages": "en",
+         "offers": "I plan warehouse flows and work with carriers every day."},
+    ])
+    wants = [s.text for s in rec.segments() if s.person_id == "S" and s.kind == "want"]
+    ranked = rec.suggest_mentors("S", k=2)
+    assert ranked[0].mentor_id == "J", (wants, [(r.mentor_id, r.score) for r in ranked])
+    assert "TikTok remains foreign to me" in ranked[0].reasons[0]

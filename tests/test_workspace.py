@@ -126,3 +126,20 @@ def test_ivf_workspace_option_is_remembered(tmp_path, people_rows):
     assert rec.index_kind == "ivf"
     assert Recommender.open(tmp_path / "big", embedder=CountingEmbedder()).index_kind == "ivf"
     assert "TikTok" in rec.search("TikTok recruiting", k=1)[0].text
+
+
+def test_workspace_of_schema_1_is_migrated(tmp_path):
+    import sqlite3
+
+    from recommender.store import SCHEMA_VERSION, Store
+
+    db = tmp_path / "store.sqlite"
+    with sqlite3.connect(db) as conn:  # the segments table as version 1 made it
+        conn.execute("CREATE TABLE segments (id INTEGER PRIMARY KEY, person_id VARCHAR(200) "
+                     "NOT NULL, kind VARCHAR(10) NOT NULL, position INTEGER NOT NULL, text TEXT "
+                     "NOT NULL, confidence FLOAT NOT NULL, model_id VARCHAR(200) NOT NULL)")
+        conn.execute("INSERT INTO segments VALUES (1, 'a', 'want', 0, 'I want x', 0.9, 'm')")
+        conn.execute("INSERT INTO segments VALUES (2, 'a', 'offer', 1, 'I run y', 0.9, 'm')")
+    store = Store(f"sqlite:///{db}")
+    assert [(s.kind, s.p_want) for s in store.segments()] == [("want", 1.0), ("offer", 0.0)]
+    assert store.get_setting("schema_version") == SCHEMA_VERSION

@@ -112,7 +112,15 @@ I want a fresh view on how customers shop online.
 I would like to understand why apprentices leave after a few months.
 I'm keen to learn about diversity and inclusion initiatives.
 I want to understand what flexibility means for younger staff.
-I would like to get started with ChatGPT.""".splitlines()
+I would like to get started with ChatGPT.
+My blind spot is social media.
+I have never really understood how TikTok works and that bothers me.
+I struggle with our new collaboration tools.
+I am not comfortable with video calls yet.
+Generative AI is still a mystery to me.
+I feel lost when colleagues talk about Discord.
+I know little about what young candidates expect.
+I would appreciate guidance on reading data dashboards.""".splitlines()
 
 WANT_FR = """Je veux comprendre comment TikTok sert au recrutement.
 J'aimerais comprendre comment les jeunes diplômés cherchent un emploi aujourd'hui.
@@ -148,7 +156,15 @@ Je veux un regard neuf sur la façon dont les clients achètent en ligne.
 Je voudrais comprendre pourquoi les alternants partent au bout de quelques mois.
 Je tiens à me former à la diversité et à l'inclusion.
 Je veux comprendre ce que la flexibilité signifie pour les plus jeunes.
-Je souhaite me lancer avec ChatGPT.""".splitlines()
+Je souhaite me lancer avec ChatGPT.
+Ce qui me manque, c'est la maîtrise des réseaux sociaux.
+Je n'ai jamais vraiment compris comment fonctionne TikTok.
+Je ne maîtrise pas les outils collaboratifs.
+Je ne suis pas encore à l'aise avec la visioconférence.
+L'IA générative reste un mystère pour moi.
+Je suis perdu quand les collègues parlent de Discord.
+Je connais mal les attentes des jeunes candidats.
+Un coup de main sur les tableaux de bord me serait utile.""".splitlines()
 
 OTHER_EN = """I joined the company in 2004.
 I live near Lyon with my family.
