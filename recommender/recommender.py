@@ -230,9 +230,8 @@ class Recommender:
         if self._segment_index is not None:
             self._segment_index.remove(np.array(removed, dtype=np.int64))
             self._save_index(self._segment_index, "segments")
-        self._note_index = None
-        for name in ("notes",):
-            self._drop_saved_index(name)
+        self._note_index = None  # their notes are gone too
+        self._drop_saved_index("notes")
         logger.info("erased person %s", person_id)
 
     def segments(self) -> list[Segment]:
@@ -466,7 +465,7 @@ class Recommender:
         paired = {i for pair in fixed for i in pair} | set(mentor.tolist()) | set(mentee.tolist())
         if progress:
             progress(0.9, "explaining")
-        unmatched = self._unmatched(people, cohort, paired, fixed, params)
+        unmatched = self._unmatched(people, cohort, paired, params)
         return PairingResult(tuple(kept_suggestions + proposals), tuple(unmatched))
 
     def _rescore_kept(self, people: Sequence[Person], cohort: match_stage.Cohort,
@@ -482,8 +481,8 @@ class Recommender:
                                  kept[e]["status"], kept[e]["locked"]) for e in range(len(kept))]
 
     def _unmatched(self, people: Sequence[Person], cohort: match_stage.Cohort, paired: set[int],
-                   fixed: Sequence[tuple[int, int]],
                    params: match_stage.MatchParams) -> list[Unmatched]:
+        roles = {"mentor": [False], "mentee": [True], "either": [True, False]}
         out = []
         for i, person in enumerate(people):
             if i in paired:
@@ -491,7 +490,6 @@ class Recommender:
             if person.role_preference == "mentor" and person.capacity == 0:
                 out.append(Unmatched(person.id, person.name, "capacity is 0: not available"))
                 continue
-            roles = {"mentor": [False], "mentee": [True], "either": [True, False]}
             reasons = []
             for as_mentee in roles[person.role_preference]:
                 why = match_stage.ineligibility_reason(cohort, i, as_mentee, params)
@@ -548,9 +546,6 @@ class Recommender:
             table[person_id] = (wants or fallback, offers + others)
         return table
 
-    def _person_sentences(self, person_id: str) -> tuple[list[Segment], list[Segment]]:
-        return self._sentences_by_person().get(person_id, ([], []))
-
     def _note_sentences(self, notes: Sequence[SessionNote]) -> tuple[list[str], list[int]]:
         texts, owner = [], []
         for i, note in enumerate(notes):
@@ -574,7 +569,7 @@ class Recommender:
         covering = covered_by_notes(topic_vecs, note_vecs, params)
         sims = note_vecs @ topic_vecs.T
         return [
-            CoveredTopic(t.id, t.title.get(lang, next(iter(t.title.values()))),
+            CoveredTopic(t.id, t.title[t.language_for(lang)],
                          notes[owner[c]].id, notes[owner[c]].date, round(float(sims[c, i]), 4))
             for i, (t, c) in enumerate(zip(topics, covering, strict=True)) if c >= 0
         ]
@@ -594,9 +589,11 @@ class Recommender:
         topics = self.topics()
         if not topics:
             return []
-        topic_vecs = self.encoder.encode([t.text(lang) for t in topics])
-        wants, _ = self._person_sentences(mentee_id)
-        _, offers = self._person_sentences(mentor_id)
+        topic_texts = [t.text(lang) for t in topics]
+        topic_vecs = self.encoder.encode(topic_texts)
+        sentences = self._sentences_by_person()
+        wants = sentences.get(mentee_id, ([], []))[0]
+        offers = sentences.get(mentor_id, ([], []))[1]
         w_bg = self.params.background_weight
         want_vecs = self.encoder.encode([s.text for s in wants])
         offer_vecs = self.encoder.encode([s.text for s in offers])
@@ -606,8 +603,7 @@ class Recommender:
         texts, owner = self._note_sentences(notes)
         note_vecs = self.encoder.encode(texts)
         evidence, support = self._history_evidence(topic_vecs, mentor_id, mentee_id,
-                                                   want_vecs, params)
-        topic_texts = [t.text(lang) for t in topics]
+                                                   want_vecs, params, sentences)
         scores = score_topics(
             topic_vecs, want_vecs, want_w, offer_vecs, offer_w, note_vecs, evidence, params,
             lexical_similarity([s.text for s in wants], topic_texts),
@@ -622,7 +618,7 @@ class Recommender:
             near = int(scores.closest[i])
             near_is_close = near >= 0 and scores.closeness[i] >= 0.5
             topic = topics[i]
-            title_lang = lang if lang in topic.title else next(iter(topic.title))
+            title_lang = topic.language_for(lang)
             reasons = topic_reasons(
                 lang, mentor.name, mentee.name,
                 want=wants[scores.want_pos[i]].text if len(wants) else None,
@@ -637,7 +633,8 @@ class Recommender:
         return out
 
     def _history_evidence(self, topic_vecs: np.ndarray, mentor_id: str, mentee_id: str,
-                          want_vecs: np.ndarray, params: TopicParams
+                          want_vecs: np.ndarray, params: TopicParams,
+                          sentences: Mapping[str, tuple[list[Segment], list[Segment]]]
                           ) -> tuple[np.ndarray, np.ndarray]:
         """Ratings of other pairs' notes near each topic, weighted to pairs with similar wants."""
         all_notes = {n.id: n for n in self.notes()}
@@ -654,7 +651,6 @@ class Recommender:
         pair_keys = sorted({(n.mentor_id, n.mentee_id) for n in candidates})
         pair_index = {key: i for i, key in enumerate(pair_keys)}
         mean_wants = []
-        sentences = self._sentences_by_person()
         for _, other_mentee in pair_keys:
             wants, _ = sentences.get(other_mentee, ([], []))
             v = self.encoder.encode([s.text for s in wants]).mean(axis=0) if wants else None

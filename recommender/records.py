@@ -85,9 +85,13 @@ class Topic:
     category: str = ""
     starters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
+    def language_for(self, language: str) -> str:
+        """``language`` when the topic has it, else the first language it has."""
+        return language if language in self.title else next(iter(self.title))
+
     def text(self, language: str) -> str:
         """Title and description in ``language``, else in any language the topic has."""
-        lang = language if language in self.title else next(iter(self.title))
+        lang = self.language_for(language)
         return f"{self.title[lang]}. {self.description.get(lang, '')}".strip()
 
 

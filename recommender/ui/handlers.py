@@ -344,8 +344,7 @@ class Coordinator:
         rows = []
         for th in self.rec.themes():
             nearest = topics.get(th.nearest_topic_id)
-            nearest_title = nearest.title.get(lang, next(iter(nearest.title.values()))) \
-                if nearest else ""
+            nearest_title = nearest.title[nearest.language_for(lang)] if nearest else ""
             rows.append({
                 column("theme", lang): ", ".join(th.keywords) if visible else nearest_title,
                 column("size", lang): th.size,
