@@ -7,8 +7,8 @@
     tandem texts  (--workspace DIR | --people ...) --out DIR   (texts to precompute vectors for)
     tandem hash-password
 
-Exit codes: 0 success, 2 bad input (every problem on stderr, with file, row and column),
-1 any other failure.
+Exit codes: 0 success, 2 bad input (every problem on stderr, with file, row and column; an
+unknown person or pair id; a setting out of range), 1 any other failure.
 """
 
 from __future__ import annotations
@@ -27,12 +27,12 @@ from typing import Any
 import numpy as np
 
 from .embed import DEFAULT_EMBEDDER, PrecomputedEmbedder, make_embedder
-from .errors import ValidationError
+from .errors import UnknownIdError, ValidationError
 from .export import FORMATS, write_table
 from .ingest import load_topics, read_table
-from .match import MatchParams
+from .match import DIRECTIONS, MatchParams
 from .recommender import Recommender
-from .records import PairingResult, TopicSuggestion
+from .records import KEPT_STATUSES, PairingResult, TopicSuggestion
 from .store import Store
 
 __all__ = ["main"]
@@ -84,10 +84,18 @@ def _recommender(args: argparse.Namespace) -> Recommender:
     return _recommender_with(args, _embedder(args))
 
 
+class BadSetting(ValueError):
+    """A command-line setting out of range (exit code 2, like bad input)."""
+
+
 def _recommender_with(args: argparse.Namespace, embedder: Any) -> Recommender:
-    params = MatchParams(
-        min_experience_gap=args.min_gap, cross_department_bonus=args.bonus,
-        max_mentors_per_mentee=args.per_mentee, max_mentees_per_mentor=args.per_mentor)
+    try:
+        params = MatchParams(
+            direction=args.direction, min_experience_gap=args.min_gap,
+            cross_department_bonus=args.bonus, max_mentors_per_mentee=args.per_mentee,
+            max_mentees_per_mentor=args.per_mentor)
+    except ValueError as exc:
+        raise BadSetting(str(exc)) from exc
     if args.workspace:
         rec = Recommender.open(args.workspace, embedder, params=params)
     else:
@@ -141,7 +149,7 @@ def _topic_pairs(rec: Recommender, args: argparse.Namespace,
     if args.pair:
         mentor, _, mentee = args.pair.partition(":")
         return [(mentor, mentee)]
-    pairs = [(p["mentor_id"], p["mentee_id"]) for p in rec.pairs(("accepted", "active"))]
+    pairs = [p.key for p in rec.pairs(KEPT_STATUSES)]
     with_notes = {(n.mentor_id, n.mentee_id) for n in rec.notes()}
     pairs += sorted(with_notes - set(pairs))
     if not pairs and result is not None:
@@ -189,7 +197,7 @@ def cmd_match(args: argparse.Namespace) -> int:
 
 def cmd_topics(args: argparse.Namespace) -> int:
     rec = _recommender(args)
-    result = None if args.pair or rec.pairs(("accepted", "active")) else _match(rec, args)
+    result = None if args.pair or rec.pairs(KEPT_STATUSES) else _match(rec, args)
     suggestions = _topics(rec, _topic_pairs(rec, args, result), args.k, args.quiet)
     rows = [{"mentor_id": m, "mentee_id": s, "rank": rank, "topic_id": t.topic_id,
              "title": t.title, "score": t.score, "reasons": list(t.reasons),
@@ -202,13 +210,12 @@ def cmd_topics(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from .report import render_report
     from .themes import ThemeParams
-    from .ui.handlers import NOTES_SETTING
 
     rec = _recommender(args)
     result = _match(rec, args)
     topics = _topics(rec, _topic_pairs(rec, args, result), args.k, args.quiet)
     themes = rec.themes(ThemeParams(seed=args.seed))
-    visible = bool(rec.store.get_setting(NOTES_SETTING, not args.workspace))
+    visible = rec.notes_visible() if args.workspace else True  # a file run: the user's own files
     page = render_report(args.title, result, _names(rec), topics, themes, rec.health(),
                          show_theme_words=visible)
     out = Path(args.out)
@@ -289,8 +296,11 @@ def _parser() -> argparse.ArgumentParser:
                        "English only; or a sentence-transformers folder)")
         p.add_argument("--embeddings", help=".npz of precomputed embeddings (texts, vectors)")
         p.add_argument("--seed", type=int, default=0, help="random seed (themes)")
+        p.add_argument("--direction", choices=DIRECTIONS, default=MatchParams.direction,
+                       help="reverse: the mentor is the less experienced (default); classic: "
+                       "the more experienced; peer: no experience rule")
         p.add_argument("--min-gap", type=float, default=MatchParams.min_experience_gap,
-                       help="minimum experience gap in years")
+                       help="minimum experience gap in years (>= 0)")
         p.add_argument("--bonus", type=float, default=MatchParams.cross_department_bonus,
                        help="cross-department bonus")
         p.add_argument("--per-mentee", type=int, default=1, help="mentors per mentee")
@@ -335,6 +345,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except ValidationError as exc:
         print(str(exc), file=sys.stderr)
+        return 2
+    except (UnknownIdError, BadSetting) as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     except (KeyError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)

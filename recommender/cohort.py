@@ -1,19 +1,62 @@
-"""Records and sentence vectors -> the arrays of the match stage (:class:`match.Cohort`)."""
+"""Records and sentence vectors -> what the stages read.
+
+:func:`sentences_by_person` decides, once for matching, topics and health alike, which
+sentences count as a person's wants and offers (background sentences are implicit offers;
+a profile that states no want uses its most wish-like sentence). :func:`build_cohort`
+turns that into the arrays of the match stage (:class:`match.Cohort`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
-from .match import Cohort
-from .records import Person
-from .store import Segment
+from .match import Cohort, Sentences
+from .records import Person, Segment
 
-__all__ = ["MAX_SENTENCES_PER_KIND", "build_cohort", "language_bits"]
+__all__ = ["MAX_SENTENCES_PER_KIND", "PersonSentences", "build_cohort", "language_bits",
+           "sentences_by_person"]
 
 MAX_SENTENCES_PER_KIND = 16
 _PREFERENCES = {"mentor": 0, "mentee": 1, "either": 2}
+
+
+@dataclass(frozen=True)
+class PersonSentences:
+    """A person's sentences as the stages read them, each with its weight.
+
+    Attributes:
+        wants: what they want to learn; the most wish-like sentence (weight
+            ``background_weight``) when no sentence is labelled as a wish.
+        offers: what they can offer: offer sentences (weight 1), then background
+            sentences (weight ``background_weight``).
+        want_inferred: the wants were inferred (no sentence said what they want).
+    """
+
+    wants: tuple[tuple[Segment, float], ...]
+    offers: tuple[tuple[Segment, float], ...]
+    want_inferred: bool = False
+
+
+def sentences_by_person(segments: Sequence[Segment], background_weight: float
+                        ) -> dict[str, PersonSentences]:
+    """Everyone's wants and offers, from their labelled sentences (in position order)."""
+    grouped: dict[str, list[Segment]] = {}
+    for segment in segments:
+        grouped.setdefault(segment.person_id, []).append(segment)
+    table = {}
+    for person_id, mine in grouped.items():
+        wants = [(s, 1.0) for s in mine if s.kind == "want"]
+        offers = [(s, 1.0) for s in mine if s.kind == "offer"]
+        offers += [(s, background_weight) for s in mine if s.kind == "other"]
+        inferred = not wants and bool(offers)
+        if inferred:
+            # No sentence labelled as a wish: the most wish-like one stands in, discounted.
+            wants = [(max((s for s, _ in offers), key=lambda s: s.p_want), background_weight)]
+        table[person_id] = PersonSentences(tuple(wants), tuple(offers), inferred)
+    return table
 
 
 def language_bits(people: Sequence[Person]) -> np.ndarray:
@@ -29,49 +72,34 @@ def language_bits(people: Sequence[Person]) -> np.ndarray:
     return bits
 
 
+def _sentences(lists: Sequence[Sequence[tuple[Segment, float]]],
+               vector_of: Mapping[int, np.ndarray], dim: int) -> Sentences:
+    items = [item[:MAX_SENTENCES_PER_KIND] for item in lists]
+    counts = np.array([len(x) for x in items], dtype=np.int64)
+    flat = [pair for x in items for pair in x]
+    vectors = (np.stack([vector_of[s.id] for s, _ in flat]).astype(np.float32) if flat
+               else np.zeros((0, dim), dtype=np.float32))
+    return Sentences(
+        vectors=vectors, weight=np.array([w for _, w in flat], dtype=np.float32),
+        ref=np.array([s.id for s, _ in flat], dtype=np.int64),
+        ptr=np.concatenate([[0], np.cumsum(counts)]).astype(np.int64))
+
+
 def build_cohort(people: Sequence[Person], segments: Sequence[Segment], vectors: np.ndarray,
                  background_weight: float) -> Cohort:
     """Arrays for matching ``people``.
 
     Args:
         people: the cohort, index ``i`` for ``people[i]``.
-        segments: their labelled sentences; ``vectors`` ``(len(segments), d)`` embeds them.
-        background_weight: weight of "other" sentences, which count as implicit offers, and
-            of the most wish-like sentence standing in for wants when a profile states none.
+        segments: their stored sentences; ``vectors`` ``(len(segments), d)`` embeds them.
+        background_weight: see :func:`sentences_by_person`.
     """
     index_of = {p.id: i for i, p in enumerate(people)}
     dim = vectors.shape[1] if len(segments) else 1
-    offers: list[list[tuple[int, float]]] = [[] for _ in people]
-    wants: list[list[tuple[int, float]]] = [[] for _ in people]
-    others: list[list[int]] = [[] for _ in people]
-    for row, seg in enumerate(segments):
-        i = index_of.get(seg.person_id)
-        if i is None:
-            continue
-        if seg.kind == "offer":
-            offers[i].append((row, 1.0))
-        elif seg.kind == "want":
-            wants[i].append((row, 1.0))
-        else:
-            others[i].append(row)
-    for i in range(len(people)):
-        offers[i].extend((row, background_weight) for row in others[i])
-        if not wants[i]:
-            # No sentence labelled as a wish: the most wish-like one stands in, discounted.
-            mine = [row for row, _ in offers[i]]
-            if mine:
-                wants[i] = [(max(mine, key=lambda row: segments[row].p_want), background_weight)]
-    n = len(people)
-    arrays = {}
-    for name, lists in (("offer", offers), ("want", wants)):
-        width = min(MAX_SENTENCES_PER_KIND, max((len(x) for x in lists), default=1)) or 1
-        vec = np.zeros((n, width, dim), dtype=np.float32)
-        weight = np.zeros((n, width), dtype=np.float32)
-        ref = np.full((n, width), -1, dtype=np.int64)
-        for i, items in enumerate(lists):
-            for j, (row, w) in enumerate(items[:width]):
-                vec[i, j], weight[i, j], ref[i, j] = vectors[row], w, segments[row].id
-        arrays[name] = (vec, weight, ref)
+    vector_of = {s.id: vectors[row] for row, s in enumerate(segments)}
+    table = sentences_by_person(segments, background_weight)
+    empty = PersonSentences((), ())
+    mine = [table.get(p.id, empty) for p in people]
     departments: dict[str, int] = {}
     department = np.array(
         [departments.setdefault(p.department.strip().lower(), len(departments))
@@ -83,7 +111,6 @@ def build_cohort(people: Sequence[Person], segments: Sequence[Segment], vectors:
         department=department,
         manager=np.array([index_of.get(p.manager_id, -1) for p in people], dtype=np.int64),
         languages=language_bits(people),
-        offers=arrays["offer"][0], offer_weight=arrays["offer"][1],
-        wants=arrays["want"][0], want_weight=arrays["want"][1],
-        offer_ref=arrays["offer"][2], want_ref=arrays["want"][2],
+        offers=_sentences([m.offers for m in mine], vector_of, dim),
+        wants=_sentences([m.wants for m in mine], vector_of, dim),
     )

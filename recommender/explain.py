@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from .records import Person
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from .match import Cohort, EdgeScores, MatchParams, best_sentences, ineligibility_reason
+from .records import PairSuggestion, Person, Segment, Unmatched
 from .text import detect_language
 
-__all__ = ["pair_language", "pair_reasons", "shorten", "topic_reasons"]
+__all__ = ["pair_language", "pair_reasons", "pair_suggestions", "shorten", "topic_reasons",
+           "unmatched"]
 
 _PHRASES = {
     "en": {
@@ -13,7 +19,9 @@ _PHRASES = {
         "weak": "weak match: no offer of {mentor} answers {mentee}'s wishes closely",
         "reverse": 'In return, {mentee} can share "{offer}" with {mentor}, who wrote "{want}"',
         "cross": "Different departments ({a} / {b}): a view from outside the team",
-        "gap": "{years:g} years of experience apart: {mentor} is the junior mentor",
+        "gap_reverse": "{years:g} years of experience apart: {mentor} is the junior mentor",
+        "gap_classic": "{years:g} years of experience apart: {mentor} is the senior mentor",
+        "gap_peer": "Peers: {years:g} years of experience apart",
         "language": "Shared language: {langs}",
         "inferred": "(wish inferred from the profile: no sentence says what {mentee} wants to learn)",
     },
@@ -24,7 +32,9 @@ _PHRASES = {
         "reverse": "En retour, {mentee} peut partager « {offer} » avec {mentor}, qui a écrit "
         "« {want} »",
         "cross": "Services différents ({a} / {b}) : un regard extérieur à l'équipe",
-        "gap": "{years:g} ans d'expérience d'écart : {mentor} est le mentor junior",
+        "gap_reverse": "{years:g} ans d'expérience d'écart : {mentor} est le mentor junior",
+        "gap_classic": "{years:g} ans d'expérience d'écart : {mentor} est le mentor senior",
+        "gap_peer": "Pairs : {years:g} ans d'expérience d'écart",
         "language": "Langue commune : {langs}",
         "inferred": "(souhait déduit du profil : aucune phrase ne dit ce que {mentee} veut "
         "apprendre)",
@@ -62,9 +72,10 @@ def pair_reasons(
     mentor: Person, mentee: Person, *, want: str, offer: str, coverage: float,
     reverse_want: str | None, reverse_offer: str | None, reverse: float,
     cross_department: bool, want_inferred: bool = False, weak_below: float = 0.3,
-    language: str | None = None,
+    language: str | None = None, direction: str = "reverse",
 ) -> tuple[str, ...]:
-    """Reasons for a pair, strongest first, quoting the matched sentences."""
+    """Reasons for a pair, strongest first, quoting the matched sentences, worded for the
+    programme's ``direction``."""
     lang = language or pair_language(mentor, mentee)
     p = _PHRASES.get(lang, _PHRASES["en"])
     names = {"mentor": mentor.name, "mentee": mentee.name}
@@ -78,8 +89,8 @@ def pair_reasons(
                                            offer=shorten(reverse_offer)))
     if cross_department:
         reasons.append(p["cross"].format(a=mentor.department, b=mentee.department))
-    gap = mentee.years_experience - mentor.years_experience
-    reasons.append(p["gap"].format(**names, years=round(gap, 1)))
+    gap = abs(mentee.years_experience - mentor.years_experience)
+    reasons.append(p[f"gap_{direction}"].format(**names, years=round(gap, 1)))
     shared = [x for x in mentee.languages if x in mentor.languages]
     if shared:
         reasons.append(p["language"].format(langs=", ".join(shared)))
@@ -130,3 +141,72 @@ def topic_reasons(
         key = "evidence_good" if evidence >= 0 else "evidence_bad"
         reasons.append(p[key].format(n=evidence_count, avg=avg))
     return tuple(reasons)
+
+
+def pair_suggestions(people: Sequence[Person], cohort: Cohort, scores: EdgeScores,
+                     segments: Mapping[int, Segment], params: MatchParams,
+                     statuses: Sequence[str] | None = None,
+                     locked: Sequence[bool] | None = None) -> list[PairSuggestion]:
+    """Records for scored edges: the score, its parts as computed, and reasons quoting the
+    sentences the score rests on.
+
+    Args:
+        people: the cohort's people (index ``i`` is ``people[i]``).
+        scores: the edges, from :func:`match.score_edges` or :func:`match.solve`.
+        segments: stored sentences by id, to quote.
+        statuses / locked: per edge (default: ``proposed``, unlocked).
+    """
+    rows = best_sentences(cohort, scores.mentor, scores.mentee)
+
+    def quote(sentences_ref: np.ndarray, row: int) -> Segment | None:
+        return segments.get(int(sentences_ref[row])) if row >= 0 else None
+
+    out = []
+    for e in range(len(scores)):
+        mentor, mentee = people[int(scores.mentor[e])], people[int(scores.mentee[e])]
+        want = quote(cohort.wants.ref, int(rows.want[e]))
+        offer = quote(cohort.offers.ref, int(rows.offer[e]))
+        rev_want = quote(cohort.wants.ref, int(rows.rev_want[e]))
+        rev_offer = quote(cohort.offers.ref, int(rows.rev_offer[e]))
+        reasons = pair_reasons(
+            mentor, mentee, want=want.text if want else "", offer=offer.text if offer else "",
+            coverage=float(scores.coverage[e]),
+            reverse_want=rev_want.text if rev_want else None,
+            reverse_offer=rev_offer.text if rev_offer else None,
+            reverse=float(scores.reverse[e]),
+            cross_department=bool(scores.cross_department[e]),
+            want_inferred=want is not None and want.kind != "want",
+            direction=params.direction)
+        parts = {name: round(float(value[e]), 4) for name, value in scores.parts.items()}
+        out.append(PairSuggestion(
+            mentor.id, mentee.id, round(float(scores.score[e]), 4), parts, reasons,
+            statuses[e] if statuses is not None else "proposed",
+            bool(locked[e]) if locked is not None else False))
+    return out
+
+
+_ROLE_WORDS = {True: "as mentee", False: "as mentor"}
+_NO_PARTNER = {
+    True: "every eligible mentor is taken by pairs with a higher total score",
+    False: "every eligible mentee is better served by another mentor",
+}
+
+
+def unmatched(people: Sequence[Person], cohort: Cohort, paired: set[int],
+              params: MatchParams) -> list[Unmatched]:
+    """Everyone the assignment left alone, with the first rule that rules them out in each
+    role they accept (or that better-scoring pairs took their candidates)."""
+    roles = {"mentor": [False], "mentee": [True], "either": [True, False]}
+    out = []
+    for i, person in enumerate(people):
+        if i in paired:
+            continue
+        if person.role_preference == "mentor" and person.capacity == 0:
+            out.append(Unmatched(person.id, person.name, "capacity is 0: not available"))
+            continue
+        reasons = []
+        for as_mentee in roles[person.role_preference]:
+            why = ineligibility_reason(cohort, i, as_mentee, params) or _NO_PARTNER[as_mentee]
+            reasons.append(f"{_ROLE_WORDS[as_mentee]}: {why}")
+        out.append(Unmatched(person.id, person.name, "; ".join(reasons)))
+    return out

@@ -12,8 +12,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["HealthParams", "PairStats", "drift_reason", "falling_ratings_reason",
-           "inactivity_reason", "low_cadence_reason", "pair_health", "rating_trend"]
+from .records import PairHealth
+
+__all__ = ["HealthParams", "PairFigures", "PairStats", "count_by_month", "drift_reason",
+           "falling_ratings_reason", "inactivity_reason", "low_cadence_reason",
+           "note_relevance", "pair_health", "pair_record", "rating_trend"]
 
 
 @dataclass(frozen=True)
@@ -141,28 +144,29 @@ def drift_reason(stats: PairStats, p: HealthParams, lang: str = "en") -> str | N
     return None
 
 
+@dataclass(frozen=True)
+class PairFigures:
+    """What :func:`pair_health` measures of one pair."""
+
+    sessions: int
+    last_session: str | None
+    days_since_last: int | None
+    sessions_per_month: float
+    cadence_ratio: float
+    rating_trend: float | None
+    reasons: tuple[str, ...]
+
+
 def pair_health(stats: PairStats, as_of: dt.date, p: HealthParams, lang: str = "en"
-                ) -> tuple[dict[str, float | int | str | None], tuple[str, ...]]:
+                ) -> PairFigures:
     """Figures and at-risk reasons of one pair.
 
     Args:
         lang: language of the reasons (``"en"`` or ``"fr"``).
-
-    Returns:
-        ``(figures, reasons)``: figures are ``sessions``, ``last_session``,
-        ``days_since_last``, ``sessions_per_month``, ``cadence_ratio``, ``rating_trend``.
     """
     start = stats.start or (stats.dates[0] if stats.dates else None)
     months = max(_days(start, as_of) / 30.44, 1.0) if start else 1.0
     per_month = len(stats.dates) / months
-    figures: dict[str, float | int | str | None] = {
-        "sessions": len(stats.dates),
-        "last_session": stats.dates[-1] if stats.dates else None,
-        "days_since_last": _days(stats.dates[-1], as_of) if stats.dates else None,
-        "sessions_per_month": round(per_month, 2),
-        "cadence_ratio": round(per_month / p.sessions_per_month, 2),
-        "rating_trend": rating_trend(stats.ratings),
-    }
     reasons = [
         r for r in (
             inactivity_reason(stats, as_of, p, lang),
@@ -171,4 +175,52 @@ def pair_health(stats: PairStats, as_of: dt.date, p: HealthParams, lang: str = "
             drift_reason(stats, p, lang),
         ) if r
     ]
-    return figures, tuple(reasons)
+    return PairFigures(
+        sessions=len(stats.dates),
+        last_session=stats.dates[-1] if stats.dates else None,
+        days_since_last=_days(stats.dates[-1], as_of) if stats.dates else None,
+        sessions_per_month=round(per_month, 2),
+        cadence_ratio=round(per_month / p.sessions_per_month, 2),
+        rating_trend=rating_trend(stats.ratings),
+        reasons=tuple(reasons))
+
+
+def pair_record(mentor_id: str, mentee_id: str, stats: PairStats, as_of: dt.date,
+                p: HealthParams, lang: str = "en") -> PairHealth:
+    """:func:`pair_health` as the record users see; a pair without sessions that started
+    less than ``inactive_days`` ago is not at risk yet."""
+    figures = pair_health(stats, as_of, p, lang)
+    reasons = figures.reasons
+    if not stats.dates and stats.start and _days(stats.start, as_of) <= p.inactive_days:
+        reasons = ()
+    return PairHealth(mentor_id, mentee_id, figures.sessions, figures.last_session,
+                      figures.days_since_last, figures.sessions_per_month,
+                      figures.cadence_ratio, figures.rating_trend, bool(reasons), reasons)
+
+
+def note_relevance(sentence_vecs: np.ndarray, owner: np.ndarray, n_notes: int,
+                   want_vecs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """How close a pair's notes came to the mentee's wants.
+
+    Args:
+        sentence_vecs: ``(S, d)`` note sentences, ``owner`` ``(S,)`` their note (0..n_notes-1).
+        want_vecs: ``(W, d)`` the mentee's wants.
+
+    Returns:
+        ``(relevance (n_notes,), coverage (W,))``: each note's best similarity to a want, and
+        each want's best similarity to a note sentence.
+    """
+    if not len(sentence_vecs) or not len(want_vecs):
+        return np.zeros(n_notes), np.zeros(len(want_vecs))
+    sims = sentence_vecs @ want_vecs.T
+    relevance = np.full(n_notes, -np.inf)
+    np.maximum.at(relevance, owner, sims.max(axis=1))
+    return np.where(np.isfinite(relevance), relevance, 0.0), sims.max(axis=0)
+
+
+def count_by_month(dates: Sequence[str]) -> dict[str, int]:
+    """How many of the ISO ``dates`` fall in each month (``YYYY-MM``), in order."""
+    months: dict[str, int] = {}
+    for date in dates:
+        months[date[:7]] = months.get(date[:7], 0) + 1
+    return dict(sorted(months.items()))

@@ -1,36 +1,50 @@
-"""Complementary pairing: candidates, hard rules, directional scores, exact assignment.
+"""Complementary pairing: hard rules, one scoring kernel, exact assignment.
 
 Everything here works on integer person indices and numpy arrays; the facade turns records
-into a :class:`Cohort` and results back into records.
+into a :class:`Cohort` (see :mod:`recommender.cohort`) and results back into records.
 
-Score of mentor ``m`` (the junior) for mentee ``s`` (the senior)::
+Score of mentor ``m`` for mentee ``s`` (in a reverse programme ``m`` is the junior)::
 
     coverage(m -> s) = peak_weight * max_w best(w) + (1 - peak_weight) * mean_w best(w)
-    best(w)          = max over m's offer sentences o of weight(o) * cos(w, o)
-    score            = coverage(m -> s) * (1 + reverse_weight * coverage(s -> m))
+    best(w)          = weight(w) * max over m's offer sentences o of weight(o) * cos(w, o)
+    score            = coverage(m -> s)
+                       + reverse_weight * coverage(s -> m) * max(coverage(m -> s), 0)
                        + cross_department_bonus * [departments differ]
 
 ``w`` runs over the mentee's *want* sentences only, so a senior who writes mostly about
-their own expertise is matched on the one sentence saying what they want to learn, and a
-junior from the same field who offers nothing asked for does not win on whole-profile
-similarity. Sentence-level maxima keep one strong match from being diluted by the rest.
+their own expertise is matched on the sentence saying what they want to learn, and a junior
+from the same field who offers nothing asked for does not win on whole-profile similarity.
+
+One kernel computes every signal (:func:`coverage_matrix`: one float32 matrix product per
+block of people, reduced per person with reshapes over sentence-count buckets), one function
+(:func:`combine`) turns signals into the score and its parts, and one table (:data:`RULES`)
+holds the hard rules that both eligibility and the unmatched reasons read.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
 __all__ = [
+    "DIRECTIONS",
+    "RULES",
     "Cohort",
     "EdgeScores",
     "MatchParams",
+    "Rule",
+    "SentencePositions",
+    "Sentences",
     "assign",
+    "best_sentences",
     "candidate_edges",
+    "combine",
+    "coverage_matrix",
     "eligible",
     "ineligibility_reason",
     "score_edges",
@@ -41,6 +55,11 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 PREF_MENTOR, PREF_MENTEE, PREF_EITHER = 0, 1, 2
+DIRECTIONS = ("reverse", "classic", "peer")
+"""Programme directions: the mentor is the less experienced (``reverse``), the more
+experienced (``classic``), or experience does not matter (``peer``)."""
+
+ProgressFn = Callable[[float, str], None]
 
 
 @dataclass(frozen=True)
@@ -48,24 +67,29 @@ class MatchParams:
     """Settings of the matching, each with a default a coordinator can start from.
 
     Attributes:
-        min_experience_gap: the mentor has at least this many fewer years than the mentee.
+        direction: ``"reverse"`` (the mentor has at least ``min_experience_gap`` fewer
+            years), ``"classic"`` (at least that many more) or ``"peer"`` (no experience rule).
+        min_experience_gap: the experience gap the direction asks for, in years (>= 0).
         reverse_weight: weight of how well the mentee's offers answer the mentor's wants,
             relative to the main coverage (the bonus is proportional to it).
         cross_department_bonus: added when mentor and mentee work in different departments.
         peak_weight: share of the best single want match in coverage (the rest is the mean
             over all wants), so one strong match counts without hiding the others.
-        background_weight: weight of a mentor's "other" sentences (background, current job)
-            as implicit offers, and of a mentee's other sentences when they state no want.
+        background_weight: weight of a person's "other" sentences (background, current job)
+            as implicit offers, and of their most wish-like sentence when they state no want.
         max_mentors_per_mentee: how many mentors one mentee may have.
         max_mentees_per_mentor: a cap on every person's own ``capacity`` for this run
             (``None`` keeps each person's capacity).
         min_score: pairs scoring at or below this are never proposed.
-        candidates_k: neighbours per person taken from the FAISS candidate graph on large
-            cohorts.
-        dense_limit: mentors x mentees above which candidates come from FAISS instead of
-            scoring every pair.
+        candidates_k: partners kept per person (best scores, both sides) before the exact
+            assignment on large cohorts.
+        exact_edges: up to this many eligible pairs, every one goes to the assignment (the
+            exact optimum); above it, each person's ``candidates_k`` best.
+        dense_limit: mentors x mentees up to which every pair is scored; above it,
+            candidates come from a FAISS search of the sentences.
     """
 
+    direction: str = "reverse"
     min_experience_gap: float = 3.0
     reverse_weight: float = 0.25
     cross_department_bonus: float = 0.05
@@ -75,7 +99,65 @@ class MatchParams:
     max_mentees_per_mentor: int | None = None
     min_score: float = 0.0
     candidates_k: int = 20
-    dense_limit: int = 4_000_000
+    exact_edges: int = 300_000
+    dense_limit: int = 40_000_000
+
+    def __post_init__(self) -> None:
+        problems = []
+        if self.direction not in DIRECTIONS:
+            problems.append(f"direction must be one of {', '.join(DIRECTIONS)}, "
+                            f"not '{self.direction}'")
+        if not np.isfinite(self.min_experience_gap) or self.min_experience_gap < 0:
+            problems.append("min_experience_gap must be a number of years >= 0 (use "
+                            "direction='peer' for no experience rule)")
+        if self.max_mentors_per_mentee < 1:
+            problems.append("max_mentors_per_mentee must be at least 1")
+        if self.max_mentees_per_mentor is not None and self.max_mentees_per_mentor < 0:
+            problems.append("max_mentees_per_mentor must be >= 0")
+        for name in ("reverse_weight", "cross_department_bonus", "background_weight"):
+            if not np.isfinite(getattr(self, name)) or getattr(self, name) < 0:
+                problems.append(f"{name} must be >= 0")
+        if not 0 <= self.peak_weight <= 1:
+            problems.append("peak_weight must be between 0 and 1")
+        if self.candidates_k < 1:
+            problems.append("candidates_k must be at least 1")
+        if problems:
+            raise ValueError("invalid matching settings: " + "; ".join(problems))
+
+
+@dataclass
+class Sentences:
+    """Sentence vectors of one kind (offers or wants), grouped by person.
+
+    Person ``i`` owns rows ``ptr[i]:ptr[i + 1]``.
+
+    Attributes:
+        vectors: ``(N, d)`` float32 unit vectors.
+        weight: ``(N,)`` float32 weights (> 0).
+        ref: ``(N,)`` int64 references (segment ids) so reasons can quote them.
+        ptr: ``(n + 1,)`` int64 offsets.
+    """
+
+    vectors: np.ndarray
+    weight: np.ndarray
+    ref: np.ndarray
+    ptr: np.ndarray
+
+    @property
+    def count(self) -> np.ndarray:
+        """``(n,)`` sentences per person."""
+        return np.diff(self.ptr)
+
+    @classmethod
+    def from_padded(cls, vectors: np.ndarray, weight: np.ndarray,
+                    ref: np.ndarray | None = None) -> Sentences:
+        """From ``(n, S, d)`` zero-padded vectors and ``(n, S)`` weights (0 = padding)."""
+        weight = np.asarray(weight, dtype=np.float32)
+        rows, cols = np.nonzero(weight > 0)
+        ptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=weight.shape[0]))])
+        refs = ref[rows, cols] if ref is not None else cols.astype(np.int64)
+        return cls(np.ascontiguousarray(vectors[rows, cols], dtype=np.float32),
+                   weight[rows, cols], refs.astype(np.int64), ptr.astype(np.int64))
 
 
 @dataclass
@@ -89,11 +171,9 @@ class Cohort:
         department: ``(n,)`` int codes (-1 unknown).
         manager: ``(n,)`` index of the person's manager, -1 when none in the cohort.
         languages: ``(n,)`` int64 bit masks of spoken languages.
-        offers: ``(n, So, d)`` offer sentence vectors (zero padded), ``offer_weight``
-            ``(n, So)`` their weights (0 for padding).
-        wants: ``(n, Sw, d)`` want sentence vectors, ``want_weight`` ``(n, Sw)``.
-        offer_ref / want_ref: ``(n, So)`` / ``(n, Sw)`` references of the sentences (segment
-            ids, -1 for padding) so reasons can quote them.
+        offers: what each person can offer (offer sentences, and background sentences
+            weighted ``background_weight``).
+        wants: what each person wants to learn.
         excluded: pairs ``(mentor, mentee)`` that must not be proposed.
     """
 
@@ -103,174 +183,373 @@ class Cohort:
     department: np.ndarray
     manager: np.ndarray
     languages: np.ndarray
-    offers: np.ndarray
-    offer_weight: np.ndarray
-    wants: np.ndarray
-    want_weight: np.ndarray
-    offer_ref: np.ndarray | None = None
-    want_ref: np.ndarray | None = None
+    offers: Sentences
+    wants: Sentences
     excluded: set[tuple[int, int]] = field(default_factory=set)
+
+    @classmethod
+    def from_padded(cls, *, offers: np.ndarray, offer_weight: np.ndarray, wants: np.ndarray,
+                    want_weight: np.ndarray, **people: Any) -> Cohort:
+        """A cohort from padded sentence arrays ``(n, S, d)`` and weights ``(n, S)``."""
+        return cls(offers=Sentences.from_padded(offers, offer_weight),
+                   wants=Sentences.from_padded(wants, want_weight), **people)
 
     @property
     def size(self) -> int:
         return int(self.years.shape[0])
 
     def can_mentor(self) -> np.ndarray:
-        return (self.preference != PREF_MENTEE) & (self.capacity > 0) & (self.offer_weight > 0).any(1)
+        return (self.preference != PREF_MENTEE) & (self.capacity > 0) & (self.offers.count > 0)
 
     def can_be_mentee(self) -> np.ndarray:
-        return (self.preference != PREF_MENTOR) & (self.want_weight > 0).any(1)
-
-
-class EdgeScores(NamedTuple):
-    """Scores of edges ``(mentor[e], mentee[e])``, each array ``(E,)``.
-
-    ``want_pos``/``offer_pos`` locate the best matching want of the mentee and offer of the
-    mentor (positions in the padded arrays); ``rev_want_pos``/``rev_offer_pos`` the same for
-    the reverse direction.
-    """
-
-    score: np.ndarray
-    coverage: np.ndarray
-    reverse: np.ndarray
-    cross_department: np.ndarray
-    want_pos: np.ndarray
-    offer_pos: np.ndarray
-    rev_want_pos: np.ndarray
-    rev_offer_pos: np.ndarray
+        return (self.preference != PREF_MENTOR) & (self.wants.count > 0)
 
 
 # ------------------------------------------------------------------------------ rules
+@dataclass(frozen=True)
+class Rule:
+    """A hard rule: a mask over edges, and what to tell a person it leaves alone.
+
+    ``messages`` maps ``(direction, as_mentee)`` (``"*"`` for any direction) to a sentence
+    with ``{gap}`` filled in.
+    """
+
+    name: str
+    allows: Callable[[Cohort, np.ndarray, np.ndarray, MatchParams], np.ndarray]
+    messages: Mapping[tuple[str, bool], str]
+
+    def message(self, direction: str, as_mentee: bool, params: MatchParams) -> str:
+        text = self.messages.get((direction, as_mentee)) or self.messages[("*", as_mentee)]
+        return text.format(gap=params.min_experience_gap)
+
+
+def _experience(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndarray:
+    if p.direction == "reverse":
+        return c.years[m] + p.min_experience_gap <= c.years[s]
+    if p.direction == "classic":
+        return c.years[s] + p.min_experience_gap <= c.years[m]
+    return np.ones(len(m), dtype=bool)
+
+
+def _roles(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndarray:
+    return ((c.preference[m] != PREF_MENTEE) & (c.preference[s] != PREF_MENTOR)
+            & (c.capacity[m] > 0) & (m != s))
+
+
+def _language(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndarray:
+    return (c.languages[m] & c.languages[s]) != 0
+
+
+def _reporting(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndarray:
+    return (c.manager[m] != s) & (c.manager[s] != m)
+
+
+def _not_excluded(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndarray:
+    if not c.excluded:
+        return np.ones(len(m), dtype=bool)
+    keys = m.astype(np.int64) * c.size + s
+    banned = np.fromiter((a * c.size + b for a, b in c.excluded), dtype=np.int64)
+    return ~np.isin(keys, banned)
+
+
+def _content(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndarray:
+    return (c.offers.count[m] > 0) & (c.wants.count[s] > 0)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("experience", _experience, {
+        ("reverse", True): "nobody with at least {gap:g} fewer years of experience to mentor "
+                           "them (reverse mentoring: the mentor is the junior)",
+        ("reverse", False): "nobody with at least {gap:g} more years of experience to mentor "
+                            "(reverse mentoring: the mentee is the senior)",
+        ("classic", True): "nobody with at least {gap:g} more years of experience to mentor them",
+        ("classic", False): "nobody with at least {gap:g} fewer years of experience to mentor",
+        ("*", True): "no candidate mentor", ("*", False): "no candidate mentee",
+    }),
+    Rule("roles", _roles, {("*", True): "role preferences rule out every candidate",
+                           ("*", False): "role preferences rule out every candidate"}),
+    Rule("language", _language, {("*", True): "no shared language with any candidate",
+                                 ("*", False): "no shared language with any candidate"}),
+    Rule("reporting", _reporting, {
+        ("*", True): "the only candidates are in the same reporting line",
+        ("*", False): "the only candidates are in the same reporting line"}),
+    Rule("excluded", _not_excluded, {
+        ("*", True): "every candidate pair already exists, was rejected or ended",
+        ("*", False): "every candidate pair already exists, was rejected or ended"}),
+    Rule("content", _content, {
+        ("*", True): "no sentence to match on (no offer or no learning wish found)",
+        ("*", False): "no sentence to match on (no offer or no learning wish found)"}),
+)
+"""The hard rules, in the order an unmatched person's reason names them."""
+
+
 def eligible(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray,
              params: MatchParams) -> np.ndarray:
-    """Hard rules for edges ``(mentor[e], mentee[e])``; ``(E,)`` boolean mask.
-
-    A pair is allowed when: the mentor has at least ``min_experience_gap`` fewer years, the
-    role preferences allow it, neither manages the other, they share a language, the mentor
-    has something to offer and the mentee something to learn, and the pair is not excluded
-    (already exists, rejected or ended).
-    """
-    c = cohort
-    ok = mentor != mentee
-    ok &= c.years[mentor] + params.min_experience_gap <= c.years[mentee]
-    ok &= (c.preference[mentor] != PREF_MENTEE) & (c.preference[mentee] != PREF_MENTOR)
-    ok &= c.capacity[mentor] > 0
-    ok &= (c.manager[mentor] != mentee) & (c.manager[mentee] != mentor)
-    ok &= (c.languages[mentor] & c.languages[mentee]) != 0
-    ok &= (c.offer_weight[mentor] > 0).any(axis=1) & (c.want_weight[mentee] > 0).any(axis=1)
-    if c.excluded:
-        keys = mentor.astype(np.int64) * c.size + mentee
-        banned = np.fromiter((a * c.size + b for a, b in c.excluded), dtype=np.int64)
-        ok &= ~np.isin(keys, banned)
+    """``(E,)`` mask of edges ``(mentor[e], mentee[e])`` that pass every rule of :data:`RULES`."""
+    ok = np.ones(len(mentor), dtype=bool)
+    for rule in RULES:
+        ok &= rule.allows(cohort, mentor, mentee, params)
     return ok
-
-
-_RULES = (
-    ("gap", "nobody with at least {gap:g} fewer years of experience"),
-    ("preference", "role preferences rule out every candidate"),
-    ("language", "no shared language with any candidate"),
-    ("reporting", "the only candidates are in the same reporting line"),
-    ("excluded", "every candidate pair already exists, was rejected or ended"),
-    ("content", "no sentence to match on (no offer or no learning wish found)"),
-)
 
 
 def ineligibility_reason(cohort: Cohort, person: int, as_mentee: bool,
                          params: MatchParams) -> str | None:
     """Why ``person`` has no eligible partner in that role, or ``None`` when they have one.
 
-    The rules are applied one after the other, and the first that leaves no candidate is
-    named.
+    The rules of :data:`RULES` are applied one after the other, and the first that leaves no
+    candidate is named.
     """
-    c = cohort
-    others = np.arange(c.size)
+    others = np.arange(cohort.size)
     others = others[others != person]
-    if as_mentee:
-        mentor, mentee = others, np.full_like(others, person)
-    else:
-        mentor, mentee = np.full_like(others, person), others
-    keep = c.years[mentor] + params.min_experience_gap <= c.years[mentee]
-    checks = [
-        keep,
-        (c.preference[mentor] != PREF_MENTEE) & (c.preference[mentee] != PREF_MENTOR)
-        & (c.capacity[mentor] > 0),
-        (c.languages[mentor] & c.languages[mentee]) != 0,
-        (c.manager[mentor] != mentee) & (c.manager[mentee] != mentor),
-        np.array([(int(a), int(b)) not in c.excluded for a, b in zip(mentor, mentee, strict=True)],
-                 dtype=bool),
-        (c.offer_weight[mentor] > 0).any(1) & (c.want_weight[mentee] > 0).any(1),
-    ]
+    me = np.full_like(others, person)
+    mentor, mentee = (others, me) if as_mentee else (me, others)
     alive = np.ones(len(others), dtype=bool)
-    for (_, message), mask in zip(_RULES, checks, strict=True):
-        alive &= mask
+    for rule in RULES:
+        alive &= rule.allows(cohort, mentor, mentee, params)
         if not alive.any():
-            return message.format(gap=params.min_experience_gap)
+            return rule.message(params.direction, as_mentee, params)
     return None
 
 
-# ------------------------------------------------------------------------------ scores
-def _directional(src_vec: np.ndarray, src_w: np.ndarray, dst_vec: np.ndarray,
-                 dst_w: np.ndarray, peak: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Coverage of each destination's wants by each source's offers, per edge.
+# ------------------------------------------------------------------------------ kernel
+def _buckets(s: Sentences, people: np.ndarray) -> Iterator[tuple[np.ndarray, int, np.ndarray]]:
+    """People grouped by sentence count: ``(positions in people, k, rows (len * k,))``."""
+    counts = s.count[people]
+    for k in np.unique(counts[counts > 0]):
+        where = np.flatnonzero(counts == k)
+        rows = (s.ptr[people[where]][:, None] + np.arange(k)).ravel()
+        yield where, int(k), rows
+
+
+def coverage_matrix(src: Sentences, dst: Sentences, sources: np.ndarray, targets: np.ndarray,
+                    peak: float, block_floats: int = 1 << 24) -> np.ndarray:
+    """How well each source's offers cover each target's wants.
+
+    One float32 matrix product per block (weighted offer sentences of a block of sources x
+    weighted want sentences of all targets), reduced per source by a max over each
+    person's rows and per target by max and mean over each person's columns; people are
+    bucketed by sentence count so both reductions are reshapes. Memory per block is
+    bounded by ``block_floats``.
 
     Args:
-        src_vec: ``(E, So, d)`` offers, ``src_w`` ``(E, So)`` weights.
-        dst_vec: ``(E, Sw, d)`` wants, ``dst_w`` ``(E, Sw)`` weights.
+        src: offers, ``dst``: wants.
+        sources: ``(M,)`` person indices, ``targets``: ``(T,)`` person indices.
+        peak: weight of the best want in the coverage (the rest: the mean over wants).
 
     Returns:
-        ``(coverage (E,), best want position (E,), its best offer position (E,))``.
+        ``(M, T)`` float32 coverage; 0 where a source has no offer or a target no want.
     """
-    sims = np.einsum("eod,ewd->eow", src_vec, dst_vec, optimize=False)
-    sims = sims * src_w[:, :, None]
-    sims = np.where(src_w[:, :, None] > 0, sims, -np.inf)
-    best_offer = sims.argmax(axis=1)  # (E, Sw)
-    best = np.take_along_axis(sims, best_offer[:, None, :], axis=1)[:, 0, :]  # (E, Sw)
-    best = np.where(np.isfinite(best), best, 0.0) * np.where(dst_w > 0, dst_w, 0.0)
-    valid = dst_w > 0
-    n_valid = valid.sum(axis=1)
-    masked = np.where(valid, best, -np.inf)
-    want_pos = masked.argmax(axis=1)
-    peak_value = np.where(n_valid > 0, masked.max(axis=1), 0.0)
-    mean_value = np.where(n_valid > 0, np.where(valid, best, 0).sum(1) / np.maximum(n_valid, 1), 0)
-    coverage = peak * peak_value + (1 - peak) * mean_value
-    offer_pos = np.take_along_axis(best_offer, want_pos[:, None], axis=1)[:, 0]
-    return coverage, want_pos, offer_pos
+    out = np.zeros((len(sources), len(targets)), dtype=np.float32)
+    columns = list(_buckets(dst, targets))
+    if not columns or not len(sources):
+        return out
+    wants = np.concatenate([dst.vectors[rows] * dst.weight[rows, None] for _, _, rows in columns])
+    n_cols = wants.shape[0]
+    for where, k, rows in _buckets(src, sources):
+        offers = src.vectors[rows] * src.weight[rows, None]
+        step = max(1, block_floats // max(k * n_cols, 1))
+        for start in range(0, len(where), step):
+            part = where[start : start + step]
+            sims = offers[start * k : (start + len(part)) * k] @ wants.T
+            best = sims.reshape(len(part), k, n_cols).max(axis=1)
+            col = 0
+            for t_where, j, _ in columns:
+                block = best[:, col : col + len(t_where) * j].reshape(len(part), len(t_where), j)
+                out[np.ix_(part, t_where)] = peak * block.max(axis=2) + (1 - peak) * block.mean(2)
+                col += len(t_where) * j
+    return out
 
 
-def score_edges(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray, params: MatchParams,
-                chunk_bytes: int = 200_000_000) -> EdgeScores:
-    """Directional complementarity scores of edges ``(mentor[e], mentee[e])``."""
-    c = cohort
+def _locality_order(cohort: Cohort, people: np.ndarray) -> np.ndarray:
+    """``people`` reordered so that similar profiles sit together (by their mean offer)."""
+    if len(people) < 4096:
+        return people
+    import faiss
+
+    s = cohort.offers
+    weighted = s.vectors * s.weight[:, None]
+    has = s.count > 0
+    sums = np.zeros((cohort.size, weighted.shape[1]), dtype=np.float32)
+    sums[has] = np.add.reduceat(weighted, s.ptr[:-1][has], axis=0)
+    sums = sums[people]
+    sums = np.ascontiguousarray(sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-9),
+                                dtype=np.float32)
+    centroids = max(2, int(np.sqrt(len(people))))
+    kmeans = faiss.Kmeans(sums.shape[1], centroids, niter=8, seed=0, verbose=False)
+    kmeans.train(sums)
+    _, label = kmeans.index.search(sums, 1)
+    return people[np.argsort(label[:, 0], kind="stable")]
+
+
+def _signal_blocks(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray, params: MatchParams,
+                   block_people: int = 512) -> dict[str, np.ndarray]:
+    """Every signal of edges ``(mentor[e], mentee[e])``, block by block of mentors."""
     n_edges = len(mentor)
-    d = c.offers.shape[2]
-    width = max(c.offers.shape[1], c.wants.shape[1], 1)
-    chunk = max(1024, chunk_bytes // (4 * width * d * 2))
-    out = {k: np.zeros(n_edges, dtype=np.float64) for k in ("cov", "rev")}
-    pos = {k: np.zeros(n_edges, dtype=np.int64) for k in ("w", "o", "rw", "ro")}
-    for start in range(0, n_edges, chunk):
-        sl = slice(start, start + chunk)
-        m, s = mentor[sl], mentee[sl]
-        out["cov"][sl], pos["w"][sl], pos["o"][sl] = _directional(
-            c.offers[m], c.offer_weight[m], c.wants[s], c.want_weight[s], params.peak_weight)
+    coverage = np.zeros(n_edges, dtype=np.float32)
+    reverse = np.zeros(n_edges, dtype=np.float32)
+    mentors = _locality_order(cohort, np.unique(mentor))
+    rank = np.empty(cohort.size, dtype=np.int64)
+    rank[mentors] = np.arange(len(mentors))
+    order = np.argsort(rank[mentor], kind="stable")
+    bounds = np.searchsorted(rank[mentor][order], np.arange(0, len(mentors) + block_people,
+                                                              block_people))
+    for lo, hi in itertools.pairwise(bounds):
+        if lo == hi:
+            continue
+        edges = order[lo:hi]
+        block_m, m_pos = np.unique(mentor[edges], return_inverse=True)
+        block_s, s_pos = np.unique(mentee[edges], return_inverse=True)
+        cov = coverage_matrix(cohort.offers, cohort.wants, block_m, block_s, params.peak_weight)
+        coverage[edges] = cov[m_pos, s_pos]
         if params.reverse_weight:
-            out["rev"][sl], pos["rw"][sl], pos["ro"][sl] = _directional(
-                c.offers[s], c.offer_weight[s], c.wants[m], c.want_weight[m], params.peak_weight)
-    cross = ((c.department[mentor] != c.department[mentee])
-             & (c.department[mentor] >= 0) & (c.department[mentee] >= 0)).astype(np.float64)
-    # The reverse direction scales with coverage: it makes a good pair better, and can never
-    # make up for a mentor who offers nothing the mentee asked for.
-    reverse_part = params.reverse_weight * out["rev"] * np.maximum(out["cov"], 0.0)
-    score = out["cov"] + reverse_part + params.cross_department_bonus * cross
-    return EdgeScores(score, out["cov"], out["rev"], cross, pos["w"], pos["o"], pos["rw"], pos["ro"])
+            rev = coverage_matrix(cohort.offers, cohort.wants, block_s, block_m,
+                                  params.peak_weight)
+            reverse[edges] = rev[s_pos, m_pos]
+    cross = ((cohort.department[mentor] != cohort.department[mentee])
+             & (cohort.department[mentor] >= 0) & (cohort.department[mentee] >= 0))
+    return {"coverage": coverage.astype(np.float64), "reverse": reverse.astype(np.float64),
+            "cross_department": cross.astype(np.float64)}
+
+
+def combine(signals: Mapping[str, np.ndarray], params: MatchParams
+            ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """The score and its parts from the signals: the one place the formula lives.
+
+    Returns:
+        ``(score (E,), parts)`` where the parts (each ``(E,)``) add up to the score.
+    """
+    coverage = signals["coverage"]
+    parts = {
+        "coverage": coverage,
+        # The reverse direction scales with coverage: it makes a good pair better, and can
+        # never make up for a mentor who offers nothing the mentee asked for.
+        "reverse": params.reverse_weight * signals["reverse"] * np.maximum(coverage, 0.0),
+        "cross_department": params.cross_department_bonus * signals["cross_department"],
+    }
+    score = np.sum(list(parts.values()), axis=0) if parts else np.zeros(0)
+    return np.asarray(score, dtype=np.float64).reshape(len(coverage)), parts
+
+
+@dataclass(frozen=True)
+class EdgeScores:
+    """Scores of edges ``(mentor[e], mentee[e])``.
+
+    Attributes:
+        mentor, mentee: ``(E,)`` person indices.
+        score: ``(E,)`` total score, the sum of ``parts``.
+        parts: contributions to the score, each ``(E,)`` (see :func:`combine`).
+        signals: the raw signals the parts come from, each ``(E,)``.
+    """
+
+    mentor: np.ndarray
+    mentee: np.ndarray
+    score: np.ndarray
+    parts: Mapping[str, np.ndarray]
+    signals: Mapping[str, np.ndarray]
+
+    @property
+    def coverage(self) -> np.ndarray:
+        return self.signals["coverage"]
+
+    @property
+    def reverse(self) -> np.ndarray:
+        return self.signals["reverse"]
+
+    @property
+    def cross_department(self) -> np.ndarray:
+        return self.signals["cross_department"]
+
+    def __len__(self) -> int:
+        return len(self.score)
+
+    def take(self, index: np.ndarray) -> EdgeScores:
+        """The edges selected by a mask or an index array."""
+        return EdgeScores(self.mentor[index], self.mentee[index], self.score[index],
+                          {k: v[index] for k, v in self.parts.items()},
+                          {k: v[index] for k, v in self.signals.items()})
+
+
+def score_edges(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray,
+                params: MatchParams) -> EdgeScores:
+    """Score edges ``(mentor[e], mentee[e])`` (``(E,)`` each): signals, parts, total."""
+    mentor = np.asarray(mentor, dtype=np.int64)
+    mentee = np.asarray(mentee, dtype=np.int64)
+    signals = _signal_blocks(cohort, mentor, mentee, params)
+    score, parts = combine(signals, params)
+    return EdgeScores(mentor, mentee, score, parts, signals)
+
+
+class SentencePositions(NamedTuple):
+    """For each edge, the rows (in :class:`Sentences`) of the sentences its score rests on.
+
+    ``want``/``offer``: the mentee's best-covered want and the mentor's offer covering it;
+    ``rev_want``/``rev_offer``: the same in the reverse direction; -1 where there is none.
+    """
+
+    want: np.ndarray
+    offer: np.ndarray
+    rev_want: np.ndarray
+    rev_offer: np.ndarray
+
+
+def _best_rows(src: Sentences, dst: Sentences, a: int, b: int) -> tuple[int, int]:
+    """The (want row, offer row) where ``a``'s offers best meet ``b``'s weighted wants."""
+    o = np.arange(src.ptr[a], src.ptr[a + 1])
+    w = np.arange(dst.ptr[b], dst.ptr[b + 1])
+    if not len(o) or not len(w):
+        return -1, -1
+    sims = (src.vectors[o] * src.weight[o, None]) @ (dst.vectors[w] * dst.weight[w, None]).T
+    best_offer = sims.argmax(axis=0)
+    want = int(sims.max(axis=0).argmax())
+    return int(w[want]), int(o[best_offer[want]])
+
+
+def best_sentences(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray) -> SentencePositions:
+    """The sentences behind the coverage of each edge (the arg-max of the same products).
+
+    Meant for the few edges that are shown to people: it works edge by edge.
+    """
+    rows = np.full((4, len(mentor)), -1, dtype=np.int64)
+    for e, (a, b) in enumerate(zip(mentor.tolist(), mentee.tolist(), strict=True)):
+        rows[0, e], rows[1, e] = _best_rows(cohort.offers, cohort.wants, a, b)
+        rows[2, e], rows[3, e] = _best_rows(cohort.offers, cohort.wants, b, a)
+    return SentencePositions(*rows)
 
 
 # ------------------------------------------------------------------------------ candidates
-def _flatten(vectors: np.ndarray, weights: np.ndarray, people: np.ndarray
-             ) -> tuple[np.ndarray, np.ndarray]:
-    """Real sentences of ``people`` as ``(vectors (m, d), owner (m,))``."""
-    sub_w = weights[people]
-    rows, cols = np.nonzero(sub_w > 0)
-    return np.ascontiguousarray(vectors[people][rows, cols], dtype=np.float32), people[rows]
+def _person_rows(s: Sentences, people: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every sentence row of ``people`` and its owner."""
+    counts = s.count[people]
+    owner = np.repeat(people, counts)
+    starts = np.repeat(s.ptr[people], counts)
+    offsets = np.arange(len(owner)) - np.repeat(np.cumsum(counts) - counts, counts)
+    return starts + offsets, owner
+
+
+def _search(base: np.ndarray, queries: np.ndarray, k: int) -> np.ndarray:
+    """Indices ``(len(queries), k)`` of the nearest rows of ``base`` by inner product.
+
+    Exact search (a flat index) up to 20,000 base rows, where it is fastest anyway; above
+    it an inverted file probed in 1/8 of its lists, which keeps the true neighbours of
+    clustered text embeddings while reading a fraction of the base.
+    """
+    import faiss
+
+    d = base.shape[1]
+    k = min(k, len(base))
+    index: faiss.Index
+    if len(base) <= 20_000:
+        index = faiss.IndexFlatIP(d)
+    else:
+        nlist = int(4 * np.sqrt(len(base)))
+        index = faiss.IndexIVFFlat(faiss.IndexFlatIP(d), d, nlist, faiss.METRIC_INNER_PRODUCT)
+        rng = np.random.default_rng(0)
+        sample = base[rng.choice(len(base), min(len(base), 64 * nlist), replace=False)]
+        index.train(sample)
+        faiss.extract_index_ivf(index).nprobe = max(8, nlist // 8)
+    index.add(base)
+    _, hits = index.search(queries, k)
+    return hits
 
 
 def candidate_edges(cohort: Cohort, params: MatchParams,
@@ -280,10 +559,8 @@ def candidate_edges(cohort: Cohort, params: MatchParams,
 
     Every eligible pair when ``len(mentors) * len(mentees) <= dense_limit``; otherwise a
     symmetric graph from FAISS: each mentee's wants search the mentors' offers, and each
-    mentor's offers search the mentees' wants (``candidates_k`` people each side).
+    mentor's offers search the mentees' wants (``4 * candidates_k`` sentences each).
     """
-    from .index import VectorIndex
-
     c = cohort
     mentors = np.flatnonzero(c.can_mentor()) if mentors is None else mentors
     mentees = np.flatnonzero(c.can_be_mentee()) if mentees is None else mentees
@@ -293,31 +570,15 @@ def candidate_edges(cohort: Cohort, params: MatchParams,
         m = np.repeat(mentors, len(mentees))
         s = np.tile(mentees, len(mentors))
     else:
-        k = params.candidates_k
-        offer_vec, offer_owner = _flatten(c.offers, c.offer_weight, mentors)
-        want_vec, want_owner = _flatten(c.wants, c.want_weight, mentees)
-        d = offer_vec.shape[1]
-        found_m: list[np.ndarray] = []
-        found_s: list[np.ndarray] = []
-        for query, query_owner, base, base_owner, query_is_mentee in (
-            (want_vec, want_owner, offer_vec, offer_owner, True),
-            (offer_vec, offer_owner, want_vec, want_owner, False),
-        ):
-            index = VectorIndex(d).build(np.arange(len(base)), base)
-            # Several sentences per person and ineligible neighbours: ask for more than k.
-            _, hits = index.search(query, min(len(base), 4 * k))
-            owners = np.where(hits >= 0, base_owner[np.maximum(hits, 0)], -1)
-            q = np.repeat(query_owner, owners.shape[1])
-            o = owners.ravel()
-            keep = o >= 0
-            if query_is_mentee:
-                found_m.append(o[keep])
-                found_s.append(q[keep])
-            else:
-                found_m.append(q[keep])
-                found_s.append(o[keep])
-        m = np.concatenate(found_m)
-        s = np.concatenate(found_s)
+        offer_rows, offer_owner = _person_rows(c.offers, mentors)
+        want_rows, want_owner = _person_rows(c.wants, mentees)
+        offers = np.ascontiguousarray(c.offers.vectors[offer_rows])
+        wants = np.ascontiguousarray(c.wants.vectors[want_rows])
+        k = 4 * params.candidates_k
+        by_want = offer_owner[_search(offers, wants, k)]
+        by_offer = want_owner[_search(wants, offers, k)]
+        m = np.concatenate([by_want.ravel(), np.repeat(offer_owner, by_offer.shape[1])])
+        s = np.concatenate([np.repeat(want_owner, by_want.shape[1]), by_offer.ravel()])
         key = np.unique(m.astype(np.int64) * c.size + s)
         m, s = key // c.size, key % c.size
     ok = eligible(c, m, s, params)
@@ -382,35 +643,52 @@ def assign(mentor: np.ndarray, mentee: np.ndarray, weight: np.ndarray,
     return chosen
 
 
-def solve(cohort: Cohort, params: MatchParams,
-          fixed: Sequence[tuple[int, int]] = ()) -> tuple[np.ndarray, np.ndarray, EdgeScores]:
-    """Best global assignment under the rules, around pairs already ``fixed``.
-
-    Fixed pairs (accepted, active or locked) use up their mentor's capacity and their
-    mentee's place; only the rest of the cohort is matched.
-
-    Returns:
-        ``(mentor, mentee, scores)`` of the new pairs (fixed pairs are not repeated).
-    """
-    c = cohort
-    mentor_cap = c.capacity.astype(np.int64).copy()
+def capacities(cohort: Cohort, params: MatchParams,
+               fixed: Sequence[tuple[int, int]] = ()) -> tuple[np.ndarray, np.ndarray]:
+    """What is left of each person's ``(mentor capacity, mentee capacity)`` after ``fixed``."""
+    mentor_cap = cohort.capacity.astype(np.int64).copy()
     if params.max_mentees_per_mentor is not None:
         mentor_cap = np.minimum(mentor_cap, params.max_mentees_per_mentor)
-    mentee_cap = np.full(c.size, params.max_mentors_per_mentee, dtype=np.int64)
+    mentee_cap = np.full(cohort.size, params.max_mentors_per_mentee, dtype=np.int64)
     for a, b in fixed:
         mentor_cap[a] -= 1
         mentee_cap[b] -= 1
-    mentor_cap = np.maximum(mentor_cap, 0)
-    mentee_cap = np.maximum(mentee_cap, 0)
+    return np.maximum(mentor_cap, 0), np.maximum(mentee_cap, 0)
+
+
+def solve(cohort: Cohort, params: MatchParams, fixed: Sequence[tuple[int, int]] = (),
+          progress: ProgressFn | None = None) -> EdgeScores:
+    """Best global assignment under the rules, around pairs already ``fixed``.
+
+    Fixed pairs (accepted, active or locked) use up their mentor's capacity and their
+    mentee's place; only the rest of the cohort is matched. Up to ``exact_edges`` eligible
+    pairs the assignment sees them all (the exact optimum); above, each person's
+    ``candidates_k`` best partners (both sides).
+
+    Args:
+        progress: called with ``(fraction, message)`` at each stage.
+
+    Returns:
+        the scores of the new pairs (fixed pairs are not repeated), best first.
+    """
+    def tell(fraction: float, message: str) -> None:
+        if progress:
+            progress(fraction, message)
+
+    c = cohort
+    mentor_cap, mentee_cap = capacities(c, params, fixed)
     mentors = np.flatnonzero(c.can_mentor() & (mentor_cap > 0))
     mentees = np.flatnonzero(c.can_be_mentee() & (mentee_cap > 0))
+    tell(0.0, f"candidates: {len(mentors)} mentors x {len(mentees)} mentees")
     m, s = candidate_edges(c, params, mentors, mentees)
+    tell(0.2, f"scoring {len(m):,} candidate pairs")
     scores = score_edges(c, m, s, params)
     keep = scores.score > params.min_score
-    if len(mentors) * len(mentees) > params.dense_limit:
+    if keep.sum() > params.exact_edges:
         keep &= top_k_per_side(m, s, scores.score, params.candidates_k)
-    m, s = m[keep], s[keep]
-    scores = EdgeScores(*(a[keep] for a in scores))
-    logger.info("assignment over %d candidate edges", len(m))
-    chosen = assign(m, s, scores.score, mentor_cap, mentee_cap)
-    return m[chosen], s[chosen], EdgeScores(*(a[chosen] for a in scores))
+    scores = scores.take(keep)
+    tell(0.7, f"assignment over {len(scores):,} pairs")
+    logger.info("assignment over %d candidate edges", len(scores))
+    chosen = assign(scores.mentor, scores.mentee, scores.score, mentor_cap, mentee_cap)
+    result = scores.take(np.flatnonzero(chosen))
+    return result.take(np.argsort(-result.score, kind="stable"))

@@ -1,18 +1,16 @@
 """The :class:`Recommender` facade: orchestration only, records at the edge.
 
 It validates input (ingest), keeps the truth in the store, embeds through the cache, keeps
-the FAISS indices in step, and calls the algorithm stages (match, topics, themes, health).
+the FAISS indices in step (index), and calls the stages (cohort, match, explain, topics,
+themes, health). Every formula lives in a stage; this module only moves data between them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
-import os
 import shutil
-import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -21,73 +19,62 @@ from typing import Any
 import numpy as np
 
 from . import match as match_stage
-from .cohort import build_cohort
-from .embed import DEFAULT_EMBEDDER, CachedEmbedder, Embedder, EmbeddingCache, make_embedder
-from .explain import pair_language, pair_reasons, topic_reasons
-from .health import HealthParams, PairStats, pair_health
+from . import topics as topic_stage
+from .cohort import PersonSentences, build_cohort, sentences_by_person
+from .embed import CachedEmbedder, Embedder, EmbeddingCache, make_embedder
+from .errors import UnknownIdError
+from .explain import pair_language, pair_suggestions, unmatched
+from .health import HealthParams, PairStats, count_by_month, note_relevance, pair_record
 from .index import VectorIndex
 from .ingest import rows_from, validate_notes, validate_people, validate_topics
 from .records import (
+    CLOSED_STATUSES,
+    KEPT_STATUSES,
     PAIR_STATUSES,
     CoveredTopic,
-    PairHealth,
     PairingResult,
     PairSuggestion,
     Person,
     ProgrammeHealth,
+    Segment,
     SentenceHit,
     SessionNote,
+    StoredPair,
     Theme,
     Topic,
     TopicSuggestion,
-    Unmatched,
 )
 from .segment import IntentClassifier, segment_people
-from .store import Segment, Store
-from .text import fold, split_sentences, words
-from .themes import ThemeParams, find_themes
-from .topics import (
-    TopicParams,
-    covered_by_notes,
-    history_evidence,
-    lexical_similarity,
-    mmr,
-    score_topics,
-)
+from .store import Store
+from .text import fold, words
+from .themes import ThemeParams, describe_themes, find_themes
+from .topics import TopicParams
+from .workspace import Workspace
 
-__all__ = ["Recommender"]
+__all__ = ["NOTES_VISIBLE_SETTING", "ProgressFn", "Recommender", "demo_path", "load_demo"]
 
 logger = logging.getLogger(__name__)
 
-WORKSPACE_FORMAT = 1
 ProgressFn = Callable[[float, str], None]
-
-_WORKSPACE_CARD = """# Reverse-mentoring workspace
-
-Created by `tandem-recommender` on {created}.
-
-- `workspace.json`: settings (embedder, format version).
-- `store.sqlite`: the source of truth: people, session notes, topics, pairs with their status,
-  and the embedding cache (float32 vectors keyed by model id and text hash). No pickle.
-- `index/`: FAISS indices derived from the store; delete them freely, they are rebuilt.
-
-This folder holds personal data: keep it on the coordinator's machine.
-"""
+"""Called with ``(fraction done, what is being done)`` during long steps."""
+NOTES_VISIBLE_SETTING = "coordinators_read_notes"
+_NO_SENTENCES = PersonSentences((), ())
 
 
 class Recommender:
-    """Pairs, topics and health of one reverse-mentoring programme.
+    """Pairs, topics and health of one mentoring programme.
 
     Args:
         embedder: an embedder name (``"use-multilingual"``, ``"minilm"``, ``"hashing"``,
             ``"sentence-transformers:<folder>"``) or an object following
             :class:`~recommender.embed.Embedder`.
-        path: a workspace folder; ``None`` keeps everything in memory.
+        path: a workspace folder (see :meth:`open`); ``None`` keeps everything in memory.
         params: matching settings (see :class:`~recommender.match.MatchParams`).
         embedding_cache: where vectors are cached; the workspace's own store by default
             (the command line passes a cache that outlives an in-memory workspace).
         index_kind: ``"flat"`` (exact FAISS search, the default) or ``"ivf"`` (approximate,
             for programmes with hundreds of thousands of sentences).
+        workspace: the workspace (folder and settings) when already opened.
 
     Example:
         >>> rec = Recommender(embedder="hashing")
@@ -96,69 +83,45 @@ class Recommender:
         1
     """
 
-    def __init__(
-        self,
-        embedder: str | Embedder | None = None,
-        path: str | Path | None = None,
-        params: match_stage.MatchParams | None = None,
-        embedding_cache: EmbeddingCache | None = None,
-        index_kind: str = "flat",
-    ):
+    def __init__(self, embedder: str | Embedder | None = None, path: str | Path | None = None,
+                 params: match_stage.MatchParams | None = None,
+                 embedding_cache: EmbeddingCache | None = None, index_kind: str = "flat",
+                 workspace: Workspace | None = None):
+        self.workspace = workspace or Workspace(Path(path) if path is not None else None)
         self.embedder = embedder
         self.index_kind = index_kind
-        self.path = Path(path) if path is not None else None
         self.params = params or match_stage.MatchParams()
         self.embedding_cache = embedding_cache
         self._store: Store | None = None
         self._cached: CachedEmbedder | None = None
         self._classifier: IntentClassifier | None = None
-        self._segment_index: VectorIndex | None = None
-        self._note_index: VectorIndex | None = None
+        self._indexes: dict[str, VectorIndex] = {}
 
-    # ------------------------------------------------------------------ workspace
     @classmethod
-    def open(
-        cls, path: str | Path, embedder: str | Embedder | None = None,
-        params: match_stage.MatchParams | None = None, index_kind: str | None = None,
-    ) -> Recommender:
+    def open(cls, path: str | Path, embedder: str | Embedder | None = None,
+             params: match_stage.MatchParams | None = None,
+             index_kind: str | None = None) -> Recommender:
         """Open the workspace folder ``path``, creating it when absent.
 
         The embedder is remembered in ``workspace.json``; passing another one switches the
-        workspace to it (texts are then embedded again with the new model).
+        workspace to it (texts are then embedded again with the new model). The programme's
+        direction is remembered too when ``params`` sets one other than the stored one.
         """
-        folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        config_path = folder / "workspace.json"
-        config: dict[str, Any] = {}
-        if config_path.exists():
-            config = json.loads(config_path.read_text(encoding="utf-8"))
-            if config.get("format", 1) > WORKSPACE_FORMAT:
-                raise ValueError(f"{config_path}: made by a newer version (format {config['format']})")
-        if embedder is None:
-            embedder = config.get("embedder", DEFAULT_EMBEDDER)
-        if isinstance(embedder, str):
-            config["embedder"] = embedder
-        if index_kind is not None:
-            config["index_kind"] = index_kind
-        config.setdefault("created", dt.date.today().isoformat())
-        config["format"] = WORKSPACE_FORMAT
-        text = json.dumps(config, indent=2)
-        if not config_path.exists() or config_path.read_text(encoding="utf-8") != text:
-            # Atomic replace: another tab or process may be reading it at this moment.
-            tmp = config_path.with_name(f".workspace.{os.getpid()}.{threading.get_ident()}.tmp")
-            tmp.write_text(text, encoding="utf-8")
-            os.replace(tmp, config_path)
-        card = folder / "README.md"
-        if not card.exists():
-            card.write_text(_WORKSPACE_CARD.format(created=config["created"]), encoding="utf-8")
-        return cls(embedder=embedder, path=folder, params=params,
-                   index_kind=config.get("index_kind", "flat"))
+        workspace = Workspace.open(path, embedder=embedder if isinstance(embedder, str) else None,
+                                   index_kind=index_kind)
+        if params is None:
+            params = match_stage.MatchParams(direction=workspace.get("direction", "reverse"))
+        return cls(embedder=embedder or workspace.get("embedder"), params=params,
+                   index_kind=workspace.get("index_kind", "flat"), workspace=workspace)
+
+    @property
+    def path(self) -> Path | None:
+        return self.workspace.path
 
     @property
     def store(self) -> Store:
         if self._store is None:
-            url = f"sqlite:///{self.path / 'store.sqlite'}" if self.path else "sqlite://"
-            self._store = Store(url)
+            self._store = Store(self.workspace.database_url)
         return self._store
 
     @property
@@ -178,12 +141,20 @@ class Recommender:
         if self._store is not None:
             self._store.close()
 
+    # ------------------------------------------------------------------ settings
+    def notes_visible(self) -> bool:
+        """Whether coordinators may read session note texts (off by default)."""
+        return bool(self.store.get_setting(NOTES_VISIBLE_SETTING, False))
+
+    def set_notes_visible(self, visible: bool) -> None:
+        self.store.set_setting(NOTES_VISIBLE_SETTING, bool(visible))
+
+    # ------------------------------------------------------------------ people
     def _classifier_for_model(self) -> IntentClassifier:
         if self._classifier is None:
             self._classifier = IntentClassifier.for_embedder(self.model_id, self.encoder.encode)
         return self._classifier
 
-    # ------------------------------------------------------------------ people
     def add_people(self, rows: Any, source: str = "rows",
                    progress: ProgressFn | None = None) -> int:
         """Add or update people (iterable of dicts, or a pandas DataFrame).
@@ -203,12 +174,17 @@ class Recommender:
         if progress:
             progress(0.05, "labelling profile sentences")
         segments = segment_people(people, self.encoder.encode, self._classifier_for_model())
+        texts = [s.text for s in segments]
         # Embed at import, so that matching is quick.
-        self.encoder.encode([s[3] for s in segments], progress=(
+        self.encoder.encode(texts, progress=(
             (lambda done, total: progress(0.1 + 0.85 * done / total, "embedding"))
             if progress else None))
         added, updated, removed, new_ids = self.store.upsert_people(people, segments, self.model_id)
-        self._update_segment_index(removed, new_ids, [s[3] for s in segments])
+        if "segments" in self._indexes:
+            self._indexes["segments"].remove(np.array(removed, dtype=np.int64))
+            self._indexes["segments"].add(np.array(new_ids, dtype=np.int64),
+                                          self.encoder.encode(texts))
+            self._save_index("segments")
         logger.info("people: %d added, %d updated", added, updated)
         return added + updated
 
@@ -217,21 +193,20 @@ class Recommender:
         return self.store.people()
 
     def person(self, person_id: str) -> Person:
-        """One person; ``KeyError`` when unknown."""
+        """One person; :class:`~recommender.errors.UnknownIdError` when unknown."""
         found = self.store.person(person_id)
         if found is None:
-            raise KeyError(f"unknown person id '{person_id}'")
+            raise UnknownIdError("person", person_id)
         return found
 
     def delete_person(self, person_id: str) -> None:
         """Erase a person: their record, notes, pairs (pending or not) and vectors."""
         self.person(person_id)
         removed = self.store.delete_person(person_id)
-        if self._segment_index is not None:
-            self._segment_index.remove(np.array(removed, dtype=np.int64))
-            self._save_index(self._segment_index, "segments")
-        self._note_index = None  # their notes are gone too
-        self._drop_saved_index("notes")
+        if "segments" in self._indexes:
+            self._indexes["segments"].remove(np.array(removed, dtype=np.int64))
+            self._save_index("segments")
+        self._drop_index("notes")  # their notes are gone too
         logger.info("erased person %s", person_id)
 
     def segments(self) -> list[Segment]:
@@ -247,66 +222,59 @@ class Recommender:
             logger.info("embedder changed: relabelling %d profiles", len(people))
             segments = segment_people(people, self.encoder.encode, self._classifier_for_model())
             self.store.replace_segments([p.id for p in people], segments, self.model_id)
-            self._segment_index = None
+            self._indexes.pop("segments", None)
 
-    # ------------------------------------------------------------------ index
-    def _index_path(self, name: str) -> Path | None:
-        return self.path / "index" / name if self.path else None
+    def _sentences(self) -> dict[str, PersonSentences]:
+        return sentences_by_person(self.segments(), self.params.background_weight)
 
-    def _save_index(self, index: VectorIndex, name: str) -> None:
-        path = self._index_path(name)
+    # ------------------------------------------------------------------ indices
+    def _save_index(self, name: str) -> None:
+        path = self.workspace.index_path(name)
         if path is not None:
-            index.save(path, self.model_id)
+            self._indexes[name].save(path, self.model_id)
 
-    def _drop_saved_index(self, name: str) -> None:
-        path = self._index_path(name)
+    def _drop_index(self, name: str) -> None:
+        self._indexes.pop(name, None)
+        path = self.workspace.index_path(name)
         if path is not None:
             for suffix in (".faiss", ".json"):
                 path.with_suffix(suffix).unlink(missing_ok=True)
 
+    def _index(self, name: str, ids: Sequence[int], texts: Sequence[str]) -> VectorIndex:
+        """The index ``name``: in memory, else saved if it holds exactly ``ids``, else rebuilt."""
+        if name not in self._indexes:
+            id_array = np.array(ids, dtype=np.int64)
+            path = self.workspace.index_path(name)
+            loaded = VectorIndex.load(path, self.model_id, id_array) if path is not None else None
+            if loaded is None:
+                vectors = self.encoder.encode(list(texts))
+                loaded = VectorIndex(vectors.shape[1], self.index_kind).build(id_array, vectors)
+            self._indexes[name] = loaded
+            if path is not None and loaded is not None:
+                self._save_index(name)
+        return self._indexes[name]
+
     def segment_index(self) -> VectorIndex:
         """The FAISS index of profile sentences (ids = segment ids), loaded or rebuilt."""
-        if self._segment_index is None:
-            self._sync_segments()
-            segments = self.store.segments()
-            self._segment_index = self._load_or_build(
-                "segments", [s.id for s in segments], [s.text for s in segments])
-        return self._segment_index
+        segments = self.segments()
+        return self._index("segments", [s.id for s in segments], [s.text for s in segments])
 
-    def _load_or_build(self, name: str, ids: Sequence[int], texts: Sequence[str]) -> VectorIndex:
-        """The saved index ``name`` if it holds exactly ``ids``, else one built from ``texts``."""
-        id_array = np.array(ids, dtype=np.int64)
-        path = self._index_path(name)
-        loaded = VectorIndex.load(path, self.model_id, id_array) if path is not None else None
-        if loaded is None:
-            vectors = self.encoder.encode(list(texts))
-            loaded = VectorIndex(vectors.shape[1], self.index_kind).build(id_array, vectors)
-            self._save_index(loaded, name)
-        return loaded
-
-    def _update_segment_index(self, removed: list[int], new_ids: list[int],
-                              texts: list[str]) -> None:
-        if self._segment_index is None:
-            return  # built on first use, from the store
-        self._segment_index.remove(np.array(removed, dtype=np.int64))
-        if new_ids:
-            self._segment_index.add(np.array(new_ids, dtype=np.int64), self.encoder.encode(texts))
-        self._save_index(self._segment_index, "segments")
+    def note_index(self) -> VectorIndex:
+        """The FAISS index of session notes (ids = note ids), loaded or rebuilt."""
+        notes = self.store.notes()
+        return self._index("notes", [n.id for n in notes], [n.text for n in notes])
 
     def search(self, query: str, k: int = 5, kind: str | None = None) -> list[SentenceHit]:
         """Profile sentences closest in meaning to ``query`` (any language), best first."""
         index = self.segment_index()
         by_id = {s.id: s for s in self.store.segments()}
-        wanted = k if kind is None else 4 * k + 20
-        scores, ids = index.search(self.encoder.encode([query]), wanted)
-        hits = []
-        for score, sid in zip(scores[0], ids[0], strict=True):
-            seg = by_id.get(int(sid))
-            if seg is not None and (kind is None or seg.kind == kind):
-                hits.append(SentenceHit(seg.person_id, seg.kind, seg.text, float(score)))
+        scores, ids = index.search(self.encoder.encode([query]), k if kind is None else 4 * k + 20)
+        hits = [SentenceHit(seg.person_id, seg.kind, seg.text, float(score))
+                for score, sid in zip(scores[0], ids[0], strict=True)
+                if (seg := by_id.get(int(sid))) is not None and kind in (None, seg.kind)]
         return hits[:k]
 
-    # ------------------------------------------------------------------ notes
+    # ------------------------------------------------------------------ notes and topics
     def add_notes(self, rows: Any, source: str = "rows") -> int:
         """Add session notes (``mentor_id, mentee_id, date, text``, optional ``rating``).
 
@@ -317,26 +285,16 @@ class Recommender:
         notes = validate_notes(rows_from(rows, source), self.store.person_ids(), source=source)
         self.encoder.encode([n.text for n in notes])  # fill the cache before storing
         ids = self.store.add_notes(notes)
-        self._note_index = None
-        self._drop_saved_index("notes")
+        self._drop_index("notes")
         return len(ids)
 
     def notes(self, mentor_id: str | None = None, mentee_id: str | None = None) -> list[SessionNote]:
         """Session notes, oldest first, optionally of one mentor and/or mentee."""
         return self.store.notes(mentor_id, mentee_id)
 
-    def note_index(self) -> VectorIndex:
-        """The FAISS index of session notes (ids = note ids), loaded or rebuilt."""
-        if self._note_index is None:
-            notes = self.store.notes()
-            self._note_index = self._load_or_build(
-                "notes", [n.id for n in notes], [n.text for n in notes])
-        return self._note_index
-
-    # ------------------------------------------------------------------ topics
     def set_topics(self, rows: Any, source: str = "rows") -> int:
         """Replace the topic catalogue; returns the number of topics."""
-        topics = rows if _all_topics(rows) else validate_topics(rows_from(rows, source), source)
+        topics = _topics_from(rows, source)
         self.store.replace_topics(topics)
         self.store.set_setting("topics_initialised", True)
         return len(topics)
@@ -344,22 +302,19 @@ class Recommender:
     def add_topics(self, rows: Any, source: str = "rows") -> int:
         """Add topics to the catalogue (a topic with a known id replaces it)."""
         self.topics()  # make sure the default catalogue is in before adding to it
-        topics = rows if _all_topics(rows) else validate_topics(rows_from(rows, source), source)
+        topics = _topics_from(rows, source)
         self.store.add_topics(topics)
         return len(topics)
 
     def topics(self) -> list[Topic]:
         """The topic catalogue (the shipped bilingual one until replaced)."""
         if not self.store.get_setting("topics_initialised", False):
-            from .topics import default_catalogue
-
-            self.store.replace_topics(default_catalogue())
-            self.store.set_setting("topics_initialised", True)
+            self.set_topics(topic_stage.default_catalogue())
         return self.store.topics()
 
     # ------------------------------------------------------------------ pairs
-    def pairs(self, statuses: Iterable[str] | None = None) -> list[dict[str, Any]]:
-        """Stored pairs with status, lock, score and details (``parts``, ``reasons``)."""
+    def pairs(self, statuses: Iterable[str] | None = None) -> list[StoredPair]:
+        """Stored pairs with status, lock, score, parts and reasons, best score first."""
         return self.store.pairs(statuses)
 
     def set_pair_status(self, mentor_id: str, mentee_id: str, status: str,
@@ -373,51 +328,26 @@ class Recommender:
             raise ValueError(f"unknown status '{status}': use {', '.join(PAIR_STATUSES)}")
         self.person(mentor_id)
         self.person(mentee_id)
-        current = {(p["mentor_id"], p["mentee_id"]): p for p in self.store.pairs()}
-        before = current.get((mentor_id, mentee_id), {})
-        self.store.set_pairs([{
-            "mentor_id": mentor_id, "mentee_id": mentee_id, "status": status,
-            "locked": before.get("locked", False) if locked is None else locked,
-            "score": before.get("score", 0.0), "details": before.get("details", {}),
-        }])
+        before = {p.key: p for p in self.store.pairs()}.get((mentor_id, mentee_id))
+        pair = before or StoredPair(mentor_id, mentee_id, status)
+        self.store.set_pairs([replace(pair, status=status,
+                                      locked=pair.locked if locked is None else locked)])
 
-    def _cohort(self, people: Sequence[Person]) -> tuple[match_stage.Cohort, dict[int, Segment]]:
-        """People and their labelled sentences as arrays for the match stage."""
-        self._sync_segments()
-        segments = self.store.segments()
-        vectors = self.encoder.encode([s.text for s in segments])
-        cohort = build_cohort(people, segments, vectors, self.params.background_weight)
+    def _cohort(self, people: Sequence[Person], params: match_stage.MatchParams,
+                excluded: Callable[[StoredPair], bool]
+                ) -> tuple[match_stage.Cohort, dict[int, Segment]]:
+        """People, their sentences and the pairs ruled out, as arrays for the match stage."""
+        segments = self.segments()
+        cohort = build_cohort(people, segments, self.encoder.encode([s.text for s in segments]),
+                              params.background_weight)
+        index_of = {p.id: i for i, p in enumerate(people)}
+        cohort.excluded = {(index_of[p.mentor_id], index_of[p.mentee_id])
+                           for p in self.store.pairs() if excluded(p)}
         return cohort, {s.id: s for s in segments}
 
-    def _suggestion(self, people: Sequence[Person], cohort: match_stage.Cohort,
-                    by_segment: Mapping[int, Segment], scores: match_stage.EdgeScores, e: int,
-                    mentor: int, mentee: int, status: str = "proposed",
-                    locked: bool = False) -> PairSuggestion:
-        assert cohort.want_ref is not None and cohort.offer_ref is not None
-        def quote(ref: np.ndarray, i: int, pos: int) -> str | None:
-            seg = by_segment.get(int(ref[i, pos]))
-            return seg.text if seg is not None else None
-
-        want_seg = by_segment.get(int(cohort.want_ref[mentee, scores.want_pos[e]]))
-        reasons = pair_reasons(
-            people[mentor], people[mentee],
-            want=quote(cohort.want_ref, mentee, int(scores.want_pos[e])) or "",
-            offer=quote(cohort.offer_ref, mentor, int(scores.offer_pos[e])) or "",
-            coverage=float(scores.coverage[e]),
-            reverse_want=quote(cohort.want_ref, mentor, int(scores.rev_want_pos[e])),
-            reverse_offer=quote(cohort.offer_ref, mentee, int(scores.rev_offer_pos[e])),
-            reverse=float(scores.reverse[e]), cross_department=bool(scores.cross_department[e]),
-            want_inferred=want_seg is not None and want_seg.kind != "want",
-        )
-        parts = {
-            "coverage": round(float(scores.coverage[e]), 4),
-            "reverse": round(float(self.params.reverse_weight * scores.reverse[e]
-                                   * max(float(scores.coverage[e]), 0.0)), 4),
-            "cross_department": round(
-                float(self.params.cross_department_bonus * scores.cross_department[e]), 4),
-        }
-        return PairSuggestion(people[mentor].id, people[mentee].id, round(float(scores.score[e]), 4),
-                              parts, reasons, status, locked)
+    def _params(self, params: match_stage.MatchParams | None,
+                overrides: dict[str, Any]) -> match_stage.MatchParams:
+        return replace(params or self.params, **overrides)
 
     def suggest_pairs(self, params: match_stage.MatchParams | None = None,
                       progress: ProgressFn | None = None, **overrides: Any) -> PairingResult:
@@ -429,98 +359,51 @@ class Recommender:
 
         Args:
             params: matching settings; defaults to the recommender's.
-            progress: called with ``(fraction, message)`` on long steps.
+            progress: called with ``(fraction, message)`` at each stage.
             **overrides: single settings to change, e.g. ``min_experience_gap=5``.
 
         Returns:
             the pairs (kept ones first, then new proposals by score) and the unmatched people
             with a reason each.
         """
-        params = replace(params or self.params, **overrides)
+        params = self._params(params, overrides)
+        tell = progress or (lambda fraction, message: None)
+        tell(0.02, "reading profiles")
         people = self.people()
-        if progress:
-            progress(0.05, "embedding profiles")
-        cohort, by_segment = self._cohort(people)
+        cohort, by_segment = self._cohort(people, params, lambda p: p.kept or p.status != "proposed")
         index_of = {p.id: i for i, p in enumerate(people)}
-        stored = self.store.pairs()
-        kept = [p for p in stored if p["status"] in ("accepted", "active") or p["locked"]]
-        fixed = [(index_of[p["mentor_id"]], index_of[p["mentee_id"]]) for p in kept]
-        cohort.excluded = {
-            (index_of[p["mentor_id"]], index_of[p["mentee_id"]])
-            for p in stored if p["status"] != "proposed" or p["locked"]
-        }
-        if progress:
-            progress(0.4, "matching")
-        mentor, mentee, scores = match_stage.solve(cohort, params, fixed)
-        order = np.argsort(-scores.score, kind="stable")
-        proposals = [self._suggestion(people, cohort, by_segment, scores, int(e), int(mentor[e]),
-                                      int(mentee[e])) for e in order]
-        kept_suggestions = self._rescore_kept(people, cohort, by_segment, kept, params)
-        self.store.delete_pairs("proposed")
-        self.store.set_pairs({
-            "mentor_id": s.mentor_id, "mentee_id": s.mentee_id, "status": s.status,
-            "locked": s.locked, "score": s.score,
-            "details": {"parts": dict(s.parts), "reasons": list(s.reasons)},
-        } for s in kept_suggestions + proposals)
-        paired = {i for pair in fixed for i in pair} | set(mentor.tolist()) | set(mentee.tolist())
-        if progress:
-            progress(0.9, "explaining")
-        unmatched = self._unmatched(people, cohort, paired, params)
-        return PairingResult(tuple(kept_suggestions + proposals), tuple(unmatched))
-
-    def _rescore_kept(self, people: Sequence[Person], cohort: match_stage.Cohort,
-                      by_segment: Mapping[int, Segment], kept: Sequence[Mapping[str, Any]],
-                      params: match_stage.MatchParams) -> list[PairSuggestion]:
-        if not kept:
-            return []
-        index_of = {p.id: i for i, p in enumerate(people)}
-        m = np.array([index_of[p["mentor_id"]] for p in kept])
-        s = np.array([index_of[p["mentee_id"]] for p in kept])
-        scores = match_stage.score_edges(cohort, m, s, params)
-        return [self._suggestion(people, cohort, by_segment, scores, e, int(m[e]), int(s[e]),
-                                 kept[e]["status"], kept[e]["locked"]) for e in range(len(kept))]
-
-    def _unmatched(self, people: Sequence[Person], cohort: match_stage.Cohort, paired: set[int],
-                   params: match_stage.MatchParams) -> list[Unmatched]:
-        roles = {"mentor": [False], "mentee": [True], "either": [True, False]}
-        out = []
-        for i, person in enumerate(people):
-            if i in paired:
-                continue
-            if person.role_preference == "mentor" and person.capacity == 0:
-                out.append(Unmatched(person.id, person.name, "capacity is 0: not available"))
-                continue
-            reasons = []
-            for as_mentee in roles[person.role_preference]:
-                why = match_stage.ineligibility_reason(cohort, i, as_mentee, params)
-                if why is None:
-                    why = ("every eligible mentor is taken by pairs with a higher total score"
-                           if as_mentee else
-                           "every eligible mentee is better served by another mentor")
-                label = "as mentee" if as_mentee else "as mentor"
-                reasons.append(f"{label}: {why}")
-            out.append(Unmatched(person.id, person.name, "; ".join(reasons)))
-        return out
+        kept = [p for p in self.store.pairs() if p.kept]
+        fixed = [(index_of[p.mentor_id], index_of[p.mentee_id]) for p in kept]
+        scores = match_stage.solve(cohort, params, fixed,
+                                   progress=lambda f, m: tell(0.1 + 0.7 * f, m))
+        tell(0.85, f"writing {len(scores) + len(kept)} pairs")
+        kept_scores = match_stage.score_edges(cohort, np.array([i for i, _ in fixed], np.int64),
+                                              np.array([j for _, j in fixed], np.int64), params)
+        suggestions = (
+            pair_suggestions(people, cohort, kept_scores, by_segment, params,
+                             [p.status for p in kept], [p.locked for p in kept])
+            + pair_suggestions(people, cohort, scores, by_segment, params))
+        self.store.replace_proposals([_stored(s) for s in suggestions])
+        paired = {i for pair in fixed for i in pair} | set(scores.mentor.tolist()) \
+            | set(scores.mentee.tolist())
+        tell(0.95, "explaining who is left")
+        left = unmatched(people, cohort, paired, params)
+        tell(1.0, "done")
+        return PairingResult(tuple(suggestions), tuple(left))
 
     def _rank_partners(self, person_id: str, k: int, as_mentee: bool) -> list[PairSuggestion]:
+        self.person(person_id)
         people = self.people()
-        index_of = {p.id: i for i, p in enumerate(people)}
-        if person_id not in index_of:
-            raise KeyError(f"unknown person id '{person_id}'")
-        cohort, by_segment = self._cohort(people)
-        stored = self.store.pairs()
-        cohort.excluded = {(index_of[p["mentor_id"]], index_of[p["mentee_id"]])
-                           for p in stored if p["status"] in ("rejected", "ended")}
-        me = index_of[person_id]
+        params = self.params
+        cohort, by_segment = self._cohort(people, params, lambda p: p.status in CLOSED_STATUSES)
+        me = next(i for i, p in enumerate(people) if p.id == person_id)
         others = np.array([i for i in range(len(people)) if i != me], dtype=np.int64)
         mine = np.full_like(others, me)
         mentor, mentee = (others, mine) if as_mentee else (mine, others)
-        ok = match_stage.eligible(cohort, mentor, mentee, self.params)
-        mentor, mentee = mentor[ok], mentee[ok]
-        scores = match_stage.score_edges(cohort, mentor, mentee, self.params)
+        ok = match_stage.eligible(cohort, mentor, mentee, params)
+        scores = match_stage.score_edges(cohort, mentor[ok], mentee[ok], params)
         top = np.argsort(-scores.score, kind="stable")[:k]
-        return [self._suggestion(people, cohort, by_segment, scores, int(e), int(mentor[e]),
-                                 int(mentee[e])) for e in top]
+        return pair_suggestions(people, cohort, scores.take(top), by_segment, params)
 
     def suggest_mentors(self, mentee_id: str, k: int = 5) -> list[PairSuggestion]:
         """The ``k`` best eligible mentors for a mentee, under the same rules and scores."""
@@ -531,48 +414,25 @@ class Recommender:
         return self._rank_partners(mentor_id, k, as_mentee=False)
 
     # ------------------------------------------------------------------ topics for a pair
-    def _sentences_by_person(self) -> dict[str, tuple[list[Segment], list[Segment]]]:
-        """Everyone's (wants, offers), read once; background sentences count as offers, and
-        the most wish-like sentence stands in for wants when none is stated."""
-        grouped: dict[str, list[Segment]] = {}
-        for segment in self.segments():
-            grouped.setdefault(segment.person_id, []).append(segment)
-        table = {}
-        for person_id, mine in grouped.items():
-            wants = [s for s in mine if s.kind == "want"]
-            offers = [s for s in mine if s.kind == "offer"]
-            others = [s for s in mine if s.kind == "other"]
-            fallback = [max(mine, key=lambda s: s.p_want)]  # the most wish-like sentence
-            table[person_id] = (wants or fallback, offers + others)
-        return table
-
-    def _note_sentences(self, notes: Sequence[SessionNote]) -> tuple[list[str], list[int]]:
-        texts, owner = [], []
-        for i, note in enumerate(notes):
-            for sentence in split_sentences(note.text) or [note.text]:
-                texts.append(sentence)
-                owner.append(i)
-        return texts, owner
+    def _pair_notes(self, mentor_id: str, mentee_id: str
+                    ) -> tuple[list[SessionNote], list[str], np.ndarray]:
+        notes = self.notes(mentor_id, mentee_id)
+        texts, owner = topic_stage.note_sentences(notes)
+        return notes, texts, owner
 
     def covered_topics(self, mentor_id: str, mentee_id: str,
                        params: TopicParams | None = None) -> list[CoveredTopic]:
         """Catalogue topics the pair's notes already discussed, with the covering session."""
-        params = params or TopicParams()
         lang = pair_language(self.person(mentor_id), self.person(mentee_id))
         topics = self.topics()
-        notes = self.notes(mentor_id, mentee_id)
-        texts, owner = self._note_sentences(notes)
+        notes, texts, owner = self._pair_notes(mentor_id, mentee_id)
         if not texts or not topics:
             return []
         topic_vecs = self.encoder.encode([t.text(lang) for t in topics])
         note_vecs = self.encoder.encode(texts)
-        covering = covered_by_notes(topic_vecs, note_vecs, params)
-        sims = note_vecs @ topic_vecs.T
-        return [
-            CoveredTopic(t.id, t.title[t.language_for(lang)],
-                         notes[owner[c]].id, notes[owner[c]].date, round(float(sims[c, i]), 4))
-            for i, (t, c) in enumerate(zip(topics, covering, strict=True)) if c >= 0
-        ]
+        covering = topic_stage.covered_by_notes(topic_vecs, note_vecs, params or TopicParams())
+        return topic_stage.covered_records(topics, lang, notes, owner, covering,
+                                           note_vecs @ topic_vecs.T)
 
     def suggest_topics(self, mentor_id: str, mentee_id: str, k: int = 5,
                        params: TopicParams | None = None) -> list[TopicSuggestion]:
@@ -591,76 +451,47 @@ class Recommender:
             return []
         topic_texts = [t.text(lang) for t in topics]
         topic_vecs = self.encoder.encode(topic_texts)
-        sentences = self._sentences_by_person()
-        wants = sentences.get(mentee_id, ([], []))[0]
-        offers = sentences.get(mentor_id, ([], []))[1]
-        w_bg = self.params.background_weight
-        want_vecs = self.encoder.encode([s.text for s in wants])
-        offer_vecs = self.encoder.encode([s.text for s in offers])
-        want_w = np.array([1.0 if s.kind == "want" else w_bg for s in wants])
-        offer_w = np.array([1.0 if s.kind == "offer" else w_bg for s in offers])
-        notes = self.notes(mentor_id, mentee_id)
-        texts, owner = self._note_sentences(notes)
-        note_vecs = self.encoder.encode(texts)
-        evidence, support = self._history_evidence(topic_vecs, mentor_id, mentee_id,
+        sentences = self._sentences()
+        wants = sentences.get(mentee_id, _NO_SENTENCES).wants
+        offers = sentences.get(mentor_id, _NO_SENTENCES).offers
+        want_texts, offer_texts = [s.text for s, _ in wants], [s.text for s, _ in offers]
+        want_vecs = self.encoder.encode(want_texts)
+        notes, texts, owner = self._pair_notes(mentor_id, mentee_id)
+        evidence, support = self._history_evidence(topic_vecs, (mentor_id, mentee_id),
                                                    want_vecs, params, sentences)
-        scores = score_topics(
-            topic_vecs, want_vecs, want_w, offer_vecs, offer_w, note_vecs, evidence, params,
-            lexical_similarity([s.text for s in wants], topic_texts),
-            lexical_similarity([s.text for s in offers], topic_texts))
-        chosen = mmr(scores.score, topic_vecs @ topic_vecs.T, k, params.diversity)
-        covered_date: dict[int, str] = {}
-        for i, c in enumerate(scores.covered_by):
-            if c >= 0:
-                covered_date[i] = notes[owner[c]].date
-        out = []
-        for i in chosen:
-            near = int(scores.closest[i])
-            near_is_close = near >= 0 and scores.closeness[i] >= 0.5
-            topic = topics[i]
-            title_lang = topic.language_for(lang)
-            reasons = topic_reasons(
-                lang, mentor.name, mentee.name,
-                want=wants[scores.want_pos[i]].text if len(wants) else None,
-                offer=offers[scores.offer_pos[i]].text if len(offers) else None,
-                near_title=topics[near].title.get(title_lang) if near_is_close else None,
-                near_date=covered_date.get(near) if near_is_close else None,
-                evidence_count=int(support[i]), evidence=float(evidence[i]),
-            )
-            out.append(TopicSuggestion(
-                topic.id, topic.title[title_lang], round(float(scores.score[i]), 4), reasons,
-                tuple(topic.starters.get(title_lang, ())), title_lang))
-        return out
+        scores = topic_stage.score_topics(
+            topic_vecs, want_vecs, np.array([w for _, w in wants]),
+            self.encoder.encode(offer_texts), np.array([w for _, w in offers]),
+            self.encoder.encode(texts), evidence, params,
+            topic_stage.lexical_similarity(want_texts, topic_texts),
+            topic_stage.lexical_similarity(offer_texts, topic_texts))
+        chosen = topic_stage.mmr(scores.score, topic_vecs @ topic_vecs.T, k, params.diversity)
+        return topic_stage.suggestion_records(
+            topics, lang, mentor, mentee, scores, chosen, want_texts, offer_texts,
+            [n.date for n in notes], owner, support)
 
-    def _history_evidence(self, topic_vecs: np.ndarray, mentor_id: str, mentee_id: str,
+    def _history_evidence(self, topic_vecs: np.ndarray, pair: tuple[str, str],
                           want_vecs: np.ndarray, params: TopicParams,
-                          sentences: Mapping[str, tuple[list[Segment], list[Segment]]]
-                          ) -> tuple[np.ndarray, np.ndarray]:
+                          sentences: dict[str, PersonSentences]) -> tuple[np.ndarray, np.ndarray]:
         """Ratings of other pairs' notes near each topic, weighted to pairs with similar wants."""
-        all_notes = {n.id: n for n in self.notes()}
-        others = [n for n in all_notes.values()
-                  if (n.mentor_id, n.mentee_id) != (mentor_id, mentee_id)]
+        nothing = np.zeros(len(topic_vecs)), np.zeros(len(topic_vecs), dtype=np.int64)
+        others = [n for n in self.notes() if (n.mentor_id, n.mentee_id) != pair]
         if not others or not len(want_vecs):
-            return np.zeros(len(topic_vecs)), np.zeros(len(topic_vecs), dtype=np.int64)
+            return nothing
         # FAISS narrows the programme's notes to those near some topic.
         _, hits = self.note_index().search(topic_vecs, 20)
         near_ids = {int(h) for h in hits.ravel() if h >= 0}
         candidates = [n for n in others if n.id in near_ids]
         if not candidates:
-            return np.zeros(len(topic_vecs)), np.zeros(len(topic_vecs), dtype=np.int64)
+            return nothing
         pair_keys = sorted({(n.mentor_id, n.mentee_id) for n in candidates})
         pair_index = {key: i for i, key in enumerate(pair_keys)}
-        mean_wants = []
-        for _, other_mentee in pair_keys:
-            wants, _ = sentences.get(other_mentee, ([], []))
-            v = self.encoder.encode([s.text for s in wants]).mean(axis=0) if wants else None
-            mean_wants.append(v if v is not None else np.zeros(want_vecs.shape[1]))
-        mine = want_vecs.mean(axis=0)
-        mine /= max(float(np.linalg.norm(mine)), 1e-12)
-        others_w = np.array(mean_wants)
-        others_w /= np.maximum(np.linalg.norm(others_w, axis=1, keepdims=True), 1e-12)
-        return history_evidence(
-            topic_vecs, mine, others_w, self.encoder.encode([n.text for n in candidates]),
+        their_wants = np.array([topic_stage.mean_direction(self.encoder.encode(
+            [s.text for s, _ in sentences.get(mentee, _NO_SENTENCES).wants]
+        ).reshape(-1, want_vecs.shape[1])) for _, mentee in pair_keys])
+        return topic_stage.history_evidence(
+            topic_vecs, topic_stage.mean_direction(want_vecs), their_wants,
+            self.encoder.encode([n.text for n in candidates]),
             np.array([pair_index[(n.mentor_id, n.mentee_id)] for n in candidates]),
             np.array([n.rating or 0 for n in candidates], dtype=float), params)
 
@@ -678,27 +509,9 @@ class Recommender:
         vectors = self.encoder.encode([n.text for n in notes])
         names = frozenset(fold(w) for p in self.people() for w in words(p.name))
         found = find_themes(vectors, [n.text for n in notes], params, names)
-        topics = self.topics()
-        topic_vecs = (self.encoder.encode([t.text(lang) for t in topics for lang in t.title])
-                      if topics else np.zeros((0, vectors.shape[1])))
-        owners = [t for t in topics for _ in t.title]
-        themes = []
-        for c, keywords in enumerate(found.keywords):
-            members = [n for n, lab in zip(notes, found.labels, strict=True) if lab == c]
-            by_month: dict[str, int] = {}
-            for n in members:
-                by_month[n.date[:7]] = by_month.get(n.date[:7], 0) + 1
-            sims = topic_vecs @ found.centroids[c] if len(topic_vecs) else np.zeros(1)
-            best = int(np.argmax(sims))
-            similarity = float(sims[best]) if len(topic_vecs) else 0.0
-            themes.append(Theme(
-                id=c, label=", ".join(keywords[:3]) or f"theme {c + 1}", keywords=tuple(keywords),
-                size=len(members), by_month=dict(sorted(by_month.items())),
-                nearest_topic_id=owners[best].id if owners else "",
-                nearest_topic_similarity=round(similarity, 4),
-                candidate_new_topic=similarity < params.new_topic_below,
-                note_ids=tuple(n.id for n in members)))
-        return sorted(themes, key=lambda t: -t.size)
+        rows = [(t.id, t.text(lang)) for t in self.topics() for lang in t.title]
+        topic_vecs = self.encoder.encode([text for _, text in rows]).reshape(-1, vectors.shape[1])
+        return describe_themes(found, notes, topic_vecs, [tid for tid, _ in rows], params)
 
     def health(self, as_of: dt.date | str | None = None, params: HealthParams | None = None,
                language: str = "en") -> ProgrammeHealth:
@@ -716,51 +529,41 @@ class Recommender:
         by_pair: dict[tuple[str, str], list[SessionNote]] = {}
         for n in notes:
             by_pair.setdefault((n.mentor_id, n.mentee_id), []).append(n)
-        stored = {(p["mentor_id"], p["mentee_id"]): p for p in self.store.pairs()}
-        keys = [k for k, p in stored.items() if p["status"] in ("accepted", "active")]
+        stored = {p.key: p for p in self.store.pairs()}
+        keys = [k for k, p in stored.items() if p.status in KEPT_STATUSES]
         keys += [k for k in by_pair if k not in keys and
-                 stored.get(k, {}).get("status") not in ("ended", "rejected")]
+                 (k not in stored or stored[k].status not in CLOSED_STATUSES)]
         results, total_wants, covered_wants = [], 0, 0
-        sentences = self._sentences_by_person()
+        sentences = self._sentences()
         for mentor_id, mentee_id in keys:
             pair_notes = sorted(by_pair.get((mentor_id, mentee_id), []), key=lambda n: n.date)
-            wants, _ = sentences.get(mentee_id, ([], []))
-            want_vecs = self.encoder.encode([s.text for s in wants])
-            relevance = np.zeros(len(pair_notes))
-            texts, owner = self._note_sentences(pair_notes)
-            if texts and len(want_vecs):
-                sims = self.encoder.encode(texts) @ want_vecs.T  # (sentences, wants)
-                owner_arr = np.array(owner)
-                for i in range(len(pair_notes)):
-                    relevance[i] = sims[owner_arr == i].max()
-                total_wants += len(want_vecs)
-                covered_wants += int((sims.max(axis=0) >= params.want_covered_at).sum())
-            else:
-                total_wants += len(want_vecs)
-            updated = stored.get((mentor_id, mentee_id), {}).get("updated_at")
+            wants = sentences.get(mentee_id, _NO_SENTENCES).wants
+            texts, owner = topic_stage.note_sentences(pair_notes)
+            relevance, want_cover = note_relevance(
+                self.encoder.encode(texts), owner, len(pair_notes),
+                self.encoder.encode([s.text for s, _ in wants]))
+            total_wants += len(wants)
+            covered_wants += int((want_cover >= params.want_covered_at).sum()) if texts else 0
+            updated = stored[(mentor_id, mentee_id)].updated_at \
+                if (mentor_id, mentee_id) in stored else None
             start = pair_notes[0].date if pair_notes else (updated or today.isoformat())[:10]
             stats = PairStats([n.date for n in pair_notes], [n.rating for n in pair_notes],
                               relevance, start)
-            figures, reasons = pair_health(stats, today, params, language)
-            if not pair_notes and (today - dt.date.fromisoformat(start)).days <= params.inactive_days:
-                reasons = ()  # a pair that has just started is not at risk yet
-            results.append(PairHealth(
-                mentor_id, mentee_id, int(figures["sessions"] or 0),
-                figures["last_session"],  # type: ignore[arg-type]
-                figures["days_since_last"],  # type: ignore[arg-type]
-                float(figures["sessions_per_month"] or 0), float(figures["cadence_ratio"] or 0),
-                figures["rating_trend"],  # type: ignore[arg-type]
-                bool(reasons), reasons))
-        by_month: dict[str, int] = {}
-        for n in notes:
-            by_month[n.date[:7]] = by_month.get(n.date[:7], 0) + 1
+            results.append(pair_record(mentor_id, mentee_id, stats, today, params, language))
         return ProgrammeHealth(
             tuple(results), round(covered_wants / total_wants, 4) if total_wants else 0.0,
-            sum(r.at_risk for r in results), dict(sorted(by_month.items())))
+            sum(r.at_risk for r in results), count_by_month([n.date for n in notes]))
 
 
-def _all_topics(rows: Any) -> bool:
-    return isinstance(rows, (list, tuple)) and bool(rows) and all(isinstance(r, Topic) for r in rows)
+def _stored(s: PairSuggestion) -> StoredPair:
+    return StoredPair(s.mentor_id, s.mentee_id, s.status, s.locked, s.score, dict(s.parts),
+                      s.reasons)
+
+
+def _topics_from(rows: Any, source: str) -> list[Topic]:
+    if isinstance(rows, (list, tuple)) and rows and all(isinstance(r, Topic) for r in rows):
+        return list(rows)
+    return validate_topics(rows_from(rows, source), source)
 
 
 def demo_path(name: str) -> Path:
@@ -785,11 +588,9 @@ def load_demo(path: str | Path | None = None, embedder: str | Embedder | None = 
         return rec
     rec.add_people(read_table(demo_path("demo_people.csv")), source="demo_people.csv")
     rec.add_notes(read_table(demo_path("demo_notes.csv")), source="demo_notes.csv")
-    for row in read_table(demo_path("demo_pairs.csv")):
-        r = row[1]
-        rec.set_pair_status(str(r["mentor_id"]), str(r["mentee_id"]), str(r["status"]))
+    for _, row in read_table(demo_path("demo_pairs.csv")):
+        rec.set_pair_status(str(row["mentor_id"]), str(row["mentee_id"]), str(row["status"]))
     rec.topics()
+    if rec.store.get_setting(NOTES_VISIBLE_SETTING) is None:
+        rec.set_notes_visible(True)  # fictional data: notes may be shown
     return rec
-
-
-__all__ += ["demo_path", "load_demo"]

@@ -10,16 +10,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 __all__ = [
+    "CLOSED_STATUSES",
+    "KEPT_STATUSES",
     "PAIR_STATUSES",
     "ROLE_PREFERENCES",
+    "SEGMENT_KINDS",
     "CoveredTopic",
     "PairHealth",
     "PairSuggestion",
     "PairingResult",
     "Person",
     "ProgrammeHealth",
+    "Segment",
     "SentenceHit",
     "SessionNote",
+    "StoredPair",
     "Theme",
     "Topic",
     "TopicSuggestion",
@@ -28,6 +33,11 @@ __all__ = [
 
 ROLE_PREFERENCES = ("mentor", "mentee", "either")
 PAIR_STATUSES = ("proposed", "accepted", "rejected", "active", "ended")
+KEPT_STATUSES = ("accepted", "active")
+"""Pairs that later matching runs keep as they are (as well as any locked pair)."""
+CLOSED_STATUSES = ("rejected", "ended")
+"""Pairs that are never proposed again."""
+SEGMENT_KINDS = ("offer", "want", "other")
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,46 @@ class SessionNote:
     text: str
     rating: int | None = None
     id: int = 0
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence of a person's texts, labelled offer / want / other. ``id`` is 0 until stored.
+
+    ``p_want`` is the probability that the sentence states a wish (1 for the ``wants``
+    column, 0 for ``offers``); ``confidence`` that of its label.
+    """
+
+    person_id: str
+    kind: str
+    position: int
+    text: str
+    confidence: float = 1.0
+    p_want: float = 0.0
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class StoredPair:
+    """A pair as the workspace keeps it: its status, lock, and score with parts and reasons."""
+
+    mentor_id: str
+    mentee_id: str
+    status: str
+    locked: bool = False
+    score: float = 0.0
+    parts: Mapping[str, float] = field(default_factory=dict)
+    reasons: tuple[str, ...] = ()
+    updated_at: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.mentor_id, self.mentee_id
+
+    @property
+    def kept(self) -> bool:
+        """Kept as it is by the next matching run."""
+        return self.status in KEPT_STATUSES or self.locked
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,17 @@
 """Split each profile into offer / want / other sentences.
 
 The ``offers`` and ``wants`` columns are taken as they are. Sentences of the free-text
-``profile`` are labelled by :class:`IntentClassifier`: a scikit-learn logistic regression over
-the sentence embedding plus a few French/English cue features ("je veux", "I would like",
-"j'anime", "I run"...). Its weights for the default embedder ship in ``models/intent/``
-(``.npz`` arrays, no pickle); for any other embedder it is fitted on the fly from the
+``profile`` are labelled by :class:`IntentClassifier`: a scikit-learn logistic regression
+over the sentence embedding plus a few French/English cue features ("je veux", "I would like",
+"j'anime", "I run"...). Its weights for the default embedder ship inside the package
+(``recommender/data/intent/``, ``.npz`` arrays, no pickle, read with ``importlib.resources``;
+the training script and model card stay in ``models/intent/``); for any other embedder it is fitted on the fly from the
 labelled sentence set shipped as package data (a few hundred sentences: a second or two).
 """
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import re
@@ -19,13 +21,12 @@ from pathlib import Path
 
 import numpy as np
 
-from .records import Person
+from .records import Person, Segment
 from .text import fold, split_sentences
 
 __all__ = [
     "KINDS",
     "IntentClassifier",
-    "SegmentRow",
     "cue_features",
     "load_intent_sentences",
     "segment_people",
@@ -34,8 +35,6 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 KINDS = ("offer", "want", "other")
-SegmentRow = tuple[str, str, int, str, float, float]
-"""``(person_id, kind, position, text, confidence, p_want)``"""
 EncodeFn = Callable[[Sequence[str]], np.ndarray]
 
 _WANT_CUES = [
@@ -138,26 +137,42 @@ class IntentClassifier:
 
     @classmethod
     def load(cls, path: str | Path) -> IntentClassifier:
-        """Read weights written by :meth:`save`."""
+        """Read weights written by :meth:`save` (``<path>.json`` and ``<path>.npz``)."""
         path = Path(path)
-        config = json.loads(path.with_suffix(".json").read_text())
+        return cls._from(path.name, path.with_suffix(".json").read_text(),
+                         path.with_suffix(".npz").read_bytes())
+
+    @classmethod
+    def _from(cls, name: str, config_text: str, arrays: bytes) -> IntentClassifier:
+        config = json.loads(config_text)
         if config.get("n_cues") != len(_CUES):
-            raise ValueError(f"{path.name}: weights were trained with other cue features")
+            raise ValueError(f"{name}: weights were trained with other cue features")
         clf = cls(C=config["C"], cue_weight=config["cue_weight"])
-        with np.load(path.with_suffix(".npz"), allow_pickle=False) as data:
+        with np.load(io.BytesIO(arrays), allow_pickle=False) as data:
             clf.coef_, clf.intercept_ = data["coef"], data["intercept"]
         clf.model_id_ = config["model_id"]
         return clf
 
     @classmethod
+    def shipped(cls, model_id: str) -> IntentClassifier | None:
+        """The weights for ``model_id`` shipped inside the package, if there are any."""
+        folder = resources.files("recommender") / "data" / "intent"
+        name = _safe_name(model_id)
+        config, arrays = folder / f"{name}.json", folder / f"{name}.npz"
+        if not (config.is_file() and arrays.is_file()):
+            return None
+        return cls._from(name, config.read_text(encoding="utf-8"), arrays.read_bytes())
+
+    @classmethod
     def for_embedder(cls, model_id: str, encode: EncodeFn) -> IntentClassifier:
         """Shipped weights for ``model_id`` when they exist, else fit on the shipped set."""
-        weights = shipped_weights_path(model_id)
-        if weights is not None:
-            try:
-                return cls.load(weights)
-            except (OSError, ValueError, KeyError) as exc:
-                logger.warning("ignoring intent weights %s: %s", weights, exc)
+        try:
+            shipped = cls.shipped(model_id)
+        except (OSError, ValueError, KeyError) as exc:
+            logger.warning("ignoring the shipped intent weights for %s: %s", model_id, exc)
+            shipped = None
+        if shipped is not None:
+            return shipped
         rows = load_intent_sentences()
         texts = [r[0] for r in rows]
         logger.info("fitting the intent model for %s on %d sentences", model_id, len(texts))
@@ -168,20 +183,9 @@ def _safe_name(model_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", model_id)
 
 
-def shipped_weights_path(model_id: str) -> Path | None:
-    """Where shipped weights for ``model_id`` live, if any (``models/intent/<id>.npz``)."""
-    candidates = [
-        Path(__file__).resolve().parents[1] / "models" / "intent" / _safe_name(model_id),
-    ]
-    for base in candidates:
-        if base.with_suffix(".npz").exists() and base.with_suffix(".json").exists():
-            return base
-    return None
-
-
 def segment_people(
     people: Sequence[Person], encode: EncodeFn, classifier: IntentClassifier
-) -> list[SegmentRow]:
+) -> list[Segment]:
     """Label every sentence of each person's texts.
 
     Args:
@@ -190,18 +194,18 @@ def segment_people(
         classifier: labels profile sentences.
 
     Returns:
-        ``(person_id, kind, position, text, confidence, p_want)`` tuples, in person order;
-        ``p_want`` is the probability that the sentence states a wish (1 for the ``wants``
-        column, 0 for ``offers``), used when a profile has no sentence labelled "want".
+        unstored segments (id 0), in person and position order; ``p_want`` is the
+        probability that the sentence states a wish (1 for the ``wants`` column, 0 for
+        ``offers``), used when a profile has no sentence labelled "want".
     """
-    out: list[SegmentRow] = []
+    out: list[Segment] = []
     pending: list[tuple[str, int, str]] = []
     positions: dict[str, int] = {}
     for person in people:
         pos = 0
         for kind, field in (("offer", person.offers), ("want", person.wants)):
             for sentence in split_sentences(field):
-                out.append((person.id, kind, pos, sentence, 1.0, float(kind == "want")))
+                out.append(Segment(person.id, kind, pos, sentence, 1.0, float(kind == "want")))
                 pos += 1
         for sentence in split_sentences(person.profile):
             pending.append((person.id, pos, sentence))
@@ -212,7 +216,7 @@ def segment_people(
         proba = classifier.predict_proba(encode(texts), texts)
         for (pid, pos, sentence), p in zip(pending, proba, strict=True):
             k = int(np.argmax(p))
-            out.append((pid, KINDS[k], pos, sentence, float(p[k]), float(p[1])))
+            out.append(Segment(pid, KINDS[k], pos, sentence, float(p[k]), float(p[1])))
     order = {p.id: i for i, p in enumerate(people)}
-    out.sort(key=lambda s: (order[s[0]], s[2]))
+    out.sort(key=lambda s: (order[s.person_id], s.position))
     return out

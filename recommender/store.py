@@ -17,9 +17,9 @@ import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.pool import StaticPool
 
-from .records import PAIR_STATUSES, Person, SessionNote, Topic
+from .records import PAIR_STATUSES, Person, Segment, SessionNote, StoredPair, Topic
 
-__all__ = ["SCHEMA_VERSION", "Segment", "Store"]
+__all__ = ["SCHEMA_VERSION", "Store"]
 
 logger = logging.getLogger(__name__)
 
@@ -99,24 +99,6 @@ settings_table = sa.Table(
     sa.Column("key", sa.String(100), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
-
-
-class Segment:
-    """A sentence of a person's text, labelled offer / want / other (a plain row object)."""
-
-    __slots__ = ("confidence", "id", "kind", "p_want", "person_id", "position", "text")
-
-    def __init__(
-        self, id: int, person_id: str, kind: str, position: int, text: str, confidence: float,
-        p_want: float = 0.0,
-    ):
-        self.id = id
-        self.person_id = person_id
-        self.kind = kind
-        self.position = position
-        self.text = text
-        self.confidence = confidence
-        self.p_want = p_want
 
 
 def _migrate(engine: sa.Engine) -> None:
@@ -206,14 +188,13 @@ class Store:
 
     # ------------------------------------------------------------------ people
     def upsert_people(
-        self, people: Sequence[Person],
-        segments: Sequence[tuple[str, str, int, str, float, float]] = (), model_id: str = "",
+        self, people: Sequence[Person], segments: Sequence[Segment] = (), model_id: str = "",
     ) -> tuple[int, int, list[int], list[int]]:
         """Insert new people, update known ones and replace their segments, in one transaction.
 
         Args:
             people: the validated people.
-            segments: ``(person_id, kind, position, text, confidence, p_want)`` rows.
+            segments: their labelled sentences (ids are assigned here).
             model_id: the embedder the segments were labelled with.
 
         Returns:
@@ -280,14 +261,14 @@ class Store:
     # ------------------------------------------------------------------ notes
     def add_notes(self, notes: Sequence[SessionNote]) -> list[int]:
         """Store notes in one transaction; return their new ids."""
-        ids: list[int] = []
+        if not notes:
+            return []
         with self.engine.begin() as conn:
-            for n in notes:
-                result = conn.execute(notes_table.insert().values(
-                    mentor_id=n.mentor_id, mentee_id=n.mentee_id, date=n.date, text=n.text,
-                    rating=n.rating))
-                ids.append(int(result.inserted_primary_key[0]))  # type: ignore[index]
-        return ids
+            result = conn.execute(
+                notes_table.insert().returning(notes_table.c.id, sort_by_parameter_order=True),
+                [{"mentor_id": n.mentor_id, "mentee_id": n.mentee_id, "date": n.date,
+                  "text": n.text, "rating": n.rating} for n in notes])
+            return [int(i) for i in result.scalars()]
 
     def notes(self, mentor_id: str | None = None, mentee_id: str | None = None) -> list[SessionNote]:
         stmt = sa.select(notes_table).order_by(notes_table.c.date, notes_table.c.id)
@@ -342,25 +323,28 @@ class Store:
             return conn.execute(sa.select(topics_table.c.id).limit(1)).first() is not None
 
     # ------------------------------------------------------------------ pairs
-    def set_pairs(self, pairs: Iterable[Mapping[str, Any]]) -> None:
-        """Insert or update pairs (keys: mentor_id, mentee_id, status, locked, score, details)."""
+    def set_pairs(self, pairs: Iterable[StoredPair]) -> None:
+        """Insert or replace pairs, in one transaction with one statement per batch."""
+        rows = []
+        for p in pairs:
+            if p.status not in PAIR_STATUSES:
+                raise ValueError(f"unknown pair status '{p.status}'")
+            rows.append({
+                "mentor_id": p.mentor_id, "mentee_id": p.mentee_id, "status": p.status,
+                "locked": bool(p.locked), "score": float(p.score),
+                "details": json.dumps({"parts": dict(p.parts), "reasons": list(p.reasons)},
+                                      ensure_ascii=False),
+                "updated_at": _now(),
+            })
+        if not rows:
+            return
+        key = sa.tuple_(pairs_table.c.mentor_id, pairs_table.c.mentee_id)
         with self.engine.begin() as conn:
-            for p in pairs:
-                if p["status"] not in PAIR_STATUSES:
-                    raise ValueError(f"unknown pair status '{p['status']}'")
-                key = sa.and_(pairs_table.c.mentor_id == p["mentor_id"],
-                              pairs_table.c.mentee_id == p["mentee_id"])
-                values = {
-                    "status": p["status"], "locked": bool(p.get("locked", False)),
-                    "score": float(p.get("score", 0.0)),
-                    "details": json.dumps(p.get("details", {}), ensure_ascii=False),
-                    "updated_at": _now(),
-                }
-                if conn.execute(sa.select(pairs_table.c.status).where(key)).first() is None:
-                    conn.execute(pairs_table.insert().values(
-                        mentor_id=p["mentor_id"], mentee_id=p["mentee_id"], **values))
-                else:
-                    conn.execute(pairs_table.update().where(key).values(**values))
+            for start in range(0, len(rows), 500):
+                chunk = rows[start : start + 500]
+                conn.execute(pairs_table.delete().where(
+                    key.in_([(r["mentor_id"], r["mentee_id"]) for r in chunk])))
+            conn.execute(pairs_table.insert(), rows)
 
     def delete_pairs(self, status: str) -> None:
         """Drop every pair with ``status`` that is not locked (stale proposals before a re-run)."""
@@ -368,51 +352,58 @@ class Store:
             conn.execute(pairs_table.delete().where(
                 sa.and_(pairs_table.c.status == status, pairs_table.c.locked.is_(False))))
 
-    def pairs(self, statuses: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    def replace_proposals(self, pairs: Sequence[StoredPair]) -> None:
+        """Drop the unlocked proposals and store ``pairs``, as one transaction."""
+        with self.engine.begin() as conn:
+            conn.execute(pairs_table.delete().where(sa.and_(
+                pairs_table.c.status == "proposed", pairs_table.c.locked.is_(False))))
+        self.set_pairs(pairs)
+
+    def pairs(self, statuses: Iterable[str] | None = None) -> list[StoredPair]:
+        """Stored pairs, best score first."""
         stmt = sa.select(pairs_table).order_by(pairs_table.c.score.desc())
         if statuses is not None:
             stmt = stmt.where(pairs_table.c.status.in_(list(statuses)))
         with self.engine.connect() as conn:
-            return [
-                {"mentor_id": r.mentor_id, "mentee_id": r.mentee_id, "status": r.status,
-                 "locked": bool(r.locked), "score": float(r.score or 0.0),
-                 "details": json.loads(r.details or "{}"), "updated_at": r.updated_at}
-                for r in conn.execute(stmt)
-            ]
+            out = []
+            for r in conn.execute(stmt):
+                details = json.loads(r.details or "{}")
+                out.append(StoredPair(
+                    r.mentor_id, r.mentee_id, r.status, bool(r.locked), float(r.score or 0.0),
+                    details.get("parts", {}), tuple(details.get("reasons", ())), r.updated_at))
+            return out
 
     # ------------------------------------------------------------------ segments
-    def replace_segments(
-        self, person_ids: Sequence[str], segments: Sequence[tuple[str, str, int, str, float, float]],
-        model_id: str,
-    ) -> tuple[list[int], list[int]]:
+    def replace_segments(self, person_ids: Sequence[str], segments: Sequence[Segment],
+                         model_id: str) -> tuple[list[int], list[int]]:
         """Replace the segments of ``person_ids``; returns ``(removed ids, new ids)``."""
         with self.engine.begin() as conn:
             return self._replace_segments(conn, person_ids, segments, model_id)
 
     @staticmethod
-    def _replace_segments(
-        conn: sa.Connection, person_ids: Sequence[str],
-        segments: Sequence[tuple[str, str, int, str, float, float]], model_id: str,
-    ) -> tuple[list[int], list[int]]:
+    def _replace_segments(conn: sa.Connection, person_ids: Sequence[str],
+                          segments: Sequence[Segment], model_id: str
+                          ) -> tuple[list[int], list[int]]:
         removed: list[int] = []
         for start in range(0, len(person_ids), 500):
             where = segments_table.c.person_id.in_(list(person_ids[start : start + 500]))
             removed.extend(conn.execute(sa.select(segments_table.c.id).where(where)).scalars())
             conn.execute(segments_table.delete().where(where))
-        new_ids: list[int] = []
-        for pid, kind, position, text, confidence, p_want in segments:
-            result = conn.execute(segments_table.insert().values(
-                person_id=pid, kind=kind, position=position, text=text,
-                confidence=confidence, p_want=p_want, model_id=model_id))
-            new_ids.append(int(result.inserted_primary_key[0]))  # type: ignore[index]
-        return removed, new_ids
+        if not segments:
+            return removed, []
+        result = conn.execute(
+            segments_table.insert().returning(segments_table.c.id, sort_by_parameter_order=True),
+            [{"person_id": s.person_id, "kind": s.kind, "position": s.position, "text": s.text,
+              "confidence": s.confidence, "p_want": s.p_want, "model_id": model_id}
+             for s in segments])
+        return removed, [int(i) for i in result.scalars()]
 
     def segments(self) -> list[Segment]:
         stmt = sa.select(segments_table).order_by(
             segments_table.c.person_id, segments_table.c.position)
         with self.engine.connect() as conn:
-            return [Segment(int(r.id), r.person_id, r.kind, int(r.position), r.text,
-                            float(r.confidence), float(r.p_want)) for r in conn.execute(stmt)]
+            return [Segment(r.person_id, r.kind, int(r.position), r.text, float(r.confidence),
+                            float(r.p_want), int(r.id)) for r in conn.execute(stmt)]
 
     def segment_model_ids(self) -> set[str]:
         with self.engine.connect() as conn:

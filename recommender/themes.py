@@ -14,9 +14,10 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .records import SessionNote, Theme
 from .text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, fold
 
-__all__ = ["ThemeParams", "Themes", "c_tf_idf", "cluster_notes", "find_themes"]
+__all__ = ["ThemeParams", "Themes", "c_tf_idf", "cluster_notes", "describe_themes", "find_themes"]
 
 logger = logging.getLogger(__name__)
 
@@ -127,3 +128,30 @@ def find_themes(vectors: np.ndarray, texts: Sequence[str], params: ThemeParams,
         centroids[c] = mean / max(float(np.linalg.norm(mean)), 1e-12)
     keywords = c_tf_idf(texts, labels, params.keywords, extra_stop_words) if k else []
     return Themes(labels, centroids, keywords)
+
+
+def describe_themes(found: Themes, notes: Sequence[SessionNote], topic_vecs: np.ndarray,
+                    topic_ids: Sequence[str], params: ThemeParams) -> list[Theme]:
+    """Theme records, largest first: size, notes per month, nearest catalogue topic.
+
+    Args:
+        found: the clusters of ``notes`` (:func:`find_themes`).
+        topic_vecs: ``(T, d)`` catalogue topic texts, ``topic_ids`` the topic of each row.
+    """
+    from .health import count_by_month
+
+    themes = []
+    for c, keywords in enumerate(found.keywords):
+        members = [n for n, lab in zip(notes, found.labels, strict=True) if lab == c]
+        sims = topic_vecs @ found.centroids[c] if len(topic_vecs) else np.zeros(0)
+        best = int(np.argmax(sims)) if len(sims) else -1
+        similarity = float(sims[best]) if best >= 0 else 0.0
+        themes.append(Theme(
+            id=c, label=", ".join(keywords[:3]) or f"theme {c + 1}", keywords=tuple(keywords),
+            size=len(members), by_month=count_by_month([n.date for n in members]),
+            nearest_topic_id=topic_ids[best] if best >= 0 else "",
+            nearest_topic_similarity=round(similarity, 4),
+            candidate_new_topic=similarity < params.new_topic_below,
+            note_ids=tuple(n.id for n in members)))
+    return sorted(themes, key=lambda t: -t.size)
+

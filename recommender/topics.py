@@ -17,24 +17,31 @@ The final list is chosen by maximal marginal relevance so it is varied.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
 
 import numpy as np
 
+from .explain import topic_reasons
 from .ingest import validate_topics
-from .records import Topic
+from .records import CoveredTopic, Person, SessionNote, Topic, TopicSuggestion
+from .text import split_sentences
 
 __all__ = [
     "TopicParams",
     "TopicScores",
     "covered_by_notes",
+    "covered_records",
     "default_catalogue",
     "history_evidence",
     "lexical_similarity",
+    "mean_direction",
     "mmr",
+    "note_sentences",
     "score_topics",
+    "suggestion_records",
 ]
 
 
@@ -261,3 +268,70 @@ def mmr(scores: np.ndarray, similarity: np.ndarray, k: int, diversity: float) ->
         chosen.append(int(pick))
         candidates.remove(pick)
     return chosen
+
+
+def note_sentences(notes: Sequence[SessionNote]) -> tuple[list[str], np.ndarray]:
+    """The sentences of ``notes`` and the note each comes from (``(S,)`` positions)."""
+    texts, owner = [], []
+    for i, note in enumerate(notes):
+        for sentence in split_sentences(note.text) or [note.text]:
+            texts.append(sentence)
+            owner.append(i)
+    return texts, np.array(owner, dtype=np.int64)
+
+
+def mean_direction(vectors: np.ndarray) -> np.ndarray:
+    """The unit mean of ``(n, d)`` vectors (zeros when there are none)."""
+    if not len(vectors):
+        return np.zeros(vectors.shape[1] if vectors.ndim == 2 else 0, dtype=np.float32)
+    mean = vectors.mean(axis=0)
+    return mean / max(float(np.linalg.norm(mean)), 1e-12)
+
+
+def covered_records(topics: Sequence[Topic], language: str, notes: Sequence[SessionNote],
+                    owner: np.ndarray, covering: np.ndarray, similarity: np.ndarray
+                    ) -> list[CoveredTopic]:
+    """Records of the topics a pair's notes covered.
+
+    Args:
+        covering: ``(T,)`` from :func:`covered_by_notes` (a note sentence or -1).
+        similarity: ``(S, T)`` note sentences x topics.
+    """
+    return [
+        CoveredTopic(t.id, t.title[t.language_for(language)], notes[owner[c]].id,
+                     notes[owner[c]].date, round(float(similarity[c, i]), 4))
+        for i, (t, c) in enumerate(zip(topics, covering, strict=True)) if c >= 0
+    ]
+
+
+def suggestion_records(topics: Sequence[Topic], language: str, mentor: Person, mentee: Person,
+                       scores: TopicScores, chosen: Sequence[int], wants: Sequence[str],
+                       offers: Sequence[str], note_dates: Sequence[str], owner: np.ndarray,
+                       support: np.ndarray) -> list[TopicSuggestion]:
+    """Records for the ``chosen`` topics, with reasons quoting the sentences they rest on.
+
+    Args:
+        wants / offers: the texts ``scores.want_pos`` / ``scores.offer_pos`` point into.
+        note_dates: the date of each of the pair's notes; ``owner`` maps note sentences to them.
+        support: ``(T,)`` how many sessions of other pairs back each topic's evidence.
+    """
+    covered_date = {i: note_dates[owner[c]] for i, c in enumerate(scores.covered_by) if c >= 0}
+    out = []
+    for i in chosen:
+        near = int(scores.closest[i])
+        near_is_close = near >= 0 and scores.closeness[i] >= 0.5
+        topic = topics[i]
+        title_lang = topic.language_for(language)
+        reasons = topic_reasons(
+            language, mentor.name, mentee.name,
+            want=wants[scores.want_pos[i]] if len(wants) else None,
+            offer=offers[scores.offer_pos[i]] if len(offers) else None,
+            near_title=topics[near].title.get(title_lang) if near_is_close else None,
+            near_date=covered_date.get(near) if near_is_close else None,
+            evidence_count=int(support[i]), evidence=float(scores.evidence[i]),
+        )
+        out.append(TopicSuggestion(
+            topic.id, topic.title[title_lang], round(float(scores.score[i]), 4), reasons,
+            tuple(topic.starters.get(title_lang, ())), title_lang))
+    return out
+

@@ -135,11 +135,11 @@ def test_drift_rule():
 
 
 def test_pair_health_combines_rules():
-    figures, reasons = pair_health(
+    figures = pair_health(
         stats(["2026-06-01", "2026-07-01", "2026-08-01"], [5, 3, 1], [0.3, 0.05, 0.0]), TODAY, P)
-    assert figures["sessions"] == 3 and figures["last_session"] == "2026-08-01"
-    assert figures["days_since_last"] == 119
-    assert reasons == ("no session for 119 days", "ratings falling (5 → 1)",
+    assert figures.sessions == 3 and figures.last_session == "2026-08-01"
+    assert figures.days_since_last == 119
+    assert figures.reasons == ("no session for 119 days", "ratings falling (5 → 1)",
                        "recent notes drift away from the mentee's wishes")
 
 
@@ -163,7 +163,7 @@ def test_rec_health_programme_level(rec):
 
 
 def test_reasons_in_french():
-    _, reasons = pair_health(stats(["2026-06-01", "2026-07-01", "2026-08-01"], [5, 3, 1],
-                                   [0.3, 0.05, 0.0]), TODAY, P, lang="fr")
+    reasons = pair_health(stats(["2026-06-01", "2026-07-01", "2026-08-01"], [5, 3, 1],
+                                [0.3, 0.05, 0.0]), TODAY, P, lang="fr").reasons
     assert reasons == ("aucune séance depuis 119 jours", "notes en baisse (5 → 1)",
                        "les dernières séances s'éloignent des souhaits du mentoré")

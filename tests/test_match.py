@@ -11,6 +11,7 @@ from recommender.match import (
     Cohort,
     MatchParams,
     assign,
+    best_sentences,
     eligible,
     ineligibility_reason,
     score_edges,
@@ -30,7 +31,7 @@ def random_cohort(seed: int, n: int, d: int = 8) -> Cohort:
     offers_w[:, 0] = 1.0
     manager = np.where(rng.random(n) < 0.3, rng.integers(0, n, n), -1)
     manager[manager == np.arange(n)] = -1
-    cohort = Cohort(
+    cohort = Cohort.from_padded(
         years=rng.integers(0, 25, n).astype(float),
         preference=rng.integers(0, 3, n).astype(np.int8),
         capacity=rng.integers(0, 3, n),
@@ -78,7 +79,8 @@ def brute_force(mentor, mentee, weight, mentor_cap, mentee_cap) -> float:
 def test_random_cohorts_break_no_rule_and_reach_the_optimum(seed, n, per_mentee, gap):
     cohort = random_cohort(seed, n)
     params = MatchParams(min_experience_gap=gap, max_mentors_per_mentee=per_mentee)
-    mentor, mentee, scores = solve(cohort, params)
+    scores = solve(cohort, params)
+    mentor, mentee = scores.mentor, scores.mentee
     # Every chosen pair passes every rule...
     assert eligible(cohort, mentor, mentee, params).all()
     assert all((int(a), int(b)) not in cohort.excluded for a, b in zip(mentor, mentee, strict=True))
@@ -126,7 +128,7 @@ def two_person_cohort(**overrides) -> Cohort:
         wants=np.array([[[0, 1]], [[1, 0]]], dtype=np.float32), want_weight=np.ones((2, 1)),
     )
     base.update(overrides)
-    return Cohort(**base)
+    return Cohort.from_padded(**base)
 
 
 @pytest.mark.parametrize("overrides, reason", [
@@ -145,15 +147,15 @@ def test_each_hard_rule_blocks_and_is_named(overrides, reason):
 def test_excluded_pair_is_never_proposed():
     cohort = two_person_cohort()
     params = MatchParams()
-    assert len(solve(cohort, params)[0]) == 1
+    assert len(solve(cohort, params).mentor) == 1
     cohort.excluded = {(0, 1)}
-    assert len(solve(cohort, params)[0]) == 0
+    assert len(solve(cohort, params).mentor) == 0
     assert "already exists" in ineligibility_reason(cohort, 1, True, params)
 
 
 def test_fixed_pairs_use_capacity():
     cohort = two_person_cohort()
-    mentor, _, _ = solve(cohort, MatchParams(), fixed=[(0, 1)])
+    mentor = solve(cohort, MatchParams(), fixed=[(0, 1)]).mentor
     assert len(mentor) == 0
 
 
@@ -168,12 +170,15 @@ def test_score_is_directional_and_sentence_level():
     offer_w = np.ones((3, 3), dtype=np.float32)
     want_w = np.zeros((3, 2), dtype=np.float32)
     want_w[2, 0] = 1
-    cohort = Cohort(years=np.array([1.0, 1.0, 20.0]), preference=np.array([0, 0, 1], np.int8),
+    cohort = Cohort.from_padded(years=np.array([1.0, 1.0, 20.0]), preference=np.array([0, 0, 1], np.int8),
                     capacity=np.ones(3, int), department=np.array([0, 1, 1]),
                     manager=np.full(3, -1), languages=np.ones(3, np.int64), offers=offers,
                     offer_weight=offer_w, wants=wants, want_weight=want_w)
     scores = score_edges(cohort, np.array([0, 1]), np.array([2, 2]), MatchParams())
     assert scores.coverage[0] == pytest.approx(1.0)
     assert scores.coverage[1] == pytest.approx(0.0)
-    assert scores.offer_pos[0] == 1 and scores.want_pos[0] == 0
+    rows = best_sentences(cohort, np.array([0]), np.array([2]))
+    offer_pos = rows.offer - cohort.offers.ptr[0]
+    want_pos = rows.want - cohort.wants.ptr[2]
+    assert offer_pos[0] == 1 and want_pos[0] == 0
     assert scores.cross_department.tolist() == [1.0, 0.0]

@@ -17,7 +17,7 @@ def test_complementary_pairs_and_reasons(rec):
     pair = next(p for p in result.pairs if p.mentee_id == "s1")
     assert "TikTok" in pair.reasons[0] and pair.score == pytest.approx(sum(pair.parts.values()),
                                                                      abs=1e-3)
-    assert {p["status"] for p in rec.pairs()} == {"proposed"}
+    assert {p.status for p in rec.pairs()} == {"proposed"}
 
 
 def test_accepted_and_locked_pairs_survive_a_rerun(rec):

@@ -23,7 +23,7 @@ def test_open_creates_folder_and_persists(tmp_path, people_rows):
     again = Recommender.open(folder, embedder=CountingEmbedder())
     assert [p.id for p in again.people()] == ["j1", "j2", "s1", "s2"]
     assert again.notes()[0].rating == 5
-    assert again.pairs()[0]["status"] == "active"
+    assert again.pairs()[0].status == "active"
 
 
 def test_unchanged_texts_are_not_embedded_again(tmp_path, people_rows):
@@ -66,7 +66,7 @@ def test_delete_person_erases_everything(rec):
     rec.delete_person("j1")
     assert "j1" not in {p.id for p in rec.people()}
     assert not rec.notes()
-    assert all("j1" not in (p["mentor_id"], p["mentee_id"]) for p in rec.pairs())
+    assert all("j1" not in (p.mentor_id, p.mentee_id) for p in rec.pairs())
     assert not mine & set(rec.segment_index().ids().tolist())
     assert all(h.person_id != "j1" for h in rec.search("TikTok recruiting", k=10))
     with pytest.raises(KeyError):

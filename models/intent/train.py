@@ -5,7 +5,8 @@ Usage (from the repository root, in the project's venv):
     python models/intent/train.py [--embedder use-multilingual]
 
 Writes `recommender/data/intent_sentences.jsonl` (the labelled set, shipped with the package),
-`models/intent/<model id>.npz` + `.json` (weights, no pickle) and `models/intent/metrics.json`
+`recommender/data/intent/<model id>.npz` + `.json` (weights, no pickle, shipped inside the
+package) and `models/intent/metrics.json`
 (5-fold stratified cross-validated accuracy, overall and per language).
 """
 
@@ -67,7 +68,7 @@ def main() -> None:
     for t, y, p in errors:
         print(f"  wrong: [{y} -> {p}] {t}")
     clf = IntentClassifier().fit(X, texts, labels, embedder.model_id)
-    clf.save(HERE / _safe_name(embedder.model_id))
+    clf.save(ROOT / "recommender" / "data" / "intent" / _safe_name(embedder.model_id))
     (HERE / f"metrics-{_safe_name(embedder.model_id)}.json").write_text(
         json.dumps(metrics, indent=2) + "\n")
 

@@ -15,7 +15,7 @@ import html
 import logging
 import tempfile
 import threading
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,15 +24,24 @@ import pandas as pd
 from ..errors import ValidationError
 from ..export import write_table
 from ..ingest import read_table
-from ..recommender import Recommender
+from ..recommender import ProgressFn, Recommender
+from ..records import KEPT_STATUSES
 from .i18n import column, t
 
-__all__ = ["NOTES_SETTING", "Coordinator", "pair_key", "split_pair_key"]
+__all__ = ["Coordinator", "Result", "pair_key", "split_pair_key"]
 
 logger = logging.getLogger(__name__)
 
-NOTES_SETTING = "coordinators_read_notes"
-ProgressFn = Callable[[float, str], None]
+
+@dataclass(frozen=True)
+class Result:
+    """What an action did: whether it succeeded, and the message to show (translated)."""
+
+    ok: bool
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def pair_key(mentor_id: str, mentee_id: str) -> str:
@@ -80,11 +89,11 @@ class Coordinator:
 
     # ------------------------------------------------------------------ settings
     def notes_visible(self) -> bool:
-        return bool(self.rec.store.get_setting(NOTES_SETTING, False))
+        return self.rec.notes_visible()
 
     def set_notes_visible(self, visible: bool) -> bool:
         with self.lock:
-            self.rec.store.set_setting(NOTES_SETTING, bool(visible))
+            self.rec.set_notes_visible(bool(visible))
         return bool(visible)
 
     # ------------------------------------------------------------------ participants
@@ -112,14 +121,14 @@ class Coordinator:
         return [(f"{p.name} ({p.id})", p.id) for p in self.rec.people()]
 
     def import_files(self, people_file: str | None, notes_file: str | None = None,
-                     lang: str = "en", progress: ProgressFn | None = None) -> str:
+                     lang: str = "en", progress: ProgressFn | None = None) -> Result:
         """Validate and import the uploaded files; a report of what happened, as plain text.
 
         Nothing of a file is stored when any of its rows is wrong; the report lists every
         problem with its row and column. The uploaded files are deleted afterwards.
         """
         if not people_file and not notes_file:
-            return t("no_file", lang)
+            return Result(False, t("no_file", lang))
         lines = []
         try:
             with self.lock:
@@ -131,7 +140,7 @@ class Coordinator:
                         lines.append(t("imported", lang, n=n))
                     except ValidationError as exc:
                         lines.append(_problems(exc, lang))
-                        return "\n".join(lines)
+                        return Result(False, "\n".join(lines))
                 if notes_file:
                     name = Path(notes_file).name
                     try:
@@ -139,7 +148,8 @@ class Coordinator:
                         lines.append(t("imported_notes", lang, n=n))
                     except ValidationError as exc:
                         lines.append(_problems(exc, lang))
-            return "\n".join(lines)
+                        return Result(False, "\n".join(lines))
+            return Result(True, "\n".join(lines))
         finally:
             for path in (people_file, notes_file):
                 if path:
@@ -156,10 +166,10 @@ class Coordinator:
     def save_person(self, person_id: str | None, name: str, years: float, department: str,
                     role: str, languages: str, profile: str, offers: str, wants: str,
                     role_preference: str, capacity: float, manager_id: str,
-                    lang: str = "en") -> str:
+                    lang: str = "en") -> Result:
         """Update a participant from the edit form; the problems if the values are wrong."""
         if not person_id:
-            return t("choose_person", lang)
+            return Result(False, t("choose_person", lang))
         current = self.rec.person(person_id)
         row = {
             "id": person_id, "name": name, "years_experience": years, "department": department,
@@ -171,18 +181,18 @@ class Coordinator:
             with self.lock:
                 self.rec.add_people([row], source="form")
         except ValidationError as exc:
-            return _problems(exc, lang)
-        return t("saved", lang)
+            return Result(False, _problems(exc, lang))
+        return Result(True, t("saved", lang))
 
-    def delete_person(self, person_id: str | None, confirmed: bool, lang: str = "en") -> str:
+    def delete_person(self, person_id: str | None, confirmed: bool, lang: str = "en") -> Result:
         """Erase a participant everywhere (store, vectors, pairs, notes)."""
         if not person_id:
-            return t("choose_person", lang)
+            return Result(False, t("choose_person", lang))
         if not confirmed:
-            return t("confirm_first", lang)
+            return Result(False, t("confirm_first", lang))
         with self.lock:
             self.rec.delete_person(person_id)
-        return t("deleted", lang, id=person_id)
+        return Result(True, t("deleted", lang, id=person_id))
 
     # ------------------------------------------------------------------ pairs
     def _names(self) -> dict[str, str]:
@@ -193,26 +203,26 @@ class Coordinator:
         names = self._names()
         rows = []
         for p in self.rec.pairs():
-            if p["status"] == "rejected":
+            if p.status == "rejected":
                 continue
             rows.append({
-                column("mentor", lang): f"{names.get(p['mentor_id'], '?')} ({p['mentor_id']})",
-                column("mentee", lang): f"{names.get(p['mentee_id'], '?')} ({p['mentee_id']})",
-                column("score", lang): round(p["score"], 3),
-                column("status", lang): p["status"],
-                column("locked", lang): "🔒" if p["locked"] else "",
-                column("reasons", lang): " • ".join(p["details"].get("reasons", [])),
+                column("mentor", lang): f"{names.get(p.mentor_id, '?')} ({p.mentor_id})",
+                column("mentee", lang): f"{names.get(p.mentee_id, '?')} ({p.mentee_id})",
+                column("score", lang): round(p.score, 3),
+                column("status", lang): p.status,
+                column("locked", lang): "🔒" if p.locked else "",
+                column("reasons", lang): " • ".join(p.reasons),
             })
         cols = [column(k, lang) for k in ("mentor", "mentee", "score", "status", "locked",
                                           "reasons")]
         return pd.DataFrame(rows, columns=cols)
 
-    def pair_choices(self, statuses: tuple[str, ...] = ("proposed", "accepted", "active")
+    def pair_choices(self, statuses: tuple[str, ...] = ("proposed", *KEPT_STATUSES)
                      ) -> list[tuple[str, str]]:
         names = self._names()
         return [
-            (f"{names.get(p['mentor_id'], '?')} → {names.get(p['mentee_id'], '?')} "
-             f"[{p['status']}]", pair_key(p["mentor_id"], p["mentee_id"]))
+            (f"{names.get(p.mentor_id, '?')} → {names.get(p.mentee_id, '?')} [{p.status}]",
+             pair_key(p.mentor_id, p.mentee_id))
             for p in self.rec.pairs(statuses)
         ]
 
@@ -237,34 +247,34 @@ class Coordinator:
         summary = t("matched", lang, n=proposed, u=len(result.unmatched))
         return summary, self.pairs_table(lang), unmatched
 
-    def set_pair_status(self, key: str | None, action: str, lang: str = "en") -> str:
+    def set_pair_status(self, key: str | None, action: str, lang: str = "en") -> Result:
         """Accept, reject, activate, end, or toggle the lock of a pair."""
         pair = split_pair_key(key)
         if pair is None:
-            return t("choose_pair", lang)
+            return Result(False, t("choose_pair", lang))
         with self.lock:
-            current = {(p["mentor_id"], p["mentee_id"]): p for p in self.rec.pairs()}
-            stored = current.get(pair, {"status": "proposed", "locked": False})
+            stored = {p.key: p for p in self.rec.pairs()}.get(pair)
+            status_now, locked_now = (stored.status, stored.locked) if stored else ("proposed", False)
             if action == "lock":
-                self.rec.set_pair_status(*pair, stored["status"], locked=not stored["locked"])
-                status = "locked" if not stored["locked"] else "unlocked"
+                self.rec.set_pair_status(*pair, status_now, locked=not locked_now)
+                status = "locked" if not locked_now else "unlocked"
             else:
                 status = {"accept": "accepted", "reject": "rejected", "activate": "active",
                           "end": "ended"}[action]
                 self.rec.set_pair_status(*pair, status)
         names = self._names()
-        return t("status_set", lang, pair=f"{names.get(pair[0])} → {names.get(pair[1])}",
-                 status=status)
+        return Result(True, t("status_set", lang, pair=f"{names.get(pair[0])} → {names.get(pair[1])}",
+                              status=status))
 
     def export_pairs(self, fmt: str = "csv") -> str:
         """Write the current pairs to a file for download; returns its path."""
         names = self._names()
         rows = [{
-            "mentor_id": p["mentor_id"], "mentor_name": names.get(p["mentor_id"], ""),
-            "mentee_id": p["mentee_id"], "mentee_name": names.get(p["mentee_id"], ""),
-            "score": round(p["score"], 4), "status": p["status"], "locked": p["locked"],
-            "reasons": p["details"].get("reasons", []),
-        } for p in self.rec.pairs() if p["status"] != "rejected"]
+            "mentor_id": p.mentor_id, "mentor_name": names.get(p.mentor_id, ""),
+            "mentee_id": p.mentee_id, "mentee_name": names.get(p.mentee_id, ""),
+            "score": round(p.score, 4), "status": p.status, "locked": p.locked,
+            "reasons": list(p.reasons),
+        } for p in self.rec.pairs() if p.status != "rejected"]
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         path = self.export_dir / f"pairs-{stamp}.{fmt}"
         write_table(rows, ["mentor_id", "mentor_name", "mentee_id", "mentee_name", "score",
@@ -273,18 +283,18 @@ class Coordinator:
 
     # ------------------------------------------------------------------ sessions
     def log_note(self, key: str | None, date: str, text: str, rating: float | None,
-                 lang: str = "en") -> str:
+                 lang: str = "en") -> Result:
         pair = split_pair_key(key)
         if pair is None:
-            return t("choose_pair", lang)
+            return Result(False, t("choose_pair", lang))
         row = {"mentor_id": pair[0], "mentee_id": pair[1], "date": (date or "").strip(),
                "text": text, "rating": int(rating) if rating else None}
         try:
             with self.lock:
                 self.rec.add_notes([row], source="form")
         except ValidationError as exc:
-            return _problems(exc, lang)
-        return t("logged", lang)
+            return Result(False, _problems(exc, lang))
+        return Result(True, t("logged", lang))
 
     def pair_history(self, key: str | None, lang: str = "en") -> pd.DataFrame:
         """A pair's sessions; note texts only when the workspace lets coordinators read them."""
@@ -372,7 +382,7 @@ class Coordinator:
         from ..charts import coverage_chart, score_chart, sessions_chart
 
         health = self.rec.health(as_of=as_of)
-        scores = [p["score"] for p in self.rec.pairs() if p["status"] != "rejected"]
+        scores = [p.score for p in self.rec.pairs() if p.status != "rejected"]
         return (sessions_chart(health.sessions_by_month, t("sessions_per_month", lang)),
                 score_chart(scores, t("score_distribution", lang)),
                 coverage_chart(health.wants_covered_share, t("coverage", lang),
