@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Problem", "ValidationError"]
+__all__ = ["Problem", "UnknownIdError", "ValidationError"]
 
 
 @dataclass(frozen=True)
@@ -38,3 +38,20 @@ class ValidationError(ValueError):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the input, nothing was stored:"
         super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems)]))
+
+
+class UnknownIdError(KeyError):
+    """Raised when a person or pair id is not in the workspace.
+
+    Attributes:
+        kind: ``"person"`` or ``"pair"``.
+        id: the id asked for.
+    """
+
+    def __init__(self, kind: str, id: str):
+        super().__init__(id)
+        self.kind = kind
+        self.id = id
+
+    def __str__(self) -> str:
+        return f"unknown {self.kind} id '{self.id}'"
