@@ -233,6 +233,7 @@ class _Recorder:
         from .embed import HashingEmbedder
 
         self.inner = HashingEmbedder()
+        self.dimension = self.inner.dimension
         self.texts: set[str] = set()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

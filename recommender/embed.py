@@ -50,11 +50,20 @@ ProgressFn = Callable[[int, int], None]
 
 @runtime_checkable
 class Embedder(Protocol):
-    """Anything that turns texts into an ``(n, dimension)`` float32 matrix of unit rows."""
+    """Anything that turns texts into an ``(n, dimension)`` float32 matrix of unit rows.
+
+    :func:`recommender.testing.check_embedder` checks an implementation against this
+    contract (unit norms, empty input, batching, determinism).
+    """
 
     @property
     def model_id(self) -> str:
         """A stable name of the model; cache entries are keyed by it."""
+        ...
+
+    @property
+    def dimension(self) -> int:
+        """The length of every vector."""
         ...
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -136,6 +145,13 @@ class SentenceTransformerEmbedder:
     def model_id(self) -> str:
         return self._model_id or f"st:{Path(self.model_name_or_path).name}"
 
+    @property
+    def dimension(self) -> int:
+        """From the model's configuration (loads the model, runs nothing)."""
+        model = self._load()
+        get = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        return int(get())
+
     def _load(self) -> Any:
         if self._model is None:
             if Path(self.model_name_or_path).is_dir():
@@ -149,11 +165,9 @@ class SentenceTransformerEmbedder:
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        model = self._load()
         if not texts:
-            dim = model.get_sentence_embedding_dimension()
-            return np.zeros((0, dim), dtype=np.float32)
-        vectors = model.encode(
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        vectors = self._load().encode(
             list(texts), batch_size=self.batch_size, normalize_embeddings=True,
             convert_to_numpy=True, show_progress_bar=False,
         )
@@ -301,6 +315,10 @@ class CachedEmbedder:
     def model_id(self) -> str:
         return self.embedder.model_id
 
+    @property
+    def dimension(self) -> int:
+        return int(self.embedder.dimension)
+
     def encode(self, texts: Sequence[str], progress: ProgressFn | None = None) -> np.ndarray:
         """Embed ``texts``, reusing cached vectors.
 
@@ -322,6 +340,5 @@ class CachedEmbedder:
             if progress is not None:
                 progress(min(start + len(batch), len(missing)), len(missing))
         if not hashes:
-            probe = self.embedder.encode(["dimension probe"])
-            return np.zeros((0, probe.shape[1]), dtype=np.float32)
+            return np.zeros((0, self.dimension), dtype=np.float32)
         return np.vstack([found[h] for h in hashes]).astype(np.float32, copy=False)

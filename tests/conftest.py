@@ -26,6 +26,10 @@ class CountingEmbedder:
     def model_id(self) -> str:
         return self._model_id
 
+    @property
+    def dimension(self) -> int:
+        return self.inner.dimension
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         self.calls += 1
         self.texts += len(texts)

@@ -100,3 +100,38 @@ def test_local_sentence_transformers_folder_plugs_in(tmp_path):
     emb = make_embedder(str(folder))
     assert emb.model_id == "st:my-model"
     assert emb.encode(["hello world"]).shape == (1, 384)
+
+
+@pytest.mark.parametrize("name", BACKENDS)
+def test_backend_passes_the_public_contract(name):
+    from recommender.testing import check_embedder
+
+    check_embedder(backend(name))
+
+
+class _Unnormalised:
+    model_id = "broken"
+    dimension = 8
+
+    def encode(self, texts):
+        return np.ones((len(texts), 8), dtype=np.float32)
+
+
+class _BatchDependent(_Unnormalised):
+    model_id = "batchy"
+
+    def encode(self, texts):
+        out = np.zeros((len(texts), 8), dtype=np.float32)
+        out[:, len(texts) % 8] = 1.0  # the vector depends on the batch size
+        return out
+
+
+@pytest.mark.parametrize("broken, message", [
+    (_Unnormalised(), "unit L2 norm"),
+    (_BatchDependent(), "depend on the batch"),
+])
+def test_check_embedder_names_what_is_broken(broken, message):
+    from recommender.testing import check_embedder
+
+    with pytest.raises(AssertionError, match=message):
+        check_embedder(broken)
