@@ -48,6 +48,7 @@ __all__ = [
     "eligible",
     "ineligibility_reason",
     "score_edges",
+    "signal_matrices",
     "solve",
     "top_k_per_side",
 ]
@@ -228,7 +229,7 @@ def _experience(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.n
         return c.years[m] + p.min_experience_gap <= c.years[s]
     if p.direction == "classic":
         return c.years[s] + p.min_experience_gap <= c.years[m]
-    return np.ones(len(m), dtype=bool)
+    return np.ones(np.broadcast_shapes(m.shape, s.shape), dtype=bool)
 
 
 def _roles(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndarray:
@@ -246,7 +247,7 @@ def _reporting(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.nd
 
 def _not_excluded(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndarray:
     if not c.excluded:
-        return np.ones(len(m), dtype=bool)
+        return np.ones(np.broadcast_shapes(m.shape, s.shape), dtype=bool)
     keys = m.astype(np.int64) * c.size + s
     banned = np.fromiter((a * c.size + b for a, b in c.excluded), dtype=np.int64)
     return ~np.isin(keys, banned)
@@ -285,8 +286,12 @@ RULES: tuple[Rule, ...] = (
 
 def eligible(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray,
              params: MatchParams) -> np.ndarray:
-    """``(E,)`` mask of edges ``(mentor[e], mentee[e])`` that pass every rule of :data:`RULES`."""
-    ok = np.ones(len(mentor), dtype=bool)
+    """Mask of edges ``(mentor[e], mentee[e])`` that pass every rule of :data:`RULES`.
+
+    ``mentor`` and ``mentee`` broadcast: ``(E,)`` each gives ``(E,)``; ``(M, 1)`` and
+    ``(1, S)`` give the ``(M, S)`` matrix of every pair.
+    """
+    ok = np.ones(np.broadcast_shapes(mentor.shape, mentee.shape), dtype=bool)
     for rule in RULES:
         ok &= rule.allows(cohort, mentor, mentee, params)
     return ok
@@ -327,8 +332,9 @@ def coverage_matrix(src: Sentences, dst: Sentences, sources: np.ndarray, targets
 
     One float32 matrix product per block (weighted offer sentences of a block of sources x
     weighted want sentences of all targets), reduced per source by a max over each
-    person's rows and per target by max and mean over each person's columns; people are
-    bucketed by sentence count so both reductions are reshapes. Memory per block is
+    person's rows and per target by max and mean over each person's columns. People are
+    bucketed by sentence count and sentences laid out position-major inside a bucket, so
+    both reductions are element-wise operations on contiguous slices. Memory per block is
     bounded by ``block_floats``.
 
     Args:
@@ -339,24 +345,44 @@ def coverage_matrix(src: Sentences, dst: Sentences, sources: np.ndarray, targets
     Returns:
         ``(M, T)`` float32 coverage; 0 where a source has no offer or a target no want.
     """
-    out = np.zeros((len(sources), len(targets)), dtype=np.float32)
     columns = list(_buckets(dst, targets))
-    if not columns or not len(sources):
-        return out
-    wants = np.concatenate([dst.vectors[rows] * dst.weight[rows, None] for _, _, rows in columns])
+    rows_out = list(_buckets(src, sources))
+    if not columns or not rows_out:
+        return np.zeros((len(sources), len(targets)), dtype=np.float32)
+    # Want j of every target of a bucket, then want j + 1...: position-major columns.
+    wants = np.concatenate([
+        (dst.vectors[rows] * dst.weight[rows, None]).reshape(len(where), j, -1)
+        .transpose(1, 0, 2).reshape(len(where) * j, -1) for where, j, rows in columns])
     n_cols = wants.shape[0]
-    for where, k, rows in _buckets(src, sources):
-        offers = src.vectors[rows] * src.weight[rows, None]
+    t_order = np.concatenate([where for where, _, _ in columns])
+    s_order = np.concatenate([where for where, _, _ in rows_out])
+    packed = np.zeros((len(s_order), len(t_order)), dtype=np.float32)
+    row = 0
+    for where, k, rows in rows_out:
+        offers = (src.vectors[rows] * src.weight[rows, None]).reshape(len(where), k, -1)
+        offers = offers.transpose(1, 0, 2)  # offer i of every source of the bucket
         step = max(1, block_floats // max(k * n_cols, 1))
         for start in range(0, len(where), step):
-            part = where[start : start + step]
-            sims = offers[start * k : (start + len(part)) * k] @ wants.T
-            best = sims.reshape(len(part), k, n_cols).max(axis=1)
-            col = 0
+            count = min(step, len(where) - start)
+            best = offers[0, start : start + count] @ wants.T
+            for i in range(1, k):
+                np.maximum(best, offers[i, start : start + count] @ wants.T, out=best)
+            col = out_col = 0
             for t_where, j, _ in columns:
-                block = best[:, col : col + len(t_where) * j].reshape(len(part), len(t_where), j)
-                out[np.ix_(part, t_where)] = peak * block.max(axis=2) + (1 - peak) * block.mean(2)
-                col += len(t_where) * j
+                n = len(t_where)
+                first = best[:, col : col + n]
+                top, total = first.copy(), first.copy()
+                for i in range(1, j):
+                    part = best[:, col + i * n : col + (i + 1) * n]
+                    np.maximum(top, part, out=top)
+                    total += part
+                packed[row + start : row + start + count, out_col : out_col + n] = (
+                    peak * top + (1 - peak) / j * total)
+                col += n * j
+                out_col += n
+        row += len(where)
+    out = np.zeros((len(sources), len(targets)), dtype=np.float32)
+    out[np.ix_(s_order, t_order)] = packed
     return out
 
 
@@ -411,12 +437,28 @@ def _signal_blocks(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray, param
             "cross_department": cross.astype(np.float64)}
 
 
+def signal_matrices(cohort: Cohort, mentors: np.ndarray, mentees: np.ndarray,
+                    params: MatchParams) -> dict[str, np.ndarray]:
+    """Every signal of every pair ``(mentors[i], mentees[j])``, each ``(M, S)``: the same
+    kernel as :func:`score_edges`, kept as matrices for the dense path."""
+    coverage = coverage_matrix(cohort.offers, cohort.wants, mentors, mentees, params.peak_weight)
+    reverse = (coverage_matrix(cohort.offers, cohort.wants, mentees, mentors,
+                               params.peak_weight).T
+               if params.reverse_weight else np.zeros_like(coverage))
+    dm, ds = cohort.department[mentors][:, None], cohort.department[mentees][None, :]
+    cross = (dm != ds) & (dm >= 0) & (ds >= 0)
+    return {"coverage": coverage, "reverse": np.ascontiguousarray(reverse),
+            "cross_department": cross.astype(np.float32)}
+
+
 def combine(signals: Mapping[str, np.ndarray], params: MatchParams
             ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """The score and its parts from the signals: the one place the formula lives.
 
+    Works element-wise, on edges ``(E,)`` or on matrices ``(M, S)`` alike.
+
     Returns:
-        ``(score (E,), parts)`` where the parts (each ``(E,)``) add up to the score.
+        ``(score, parts)`` where the parts (each shaped like the signals) add up to the score.
     """
     coverage = signals["coverage"]
     parts = {
@@ -426,8 +468,8 @@ def combine(signals: Mapping[str, np.ndarray], params: MatchParams
         "reverse": params.reverse_weight * signals["reverse"] * np.maximum(coverage, 0.0),
         "cross_department": params.cross_department_bonus * signals["cross_department"],
     }
-    score = np.sum(list(parts.values()), axis=0) if parts else np.zeros(0)
-    return np.asarray(score, dtype=np.float64).reshape(len(coverage)), parts
+    score = parts["coverage"] + parts["reverse"] + parts["cross_department"]
+    return score, parts
 
 
 @dataclass(frozen=True)
@@ -589,13 +631,28 @@ def top_k_per_side(mentor: np.ndarray, mentee: np.ndarray, score: np.ndarray,
                    k: int) -> np.ndarray:
     """Mask of edges among the ``k`` best of their mentor or of their mentee (symmetric graph)."""
     keep = np.zeros(len(score), dtype=bool)
+    by_score = np.argsort(-score, kind="stable")
     for owner in (mentor, mentee):
-        order = np.lexsort((-score, owner))  # by owner, best score first
+        order = by_score[np.argsort(owner[by_score], kind="stable")]  # by owner, best first
         sorted_owner = owner[order]
-        starts = np.searchsorted(sorted_owner, sorted_owner, side="left")
-        rank = np.arange(len(order)) - starts
+        starts = np.flatnonzero(np.r_[True, sorted_owner[1:] != sorted_owner[:-1]])
+        rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
         keep[order[rank < k]] = True
     return keep
+
+
+def _top_k_matrix(score: np.ndarray, valid: np.ndarray, k: int) -> np.ndarray:
+    """Mask of the cells among the ``k`` best valid ones of their row or of their column."""
+    masked = np.where(valid, score, -np.inf)
+    keep = np.zeros_like(valid)
+    for axis in (1, 0):
+        size = masked.shape[axis]
+        if size <= k:
+            return valid
+        best = np.argpartition(-masked, k - 1, axis=axis)
+        best = best[:, :k] if axis == 1 else best[:k, :]
+        np.put_along_axis(keep, best, True, axis=axis)
+    return keep & valid
 
 
 # ------------------------------------------------------------------------------ assignment
@@ -656,6 +713,22 @@ def capacities(cohort: Cohort, params: MatchParams,
     return np.maximum(mentor_cap, 0), np.maximum(mentee_cap, 0)
 
 
+def _dense_candidates(c: Cohort, mentors: np.ndarray, mentees: np.ndarray,
+                      params: MatchParams, tell: ProgressFn) -> EdgeScores:
+    """Every pair scored as matrices; the eligible ones above ``min_score`` (each person's
+    ``candidates_k`` best when there are more than ``exact_edges``)."""
+    tell(0.2, f"scoring {len(mentors) * len(mentees):,} pairs")
+    signals = signal_matrices(c, mentors, mentees, params)
+    score, parts = combine(signals, params)
+    valid = eligible(c, mentors[:, None], mentees[None, :], params) & (score > params.min_score)
+    if valid.sum() > params.exact_edges:
+        valid = _top_k_matrix(score, valid, params.candidates_k)
+    rows, cols = np.nonzero(valid)
+    return EdgeScores(mentors[rows], mentees[cols], score[rows, cols].astype(np.float64),
+                      {k: v[rows, cols].astype(np.float64) for k, v in parts.items()},
+                      {k: v[rows, cols].astype(np.float64) for k, v in signals.items()})
+
+
 def solve(cohort: Cohort, params: MatchParams, fixed: Sequence[tuple[int, int]] = (),
           progress: ProgressFn | None = None) -> EdgeScores:
     """Best global assignment under the rules, around pairs already ``fixed``.
@@ -680,13 +753,16 @@ def solve(cohort: Cohort, params: MatchParams, fixed: Sequence[tuple[int, int]] 
     mentors = np.flatnonzero(c.can_mentor() & (mentor_cap > 0))
     mentees = np.flatnonzero(c.can_be_mentee() & (mentee_cap > 0))
     tell(0.0, f"candidates: {len(mentors)} mentors x {len(mentees)} mentees")
-    m, s = candidate_edges(c, params, mentors, mentees)
-    tell(0.2, f"scoring {len(m):,} candidate pairs")
-    scores = score_edges(c, m, s, params)
-    keep = scores.score > params.min_score
-    if keep.sum() > params.exact_edges:
-        keep &= top_k_per_side(m, s, scores.score, params.candidates_k)
-    scores = scores.take(keep)
+    if len(mentors) * len(mentees) <= params.dense_limit:
+        scores = _dense_candidates(c, mentors, mentees, params, tell)
+    else:
+        m, s = candidate_edges(c, params, mentors, mentees)
+        tell(0.2, f"scoring {len(m):,} candidate pairs")
+        scores = score_edges(c, m, s, params)
+        keep = scores.score > params.min_score
+        if keep.sum() > params.exact_edges:
+            keep &= top_k_per_side(m, s, scores.score, params.candidates_k)
+        scores = scores.take(keep)
     tell(0.7, f"assignment over {len(scores):,} pairs")
     logger.info("assignment over %d candidate edges", len(scores))
     chosen = assign(scores.mentor, scores.mentee, scores.score, mentor_cap, mentee_cap)
