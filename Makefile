@@ -45,7 +45,9 @@ test: $(STAMP) browser lint
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_embed.py
-	$(PY) benchmarks/bench_pairing.py
+	$(PY) benchmarks/bench_pairing.py --sizes 1000 10000
+	$(PY) benchmarks/bench_pairing_api.py --sizes 1000 4000 10000
+	$(PY) benchmarks/bench_quality.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_WORKSPACE) .pytest_cache .mypy_cache .ruff_cache tests/artifacts

@@ -46,7 +46,7 @@ def synthetic_cohort(n: int, dim: int, seed: int = 0) -> Cohort:
     preference[rng.random(n) < 0.1] = 2
     languages = rng.choice(np.array([1, 2, 3], dtype=np.int64), n, p=[0.45, 0.15, 0.4])
     manager = np.where(rng.random(n) < 0.5, rng.integers(0, n, n), -1)
-    return Cohort(
+    return Cohort.from_padded(
         years=years, preference=preference, capacity=np.ones(n, dtype=np.int64),
         department=rng.integers(0, 10, n), manager=manager, languages=languages,
         offers=sentences(2), offer_weight=np.ones((n, 2), dtype=np.float32),
@@ -77,7 +77,7 @@ def run(method: str, n: int, dim: int, queue: mp.Queue) -> None:
     params = MatchParams()
     start = time.perf_counter()
     if method == "ours":
-        _, _, scores = solve(cohort, params)
+        scores = solve(cohort, params)
         total, pairs = float(scores.score.sum()), len(scores.score)
     else:
         total, pairs = dense_optimum(cohort, params), -1
