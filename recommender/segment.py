@@ -5,8 +5,9 @@ The ``offers`` and ``wants`` columns are taken as they are. Sentences of the fre
 over the sentence embedding plus a few French/English cue features ("je veux", "I would like",
 "j'anime", "I run"...). Its weights for the default embedder ship inside the package
 (``recommender/data/intent/``, ``.npz`` arrays, no pickle, read with ``importlib.resources``;
-the training script and model card stay in ``models/intent/``); for any other embedder it is fitted on the fly from the
-labelled sentence set shipped as package data (a few hundred sentences: a second or two).
+the training script and model card stay in ``models/intent/``); for any other embedder it is
+fitted on the fly from the labelled sentence set shipped as package data (a few hundred
+sentences: a second or two).
 """
 
 from __future__ import annotations

@@ -155,16 +155,17 @@ def test_the_built_wheel_carries_the_intent_weights(tmp_path):
         archive.extractall(tmp_path / "site")
     # Import the package from the unpacked wheel (not from the repository) and load the
     # shipped weights with an encoder that fails if the classifier tries to refit.
-    probe = (
-        "import sys; sys.path = [p for p in sys.path if p not in ('', %r)]; "
-        "sys.path.insert(0, %r)\n"
-        "import recommender\n"
-        "assert recommender.__file__.startswith(%r), recommender.__file__\n"
-        "from recommender.segment import IntentClassifier\n"
-        "def refit(texts): raise SystemExit('refitting: the weights were not found')\n"
-        "clf = IntentClassifier.for_embedder('use-multilingual-v3', refit)\n"
-        "print(clf.coef_.shape)\n"
-    ) % (str(ROOT), str(tmp_path / "site"), str(tmp_path / "site"))
+    site, root = str(tmp_path / "site"), str(ROOT)
+    probe = "\n".join([
+        f"import sys; sys.path = [p for p in sys.path if p not in ('', {root!r})]",
+        f"sys.path.insert(0, {site!r})",
+        "import recommender",
+        f"assert recommender.__file__.startswith({site!r}), recommender.__file__",
+        "from recommender.segment import IntentClassifier",
+        "def refit(texts): raise SystemExit('refitting: the weights were not found')",
+        "clf = IntentClassifier.for_embedder('use-multilingual-v3', refit)",
+        "print(clf.coef_.shape)",
+    ])
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          cwd=tmp_path, timeout=300)
     assert run.returncode == 0, run.stderr + run.stdout

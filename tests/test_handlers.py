@@ -64,7 +64,7 @@ def test_edit_save_and_delete(coordinator):
 
 
 def test_match_decide_log_and_read(coordinator):
-    summary, pairs, unmatched = coordinator.run_matching(3, 0.05, 1)
+    summary, pairs, _ = coordinator.run_matching(3, 0.05, 1)
     assert len(pairs) == 2 and "2" in summary
     key = pair_key("j1", "s1")
     assert key in [value for _, value in coordinator.pair_choices()]
