@@ -48,6 +48,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_pairing.py --sizes 1000 10000
 	$(PY) benchmarks/bench_pairing_api.py --sizes 1000 4000 10000
 	$(PY) benchmarks/bench_quality.py
+	$(PY) benchmarks/bench_text_limits.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_WORKSPACE) .pytest_cache .mypy_cache .ruff_cache tests/artifacts

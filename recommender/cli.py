@@ -107,15 +107,19 @@ def _recommender_with(args: argparse.Namespace, embedder: Any) -> Recommender:
             folder.mkdir(parents=True, exist_ok=True)
             cache = Store(f"sqlite:///{folder / 'embeddings.sqlite'}")
         rec = Recommender(embedder or DEFAULT_EMBEDDER, params=params, embedding_cache=cache)
+    # Every file is read before anything is stored: an unreadable notes file must not leave
+    # the people of the same command stored.
+    people = read_table(args.people) if args.people else None
+    notes = read_table(args.notes) if args.notes else None
+    topics = load_topics(args.topics_file) if getattr(args, "topics_file", None) else None
     progress = _Progress("import", not args.quiet)
     try:
-        if args.people:
-            rec.add_people(read_table(args.people), source=Path(args.people).name,
-                           progress=progress)
-        if args.notes:
-            rec.add_notes(read_table(args.notes), source=Path(args.notes).name)
-        if getattr(args, "topics_file", None):
-            rec.set_topics(load_topics(args.topics_file))
+        if people is not None:
+            rec.add_people(people, source=Path(args.people).name, progress=progress)
+        if notes is not None:
+            rec.add_notes(notes, source=Path(args.notes).name)
+        if topics is not None:
+            rec.set_topics(topics)
     finally:
         progress.close()
     return rec

@@ -295,8 +295,7 @@ class Recommender:
     def set_topics(self, rows: Any, source: str = "rows") -> int:
         """Replace the topic catalogue; returns the number of topics."""
         topics = _topics_from(rows, source)
-        self.store.replace_topics(topics)
-        self.store.set_setting("topics_initialised", True)
+        self.store.replace_topics(topics)  # marks the catalogue as chosen, atomically
         return len(topics)
 
     def add_topics(self, rows: Any, source: str = "rows") -> int:

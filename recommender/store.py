@@ -141,6 +141,31 @@ def _person_from(row: Any) -> Person:
     )
 
 
+def _pair_rows(pairs: Iterable[StoredPair]) -> list[dict[str, Any]]:
+    rows = []
+    for p in pairs:
+        if p.status not in PAIR_STATUSES:
+            raise ValueError(f"unknown pair status '{p.status}'")
+        rows.append({
+            "mentor_id": p.mentor_id, "mentee_id": p.mentee_id, "status": p.status,
+            "locked": bool(p.locked), "score": float(p.score),
+            "details": json.dumps({"parts": dict(p.parts), "reasons": list(p.reasons)},
+                                  ensure_ascii=False),
+            "updated_at": _now(),
+        })
+    return rows
+
+
+def _write_pairs(conn: sa.Connection, rows: Sequence[dict[str, Any]]) -> None:
+    """Replace the pairs of ``rows`` (by key) inside the caller's transaction."""
+    key = sa.tuple_(pairs_table.c.mentor_id, pairs_table.c.mentee_id)
+    for start in range(0, len(rows), 500):
+        chunk = rows[start : start + 500]
+        conn.execute(pairs_table.delete().where(
+            key.in_([(r["mentor_id"], r["mentee_id"]) for r in chunk])))
+    conn.execute(pairs_table.insert(), rows)
+
+
 class Store:
     """A workspace's tables behind a small API of whole-batch, transactional operations.
 
@@ -284,9 +309,13 @@ class Store:
 
     # ------------------------------------------------------------------ topics
     def replace_topics(self, topics: Sequence[Topic]) -> None:
+        """Replace the catalogue and mark it as chosen, in one transaction."""
         with self.engine.begin() as conn:
             conn.execute(topics_table.delete())
             self._insert_topics(conn, topics, start=0)
+            conn.execute(settings_table.delete().where(settings_table.c.key == "topics_initialised"))
+            conn.execute(settings_table.insert().values(key="topics_initialised",
+                                                        value=json.dumps(True)))
 
     def add_topics(self, topics: Sequence[Topic]) -> None:
         """Add topics, replacing those whose id is already in the catalogue."""
@@ -325,26 +354,10 @@ class Store:
     # ------------------------------------------------------------------ pairs
     def set_pairs(self, pairs: Iterable[StoredPair]) -> None:
         """Insert or replace pairs, in one transaction with one statement per batch."""
-        rows = []
-        for p in pairs:
-            if p.status not in PAIR_STATUSES:
-                raise ValueError(f"unknown pair status '{p.status}'")
-            rows.append({
-                "mentor_id": p.mentor_id, "mentee_id": p.mentee_id, "status": p.status,
-                "locked": bool(p.locked), "score": float(p.score),
-                "details": json.dumps({"parts": dict(p.parts), "reasons": list(p.reasons)},
-                                      ensure_ascii=False),
-                "updated_at": _now(),
-            })
-        if not rows:
-            return
-        key = sa.tuple_(pairs_table.c.mentor_id, pairs_table.c.mentee_id)
-        with self.engine.begin() as conn:
-            for start in range(0, len(rows), 500):
-                chunk = rows[start : start + 500]
-                conn.execute(pairs_table.delete().where(
-                    key.in_([(r["mentor_id"], r["mentee_id"]) for r in chunk])))
-            conn.execute(pairs_table.insert(), rows)
+        rows = _pair_rows(pairs)
+        if rows:
+            with self.engine.begin() as conn:
+                _write_pairs(conn, rows)
 
     def delete_pairs(self, status: str) -> None:
         """Drop every pair with ``status`` that is not locked (stale proposals before a re-run)."""
@@ -353,11 +366,14 @@ class Store:
                 sa.and_(pairs_table.c.status == status, pairs_table.c.locked.is_(False))))
 
     def replace_proposals(self, pairs: Sequence[StoredPair]) -> None:
-        """Drop the unlocked proposals and store ``pairs``, as one transaction."""
+        """Drop the unlocked proposals and store ``pairs``, as one transaction (a run killed
+        half-way leaves the previous proposals as they were)."""
+        rows = _pair_rows(pairs)  # checked before anything is deleted
         with self.engine.begin() as conn:
             conn.execute(pairs_table.delete().where(sa.and_(
                 pairs_table.c.status == "proposed", pairs_table.c.locked.is_(False))))
-        self.set_pairs(pairs)
+            if rows:
+                _write_pairs(conn, rows)
 
     def pairs(self, statuses: Iterable[str] | None = None) -> list[StoredPair]:
         """Stored pairs, best score first."""
