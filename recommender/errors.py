@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Problem", "UnknownIdError", "ValidationError"]
+__all__ = ["Problem", "StaleDecisionError", "UnknownIdError", "ValidationError"]
 
 
 @dataclass(frozen=True)
@@ -55,3 +55,20 @@ class UnknownIdError(KeyError):
 
     def __str__(self) -> str:
         return f"unknown {self.kind} id '{self.id}'"
+
+
+class StaleDecisionError(ValueError):
+    """A pair decision made on an outdated view: someone changed the pair since.
+
+    Attributes:
+        expected: the version the decision was made on; ``found`` / ``status``: the pair's
+            version and status now (``None`` when it no longer exists).
+    """
+
+    def __init__(self, mentor_id: str, mentee_id: str, expected: int, found: int | None,
+                 status: str | None):
+        self.mentor_id, self.mentee_id = mentor_id, mentee_id
+        self.expected, self.found, self.status = expected, found, status
+        now = "no longer exists" if found is None else f"is now '{status}' (version {found})"
+        super().__init__(f"pair {mentor_id} -> {mentee_id} changed since it was shown "
+                         f"(version {expected}): it {now}; reload and decide again")

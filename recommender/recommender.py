@@ -317,11 +317,17 @@ class Recommender:
         return self.store.pairs(statuses)
 
     def set_pair_status(self, mentor_id: str, mentee_id: str, status: str,
-                        locked: bool | None = None) -> None:
+                        locked: bool | None = None, expected_version: int | None = None) -> None:
         """Accept, reject, activate or end a pair, and optionally lock it.
 
         Accepted, active and locked pairs are kept by later runs of :meth:`suggest_pairs`;
         rejected and ended pairs are never proposed again.
+
+        Args:
+            expected_version: the :attr:`StoredPair.version` the decision was made on; when
+                the pair has changed since (another coordinator, a new matching run),
+                :class:`~recommender.errors.StaleDecisionError` is raised and nothing is
+                written. ``None`` decides whatever the current state.
         """
         if status not in PAIR_STATUSES:
             raise ValueError(f"unknown status '{status}': use {', '.join(PAIR_STATUSES)}")
@@ -329,8 +335,9 @@ class Recommender:
         self.person(mentee_id)
         before = {p.key: p for p in self.store.pairs()}.get((mentor_id, mentee_id))
         pair = before or StoredPair(mentor_id, mentee_id, status)
-        self.store.set_pairs([replace(pair, status=status,
-                                      locked=pair.locked if locked is None else locked)])
+        self.store.decide_pair(replace(pair, status=status,
+                                       locked=pair.locked if locked is None else locked),
+                               expected_version)
 
     def _cohort(self, people: Sequence[Person], params: match_stage.MatchParams,
                 excluded: Callable[[StoredPair], bool]

@@ -104,6 +104,7 @@ class StoredPair:
     parts: Mapping[str, float] = field(default_factory=dict)
     reasons: tuple[str, ...] = ()
     updated_at: str | None = None
+    version: int = 0  # 0 until stored; each write adds one
 
     @property
     def key(self) -> tuple[str, str]:

@@ -17,13 +17,14 @@ import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.pool import StaticPool
 
+from .errors import StaleDecisionError
 from .records import PAIR_STATUSES, Person, Segment, SessionNote, StoredPair, Topic
 
 __all__ = ["SCHEMA_VERSION", "Store"]
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = sa.MetaData()
 
@@ -73,6 +74,8 @@ pairs_table = sa.Table(
     sa.Column("score", sa.Float, default=0.0),
     sa.Column("details", sa.Text, default="{}"),  # JSON: parts and reasons
     sa.Column("updated_at", sa.String(40)),
+    # Bumped by every write: a decision made on an older view is refused (optimistic locking).
+    sa.Column("version", sa.Integer, nullable=False, default=1, server_default="1"),
 )
 
 segments_table = sa.Table(
@@ -109,6 +112,9 @@ def _migrate(engine: sa.Engine) -> None:
             conn.execute(sa.text(
                 "ALTER TABLE segments ADD COLUMN p_want FLOAT NOT NULL DEFAULT 0"))
             conn.execute(sa.text("UPDATE segments SET p_want = 1 WHERE kind = 'want'"))
+    if "version" not in {c["name"] for c in sa.inspect(engine).get_columns("pairs")}:  # 2 -> 3
+        with engine.begin() as conn:
+            conn.execute(sa.text("ALTER TABLE pairs ADD COLUMN version INTEGER NOT NULL DEFAULT 1"))
     with engine.begin() as conn:
         conn.execute(settings_table.delete().where(settings_table.c.key == "schema_version"))
         conn.execute(settings_table.insert().values(
@@ -157,13 +163,18 @@ def _pair_rows(pairs: Iterable[StoredPair]) -> list[dict[str, Any]]:
 
 
 def _write_pairs(conn: sa.Connection, rows: Sequence[dict[str, Any]]) -> None:
-    """Replace the pairs of ``rows`` (by key) inside the caller's transaction."""
+    """Replace the pairs of ``rows`` (by key) inside the caller's transaction; each written
+    pair's version is one more than the stored one."""
     key = sa.tuple_(pairs_table.c.mentor_id, pairs_table.c.mentee_id)
+    versions: dict[tuple[str, str], int] = {}
     for start in range(0, len(rows), 500):
         chunk = rows[start : start + 500]
-        conn.execute(pairs_table.delete().where(
-            key.in_([(r["mentor_id"], r["mentee_id"]) for r in chunk])))
-    conn.execute(pairs_table.insert(), rows)
+        where = key.in_([(r["mentor_id"], r["mentee_id"]) for r in chunk])
+        versions.update({(a, b): int(v) for a, b, v in conn.execute(sa.select(
+            pairs_table.c.mentor_id, pairs_table.c.mentee_id, pairs_table.c.version).where(where))})
+        conn.execute(pairs_table.delete().where(where))
+    conn.execute(pairs_table.insert(), [
+        {**r, "version": versions.get((r["mentor_id"], r["mentee_id"]), 0) + 1} for r in rows])
 
 
 class Store:
@@ -365,6 +376,32 @@ class Store:
             conn.execute(pairs_table.delete().where(
                 sa.and_(pairs_table.c.status == status, pairs_table.c.locked.is_(False))))
 
+    def decide_pair(self, pair: StoredPair, expected_version: int | None) -> None:
+        """Write one pair's new status/lock if its stored version is still
+        ``expected_version`` (``None``: whatever it is); the check and the write are one
+        transaction, so two coordinators cannot both decide on the same view.
+
+        Raises:
+            StaleDecisionError: the pair changed since that version was read.
+        """
+        rows = _pair_rows([pair])
+        key = sa.and_(pairs_table.c.mentor_id == pair.mentor_id,
+                      pairs_table.c.mentee_id == pair.mentee_id)
+        with self.engine.begin() as conn:
+            if expected_version is not None:
+                # Claim the row first: the update takes the write lock, so a second writer
+                # with the same expected version finds it bumped and is refused.
+                claimed = conn.execute(pairs_table.update().where(
+                    sa.and_(key, pairs_table.c.version == expected_version)
+                ).values(version=pairs_table.c.version)).rowcount
+                if claimed != 1:
+                    now = conn.execute(sa.select(pairs_table.c.status, pairs_table.c.version)
+                                       .where(key)).first()
+                    raise StaleDecisionError(pair.mentor_id, pair.mentee_id, expected_version,
+                                             None if now is None else int(now.version),
+                                             None if now is None else str(now.status))
+            _write_pairs(conn, rows)
+
     def replace_proposals(self, pairs: Sequence[StoredPair]) -> None:
         """Drop the unlocked proposals and store ``pairs``, as one transaction (a run killed
         half-way leaves the previous proposals as they were)."""
@@ -386,7 +423,8 @@ class Store:
                 details = json.loads(r.details or "{}")
                 out.append(StoredPair(
                     r.mentor_id, r.mentee_id, r.status, bool(r.locked), float(r.score or 0.0),
-                    details.get("parts", {}), tuple(details.get("reasons", ())), r.updated_at))
+                    details.get("parts", {}), tuple(details.get("reasons", ())), r.updated_at,
+                    int(r.version or 1)))
             return out
 
     # ------------------------------------------------------------------ segments

@@ -94,3 +94,16 @@ def test_several_mentors_per_mentee_when_configured(people_rows):
     rec.add_people(rows)
     result = rec.suggest_pairs()
     assert sum(p.mentee_id == "s1" for p in result.pairs) == 2
+
+
+def test_a_decision_on_an_outdated_view_is_refused(rec):
+    from recommender.errors import StaleDecisionError
+
+    rec.suggest_pairs()
+    shown = {p.key: p for p in rec.pairs()}[("j1", "s1")]
+    assert shown.version >= 1
+    rec.set_pair_status("j1", "s1", "accepted", expected_version=shown.version)  # first tab
+    with pytest.raises(StaleDecisionError, match="changed since it was shown"):
+        rec.set_pair_status("j1", "s1", "rejected", expected_version=shown.version)  # second tab
+    now = {p.key: p for p in rec.pairs()}[("j1", "s1")]
+    assert now.status == "accepted" and now.version == shown.version + 1
