@@ -105,6 +105,8 @@ class StoredPair:
     reasons: tuple[str, ...] = ()
     updated_at: str | None = None
     version: int = 0  # 0 until stored; each write adds one
+    quotes: Mapping[str, str] = field(default_factory=dict)
+    signals: Mapping[str, float] = field(default_factory=dict)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -148,10 +150,13 @@ class Topic:
 
 @dataclass(frozen=True)
 class PairSuggestion:
-    """A proposed mentor (the junior) and mentee (the senior).
+    """A proposed mentor (the junior in a reverse programme) and mentee.
 
-    ``parts`` breaks the score down: ``coverage`` (mentor offers x mentee wants),
-    ``reverse`` (mentee offers x mentor wants, weighted), ``cross_department``.
+    ``parts`` breaks the score down (they add up to it): ``coverage`` (mentor offers x
+    mentee wants), ``reverse`` (mentee offers x mentor wants, weighted),
+    ``cross_department``. ``signals`` are the raw signals behind the parts; ``quotes`` the
+    profile sentences the score rests on (keys among ``want``, ``offer``, ``reverse_want``,
+    ``reverse_offer``), as written.
     """
 
     mentor_id: str
@@ -161,6 +166,8 @@ class PairSuggestion:
     reasons: tuple[str, ...]
     status: str = "proposed"
     locked: bool = False
+    quotes: Mapping[str, str] = field(default_factory=dict)
+    signals: Mapping[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -155,7 +155,8 @@ def _pair_rows(pairs: Iterable[StoredPair]) -> list[dict[str, Any]]:
         rows.append({
             "mentor_id": p.mentor_id, "mentee_id": p.mentee_id, "status": p.status,
             "locked": bool(p.locked), "score": float(p.score),
-            "details": json.dumps({"parts": dict(p.parts), "reasons": list(p.reasons)},
+            "details": json.dumps({"parts": dict(p.parts), "reasons": list(p.reasons),
+                                   "quotes": dict(p.quotes), "signals": dict(p.signals)},
                                   ensure_ascii=False),
             "updated_at": _now(),
         })
@@ -424,7 +425,7 @@ class Store:
                 out.append(StoredPair(
                     r.mentor_id, r.mentee_id, r.status, bool(r.locked), float(r.score or 0.0),
                     details.get("parts", {}), tuple(details.get("reasons", ())), r.updated_at,
-                    int(r.version or 1)))
+                    int(r.version or 1), details.get("quotes", {}), details.get("signals", {})))
             return out
 
     # ------------------------------------------------------------------ segments
