@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import random
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -30,6 +31,7 @@ from .embed import DEFAULT_EMBEDDER, PrecomputedEmbedder, make_embedder
 from .errors import UnknownIdError, ValidationError
 from .export import FORMATS, write_table
 from .ingest import load_topics, read_table
+from .mapping import ColumnMapping, header_of, missing_fields
 from .match import DIRECTIONS, MatchParams
 from .recommender import Recommender
 from .records import KEPT_STATUSES, PairingResult, TopicSuggestion
@@ -88,41 +90,96 @@ class BadSetting(ValueError):
     """A command-line setting out of range (exit code 2, like bad input)."""
 
 
+class NeedsMapping(ValueError):
+    """A people file whose columns are not the project's: a mapping was proposed."""
+
+
 def _recommender_with(args: argparse.Namespace, embedder: Any) -> Recommender:
     try:
         params = MatchParams(
-            direction=args.direction, min_experience_gap=args.min_gap,
+            direction=args.direction or MatchParams.direction, min_experience_gap=args.min_gap,
             cross_department_bonus=args.bonus, max_mentors_per_mentee=args.per_mentee,
             max_mentees_per_mentor=args.per_mentor)
     except ValueError as exc:
         raise BadSetting(str(exc)) from exc
-    if args.workspace:
-        rec = Recommender.open(args.workspace, embedder, params=params)
-    else:
-        if not args.people:
-            raise SystemExit("give --workspace DIR or --people FILE")
-        cache = None
-        if not args.no_cache:
-            folder = Path(args.cache or _cache_dir())
-            folder.mkdir(parents=True, exist_ok=True)
-            cache = Store(f"sqlite:///{folder / 'embeddings.sqlite'}")
-        rec = Recommender(embedder or DEFAULT_EMBEDDER, params=params, embedding_cache=cache)
-    # Every file is read before anything is stored: an unreadable notes file must not leave
-    # the people of the same command stored.
+    # Every file is read before anything is created or stored: an unreadable notes file must
+    # not leave the people of the same command stored, nor a new empty workspace behind.
     people = read_table(args.people) if args.people else None
     notes = read_table(args.notes) if args.notes else None
     topics = load_topics(args.topics_file) if getattr(args, "topics_file", None) else None
+    mapping = ColumnMapping.load(args.map) if args.map else None
+    created = bool(args.workspace) and not Path(args.workspace).exists()
+    try:
+        rec = _open(args, embedder, params)
+        if people is not None:
+            mapping = mapping or _mapping_for(rec, people, args)
+            _import_people(rec, people, mapping, args)
+        progress = _Progress("import", not args.quiet)
+        try:
+            if notes is not None:
+                rec.add_notes(notes, source=Path(args.notes).name)
+            if topics is not None:
+                rec.set_topics(topics)
+        finally:
+            progress.close()
+    except BaseException:
+        if created:  # a failed first import leaves no workspace behind
+            shutil.rmtree(args.workspace, ignore_errors=True)
+        raise
+    return rec
+
+
+def _open(args: argparse.Namespace, embedder: Any, params: MatchParams) -> Recommender:
+    if args.workspace:
+        return Recommender.open(args.workspace, embedder, params=params, direction=args.direction)
+    if not args.people:
+        raise SystemExit("give --workspace DIR or --people FILE")
+    cache = None
+    if not args.no_cache:
+        folder = Path(args.cache or _cache_dir())
+        folder.mkdir(parents=True, exist_ok=True)
+        cache = Store(f"sqlite:///{folder / 'embeddings.sqlite'}")
+    return Recommender(embedder or DEFAULT_EMBEDDER, params=params, embedding_cache=cache)
+
+
+def _mapping_for(rec: Recommender, rows: list[tuple[int, dict[str, Any]]],
+                 args: argparse.Namespace) -> ColumnMapping | None:
+    """``None`` when the file has the project's columns; else the mapping saved by the last
+    import of the same form; else a proposal is written beside the file and the run stops."""
+    header = header_of(rows)
+    missing = missing_fields(header)
+    if not missing:
+        return None
+    saved = rec.saved_mapping(rows)
+    source = Path(args.people)
+    if saved is not None:
+        print(f"{source.name}: using the column mapping saved by the last import of this form",
+              file=sys.stderr)
+        return saved
+    proposal = rec.propose_mapping(rows, role=args.role)
+    out = proposal.mapping.save(source.with_name(f"{source.stem}.mapping.json"))
+    lines = [f"{source.name}: no column for {', '.join(missing)}; columns found: "
+             f"{', '.join(header)}", *proposal.describe(),
+             f"A proposed mapping is in {out}: check it, then run again with --map {out}"]
+    raise NeedsMapping("\n".join(lines))
+
+
+def _import_people(rec: Recommender, rows: list[tuple[int, dict[str, Any]]],
+                   mapping: ColumnMapping | None, args: argparse.Namespace) -> None:
     progress = _Progress("import", not args.quiet)
     try:
-        if people is not None:
-            rec.add_people(people, source=Path(args.people).name, progress=progress)
-        if notes is not None:
-            rec.add_notes(notes, source=Path(args.notes).name)
-        if topics is not None:
-            rec.set_topics(topics)
+        result = rec.import_people(rows, Path(args.people).name, mapping=mapping, role=args.role,
+                                   partial=args.partial, progress=progress)
     finally:
         progress.close()
-    return rec
+    for line in result.report:
+        logger.info("%s", line)
+    if result.skipped:
+        print(f"{len(result.skipped)} problem(s): the rows concerned were left out "
+              "(--partial):", file=sys.stderr)
+        for problem in result.skipped:
+            print(f"  - {problem}", file=sys.stderr)
+    logger.info("%d people added or updated from %s", result.stored, Path(args.people).name)
 
 
 def _names(rec: Recommender) -> dict[str, str]:
@@ -301,9 +358,17 @@ def _parser() -> argparse.ArgumentParser:
                        "English only; or a sentence-transformers folder)")
         p.add_argument("--embeddings", help=".npz of precomputed embeddings (texts, vectors)")
         p.add_argument("--seed", type=int, default=0, help="random seed (themes)")
-        p.add_argument("--direction", choices=DIRECTIONS, default=MatchParams.direction,
-                       help="reverse: the mentor is the less experienced (default); classic: "
-                       "the more experienced; peer: no experience rule")
+        p.add_argument("--direction", choices=DIRECTIONS, default=None,
+                       help="reverse: the mentor is the less experienced (the default); "
+                       "classic: the more experienced; peer: no experience rule (saved in "
+                       "the workspace)")
+        p.add_argument("--map", help="column mapping of a sign-up form (JSON; without it, a "
+                       "file with other columns gets a proposed mapping to check)")
+        p.add_argument("--role", choices=("mentor", "mentee"),
+                       help="everyone in the people file takes this role (one form per side)")
+        p.add_argument("--partial", action="store_true",
+                       help="store the valid rows and report the others (default: one bad "
+                       "row rejects the whole file)")
         p.add_argument("--min-gap", type=float, default=MatchParams.min_experience_gap,
                        help="minimum experience gap in years (>= 0)")
         p.add_argument("--bonus", type=float, default=MatchParams.cross_department_bonus,
@@ -349,6 +414,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except ValidationError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except NeedsMapping as exc:
         print(str(exc), file=sys.stderr)
         return 2
     except (UnknownIdError, BadSetting) as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Problem", "StaleDecisionError", "UnknownIdError", "ValidationError"]
+__all__ = ["PairRuleError", "Problem", "StaleDecisionError", "UnknownIdError", "ValidationError"]
 
 
 @dataclass(frozen=True)
@@ -72,3 +72,15 @@ class StaleDecisionError(ValueError):
         now = "no longer exists" if found is None else f"is now '{status}' (version {found})"
         super().__init__(f"pair {mentor_id} -> {mentee_id} changed since it was shown "
                          f"(version {expected}): it {now}; reload and decide again")
+
+
+class PairRuleError(ValueError):
+    """A pair a hard rule forbids (a manual pairing).
+
+    Attributes:
+        violations: the rules it breaks, in words.
+    """
+
+    def __init__(self, mentor_id: str, mentee_id: str, violations: tuple[str, ...]):
+        self.violations = violations
+        super().__init__(f"{mentor_id} cannot mentor {mentee_id}: {'; '.join(violations)}")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import numpy as np
-
 from .match import Cohort, EdgeScores, MatchParams, best_sentences, ineligibility_reason
 from .records import PairSuggestion, Person, Segment, Unmatched
 from .text import detect_language
@@ -19,9 +17,9 @@ _PHRASES = {
         "weak": "weak match: no offer of {mentor} answers {mentee}'s wishes closely",
         "reverse": 'In return, {mentee} can share "{offer}" with {mentor}, who wrote "{want}"',
         "cross": "Different departments ({a} / {b}): a view from outside the team",
-        "gap_reverse": "{years:g} years of experience apart: {mentor} is the junior mentor",
-        "gap_classic": "{years:g} years of experience apart: {mentor} is the senior mentor",
-        "gap_peer": "Peers: {years:g} years of experience apart",
+        "gap_reverse": "{years} years of experience apart: {mentor} is the junior mentor",
+        "gap_classic": "{years} years of experience apart: {mentor} is the senior mentor",
+        "gap_peer": "Peers: {years} years of experience apart",
         "language": "Shared language: {langs}",
         "inferred": "(wish inferred from the profile: no sentence says what {mentee} wants to learn)",
     },
@@ -32,9 +30,9 @@ _PHRASES = {
         "reverse": "En retour, {mentee} peut partager « {offer} » avec {mentor}, qui a écrit "
         "« {want} »",
         "cross": "Services différents ({a} / {b}) : un regard extérieur à l'équipe",
-        "gap_reverse": "{years:g} ans d'expérience d'écart : {mentor} est le mentor junior",
-        "gap_classic": "{years:g} ans d'expérience d'écart : {mentor} est le mentor senior",
-        "gap_peer": "Pairs : {years:g} ans d'expérience d'écart",
+        "gap_reverse": "{years} ans d'expérience d'écart : {mentor} est le mentor junior",
+        "gap_classic": "{years} ans d'expérience d'écart : {mentor} est le mentor senior",
+        "gap_peer": "Pairs : {years} ans d'expérience d'écart",
         "language": "Langue commune : {langs}",
         "inferred": "(souhait déduit du profil : aucune phrase ne dit ce que {mentee} veut "
         "apprendre)",
@@ -44,7 +42,8 @@ _PHRASES = {
 
 def shorten(text: str, limit: int = 160) -> str:
     """Cut ``text`` at a word boundary so a quote stays readable."""
-    text = " ".join(text.split()).rstrip(".")
+    # No stray separators of the list the sentence came from ("Machine Learning;").
+    text = " ".join(text.split()).strip(" .;,:|•·▪-–—*").strip()
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
@@ -69,32 +68,45 @@ def pair_language(a: Person, b: Person) -> str:
 
 
 def pair_reasons(
-    mentor: Person, mentee: Person, *, want: str, offer: str, coverage: float,
-    reverse_want: str | None, reverse_offer: str | None, reverse: float,
-    cross_department: bool, want_inferred: bool = False, weak_below: float = 0.3,
-    language: str | None = None, direction: str = "reverse",
+    mentor: Person, mentee: Person, quotes: Mapping[str, str], signals: Mapping[str, float], *,
+    language: str | None = None, direction: str = "reverse", weak_below: float = 0.3,
 ) -> tuple[str, ...]:
     """Reasons for a pair, strongest first, quoting the matched sentences, worded for the
-    programme's ``direction``."""
+    programme's ``direction`` in ``language`` (the pair's own language by default).
+
+    Args:
+        quotes: the sentences the score rests on (``want``, ``offer``, ``reverse_want``,
+            ``reverse_offer``), as written.
+        signals: the raw signals of the score (``coverage``, ``reverse``,
+            ``cross_department``, ``want_inferred``).
+    """
     lang = language or pair_language(mentor, mentee)
     p = _PHRASES.get(lang, _PHRASES["en"])
     names = {"mentor": mentor.name, "mentee": mentee.name}
-    reasons = [p["help"].format(**names, want=shorten(want), offer=shorten(offer))]
-    if want_inferred:
+    coverage = float(signals.get("coverage", 0.0))
+    reasons = [p["help"].format(**names, want=shorten(quotes.get("want", "")),
+                                offer=shorten(quotes.get("offer", "")))]
+    if signals.get("want_inferred"):
         reasons.append(p["inferred"].format(**names))
     if coverage < weak_below:
         reasons.append(p["weak"].format(**names))
-    if reverse_want and reverse_offer and reverse >= weak_below:
-        reasons.append(p["reverse"].format(**names, want=shorten(reverse_want),
-                                           offer=shorten(reverse_offer)))
-    if cross_department:
+    if quotes.get("reverse_want") and quotes.get("reverse_offer") \
+            and float(signals.get("reverse", 0.0)) >= weak_below:
+        reasons.append(p["reverse"].format(**names, want=shorten(quotes["reverse_want"]),
+                                           offer=shorten(quotes["reverse_offer"])))
+    if signals.get("cross_department"):
         reasons.append(p["cross"].format(a=mentor.department, b=mentee.department))
     gap = abs(mentee.years_experience - mentor.years_experience)
-    reasons.append(p[f"gap_{direction}"].format(**names, years=round(gap, 1)))
+    reasons.append(p[f"gap_{direction}"].format(**names, years=_number(round(gap, 1), lang)))
     shared = [x for x in mentee.languages if x in mentor.languages]
     if shared:
         reasons.append(p["language"].format(langs=", ".join(shared)))
     return tuple(reasons)
+
+
+def _number(value: float, language: str) -> str:
+    text = f"{value:g}"
+    return text.replace(".", ",") if language == "fr" else text
 
 
 _TOPIC_PHRASES = {
@@ -146,67 +158,70 @@ def topic_reasons(
 def pair_suggestions(people: Sequence[Person], cohort: Cohort, scores: EdgeScores,
                      segments: Mapping[int, Segment], params: MatchParams,
                      statuses: Sequence[str] | None = None,
-                     locked: Sequence[bool] | None = None) -> list[PairSuggestion]:
-    """Records for scored edges: the score, its parts as computed, and reasons quoting the
-    sentences the score rests on.
+                     locked: Sequence[bool] | None = None,
+                     language: str | None = None) -> list[PairSuggestion]:
+    """Records for scored edges: the score, its parts as computed, the sentences it rests
+    on, and reasons quoting them.
 
     Args:
         people: the cohort's people (index ``i`` is ``people[i]``).
         scores: the edges, from :func:`match.score_edges` or :func:`match.solve`.
         segments: stored sentences by id, to quote.
         statuses / locked: per edge (default: ``proposed``, unlocked).
+        language: of the reasons (default: each pair's own language).
     """
     rows = best_sentences(cohort, scores.mentor, scores.mentee)
-
-    def quote(sentences_ref: np.ndarray, row: int) -> Segment | None:
-        return segments.get(int(sentences_ref[row])) if row >= 0 else None
-
+    sources = {"want": (cohort.wants.ref, rows.want), "offer": (cohort.offers.ref, rows.offer),
+               "reverse_want": (cohort.wants.ref, rows.rev_want),
+               "reverse_offer": (cohort.offers.ref, rows.rev_offer)}
     out = []
     for e in range(len(scores)):
         mentor, mentee = people[int(scores.mentor[e])], people[int(scores.mentee[e])]
-        want = quote(cohort.wants.ref, int(rows.want[e]))
-        offer = quote(cohort.offers.ref, int(rows.offer[e]))
-        rev_want = quote(cohort.wants.ref, int(rows.rev_want[e]))
-        rev_offer = quote(cohort.offers.ref, int(rows.rev_offer[e]))
-        reasons = pair_reasons(
-            mentor, mentee, want=want.text if want else "", offer=offer.text if offer else "",
-            coverage=float(scores.coverage[e]),
-            reverse_want=rev_want.text if rev_want else None,
-            reverse_offer=rev_offer.text if rev_offer else None,
-            reverse=float(scores.reverse[e]),
-            cross_department=bool(scores.cross_department[e]),
-            want_inferred=want is not None and want.kind != "want",
-            direction=params.direction)
+        found = {name: segments.get(int(ref[row[e]])) if row[e] >= 0 else None
+                 for name, (ref, row) in sources.items()}
+        quotes = {name: seg.text for name, seg in found.items() if seg is not None}
+        signals = {name: round(float(value[e]), 4) for name, value in scores.signals.items()}
+        want = found["want"]
+        signals["want_inferred"] = float(want is not None and want.kind != "want")
         parts = {name: round(float(value[e]), 4) for name, value in scores.parts.items()}
         out.append(PairSuggestion(
-            mentor.id, mentee.id, round(float(scores.score[e]), 4), parts, reasons,
+            mentor.id, mentee.id, round(float(scores.score[e]), 4), parts,
+            pair_reasons(mentor, mentee, quotes, signals, language=language,
+                         direction=params.direction),
             statuses[e] if statuses is not None else "proposed",
-            bool(locked[e]) if locked is not None else False))
+            bool(locked[e]) if locked is not None else False, quotes, signals))
     return out
 
 
-_ROLE_WORDS = {True: "as mentee", False: "as mentor"}
+_ROLE_WORDS = {("en", True): "as mentee", ("en", False): "as mentor",
+               ("fr", True): "comme mentoré", ("fr", False): "comme mentor"}
 _NO_PARTNER = {
-    True: "every eligible mentor is taken by pairs with a higher total score",
-    False: "every eligible mentee is better served by another mentor",
+    ("en", True): "every eligible mentor is taken by pairs with a higher total score",
+    ("en", False): "every eligible mentee is better served by another mentor",
+    ("fr", True): "chaque mentor possible est pris par des binômes au score total plus élevé",
+    ("fr", False): "chaque mentoré possible est mieux servi par un autre mentor",
 }
+_NOT_AVAILABLE = {"en": "capacity is 0: not available", "fr": "capacité 0 : pas disponible"}
 
 
 def unmatched(people: Sequence[Person], cohort: Cohort, paired: set[int],
-              params: MatchParams) -> list[Unmatched]:
+              params: MatchParams, language: str = "en") -> list[Unmatched]:
     """Everyone the assignment left alone, with the first rule that rules them out in each
-    role they accept (or that better-scoring pairs took their candidates)."""
+    role they accept (or that better-scoring pairs took their candidates), in ``language``."""
+    lang = language if language in _PHRASES else "en"
     roles = {"mentor": [False], "mentee": [True], "either": [True, False]}
     out = []
     for i, person in enumerate(people):
         if i in paired:
             continue
         if person.role_preference == "mentor" and person.capacity == 0:
-            out.append(Unmatched(person.id, person.name, "capacity is 0: not available"))
+            out.append(Unmatched(person.id, person.name, _NOT_AVAILABLE[lang]))
             continue
         reasons = []
         for as_mentee in roles[person.role_preference]:
-            why = ineligibility_reason(cohort, i, as_mentee, params) or _NO_PARTNER[as_mentee]
-            reasons.append(f"{_ROLE_WORDS[as_mentee]}: {why}")
+            why = (ineligibility_reason(cohort, i, as_mentee, params, lang)
+                   or _NO_PARTNER[(lang, as_mentee)])
+            reasons.append(f"{_ROLE_WORDS[(lang, as_mentee)]} : {why}" if lang == "fr"
+                           else f"{_ROLE_WORDS[(lang, as_mentee)]}: {why}")
         out.append(Unmatched(person.id, person.name, "; ".join(reasons)))
     return out

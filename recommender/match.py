@@ -42,6 +42,7 @@ __all__ = [
     "Sentences",
     "assign",
     "best_sentences",
+    "broken_rules",
     "candidate_edges",
     "combine",
     "coverage_matrix",
@@ -211,17 +212,28 @@ class Cohort:
 class Rule:
     """A hard rule: a mask over edges, and what to tell a person it leaves alone.
 
-    ``messages`` maps ``(direction, as_mentee)`` (``"*"`` for any direction) to a sentence
-    with ``{gap}`` filled in.
+    ``messages`` maps ``(language, direction, as_mentee)`` (direction ``"*"`` for any) to a
+    sentence with ``{gap}`` filled in.
     """
 
     name: str
     allows: Callable[[Cohort, np.ndarray, np.ndarray, MatchParams], np.ndarray]
-    messages: Mapping[tuple[str, bool], str]
+    messages: Mapping[tuple[str, str, bool], str]
 
-    def message(self, direction: str, as_mentee: bool, params: MatchParams) -> str:
-        text = self.messages.get((direction, as_mentee)) or self.messages[("*", as_mentee)]
-        return text.format(gap=params.min_experience_gap)
+    def message(self, direction: str, as_mentee: bool, params: MatchParams,
+                language: str = "en") -> str:
+        lang = language if (language, "*", as_mentee) in self.messages or \
+            (language, direction, as_mentee) in self.messages else "en"
+        text = (self.messages.get((lang, direction, as_mentee))
+                or self.messages[(lang, "*", as_mentee)])
+        gap = f"{params.min_experience_gap:g}"
+        return text.format(gap=gap.replace(".", ",") if lang == "fr" else gap)
+
+
+def _both(en: str, fr: str) -> dict[tuple[str, str, bool], str]:
+    """The same message whatever the direction and role."""
+    return {(lang, "*", role): text for lang, text in (("en", en), ("fr", fr))
+            for role in (True, False)}
 
 
 def _experience(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndarray:
@@ -259,27 +271,37 @@ def _content(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndar
 
 RULES: tuple[Rule, ...] = (
     Rule("experience", _experience, {
-        ("reverse", True): "nobody with at least {gap:g} fewer years of experience to mentor "
-                           "them (reverse mentoring: the mentor is the junior)",
-        ("reverse", False): "nobody with at least {gap:g} more years of experience to mentor "
-                            "(reverse mentoring: the mentee is the senior)",
-        ("classic", True): "nobody with at least {gap:g} more years of experience to mentor them",
-        ("classic", False): "nobody with at least {gap:g} fewer years of experience to mentor",
-        ("*", True): "no candidate mentor", ("*", False): "no candidate mentee",
+        ("en", "reverse", True): "nobody with at least {gap} fewer years of experience to "
+                                 "mentor them (reverse mentoring: the mentor is the junior)",
+        ("en", "reverse", False): "nobody with at least {gap} more years of experience to "
+                                  "mentor (reverse mentoring: the mentee is the senior)",
+        ("en", "classic", True): "nobody with at least {gap} more years of experience to mentor "
+                                 "them",
+        ("en", "classic", False): "nobody with at least {gap} fewer years of experience to "
+                                  "mentor",
+        ("fr", "reverse", True): "personne avec au moins {gap} ans d'expérience de moins pour "
+                                 "être son mentor (mentorat inversé : le mentor est le junior)",
+        ("fr", "reverse", False): "personne avec au moins {gap} ans d'expérience de plus à "
+                                  "mentorer (mentorat inversé : le mentoré est le senior)",
+        ("fr", "classic", True): "personne avec au moins {gap} ans d'expérience de plus pour "
+                                 "être son mentor",
+        ("fr", "classic", False): "personne avec au moins {gap} ans d'expérience de moins à "
+                                  "mentorer",
+        **_both("no candidate", "aucun candidat"),
     }),
-    Rule("roles", _roles, {("*", True): "role preferences rule out every candidate",
-                           ("*", False): "role preferences rule out every candidate"}),
-    Rule("language", _language, {("*", True): "no shared language with any candidate",
-                                 ("*", False): "no shared language with any candidate"}),
-    Rule("reporting", _reporting, {
-        ("*", True): "the only candidates are in the same reporting line",
-        ("*", False): "the only candidates are in the same reporting line"}),
-    Rule("excluded", _not_excluded, {
-        ("*", True): "every candidate pair already exists, was rejected or ended",
-        ("*", False): "every candidate pair already exists, was rejected or ended"}),
-    Rule("content", _content, {
-        ("*", True): "no sentence to match on (no offer or no learning wish found)",
-        ("*", False): "no sentence to match on (no offer or no learning wish found)"}),
+    Rule("roles", _roles, _both("role preferences rule out every candidate",
+                                "les rôles souhaités excluent tous les candidats")),
+    Rule("language", _language, _both("no shared language with any candidate",
+                                      "aucune langue commune avec un candidat")),
+    Rule("reporting", _reporting, _both(
+        "the only candidates are in the same reporting line",
+        "les seuls candidats sont dans la même ligne hiérarchique")),
+    Rule("excluded", _not_excluded, _both(
+        "every candidate pair already exists, was rejected or ended",
+        "chaque binôme possible existe déjà, a été refusé ou est terminé")),
+    Rule("content", _content, _both(
+        "no sentence to match on (no offer or no learning wish found)",
+        "aucune phrase sur laquelle s'appuyer (pas d'offre ou pas de souhait trouvé)")),
 )
 """The hard rules, in the order an unmatched person's reason names them."""
 
@@ -297,8 +319,23 @@ def eligible(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray,
     return ok
 
 
+def broken_rules(cohort: Cohort, mentor: int, mentee: int, params: MatchParams,
+                 language: str = "en") -> tuple[str, ...]:
+    """Every rule of :data:`RULES` that forbids the pair ``(mentor, mentee)``, in words."""
+    m, s = np.array([mentor]), np.array([mentee])
+    names = {"experience": {"en": "experience gap", "fr": "écart d'expérience"},
+             "roles": {"en": "role preferences or capacity", "fr": "rôles souhaités ou capacité"},
+             "language": {"en": "no shared language", "fr": "aucune langue commune"},
+             "reporting": {"en": "same reporting line", "fr": "même ligne hiérarchique"},
+             "excluded": {"en": "already exists, was rejected or ended",
+                          "fr": "existe déjà, refusé ou terminé"},
+             "content": {"en": "nothing to match on", "fr": "rien sur quoi s'appuyer"}}
+    lang = language if language in ("en", "fr") else "en"
+    return tuple(names[r.name][lang] for r in RULES if not r.allows(cohort, m, s, params)[0])
+
+
 def ineligibility_reason(cohort: Cohort, person: int, as_mentee: bool,
-                         params: MatchParams) -> str | None:
+                         params: MatchParams, language: str = "en") -> str | None:
     """Why ``person`` has no eligible partner in that role, or ``None`` when they have one.
 
     The rules of :data:`RULES` are applied one after the other, and the first that leaves no
@@ -312,7 +349,7 @@ def ineligibility_reason(cohort: Cohort, person: int, as_mentee: bool,
     for rule in RULES:
         alive &= rule.allows(cohort, mentor, mentee, params)
         if not alive.any():
-            return rule.message(params.direction, as_mentee, params)
+            return rule.message(params.direction, as_mentee, params, language)
     return None
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -22,16 +22,17 @@ from . import match as match_stage
 from . import topics as topic_stage
 from .cohort import PersonSentences, build_cohort, sentences_by_person
 from .embed import CachedEmbedder, Embedder, EmbeddingCache, make_embedder
-from .errors import UnknownIdError
-from .explain import pair_language, pair_suggestions, unmatched
+from .errors import PairRuleError, UnknownIdError, ValidationError
+from .explain import pair_language, pair_reasons, pair_suggestions, unmatched
 from .health import HealthParams, PairStats, count_by_month, note_relevance, pair_record
 from .index import VectorIndex
-from .ingest import rows_from, validate_notes, validate_people, validate_topics
+from .ingest import read_table, rows_from, validate_notes, validate_people, validate_topics
 from .records import (
     CLOSED_STATUSES,
     KEPT_STATUSES,
     PAIR_STATUSES,
     CoveredTopic,
+    ImportResult,
     PairingResult,
     PairSuggestion,
     Person,
@@ -43,6 +44,7 @@ from .records import (
     Theme,
     Topic,
     TopicSuggestion,
+    Unmatched,
 )
 from .segment import IntentClassifier, segment_people
 from .store import Store
@@ -50,6 +52,9 @@ from .text import fold, words
 from .themes import ThemeParams, describe_themes, find_themes
 from .topics import TopicParams
 from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from .mapping import ColumnMapping, MappingProposal
 
 __all__ = ["NOTES_VISIBLE_SETTING", "ProgressFn", "Recommender", "demo_path", "load_demo"]
 
@@ -100,17 +105,20 @@ class Recommender:
     @classmethod
     def open(cls, path: str | Path, embedder: str | Embedder | None = None,
              params: match_stage.MatchParams | None = None,
-             index_kind: str | None = None) -> Recommender:
+             index_kind: str | None = None, direction: str | None = None) -> Recommender:
         """Open the workspace folder ``path``, creating it when absent.
 
         The embedder is remembered in ``workspace.json``; passing another one switches the
-        workspace to it (texts are then embedded again with the new model). The programme's
-        direction is remembered too when ``params`` sets one other than the stored one.
+        workspace to it (texts are then embedded again with the new model). So is the
+        programme's ``direction`` (``"reverse"``, ``"classic"`` or ``"peer"``): given here, it
+        is saved; otherwise the saved one applies, else that of ``params``.
         """
+        if direction is not None:
+            match_stage.MatchParams(direction=direction)  # a clear error before anything is written
         workspace = Workspace.open(path, embedder=embedder if isinstance(embedder, str) else None,
-                                   index_kind=index_kind)
-        if params is None:
-            params = match_stage.MatchParams(direction=workspace.get("direction", "reverse"))
+                                   index_kind=index_kind, direction=direction)
+        params = params or match_stage.MatchParams()
+        params = replace(params, direction=workspace.get("direction", params.direction))
         return cls(embedder=embedder or workspace.get("embedder"), params=params,
                    index_kind=workspace.get("index_kind", "flat"), workspace=workspace)
 
@@ -187,6 +195,70 @@ class Recommender:
             self._save_index("segments")
         logger.info("people: %d added, %d updated", added, updated)
         return added + updated
+
+    def import_people(self, rows: Any, source: str = "rows", *,
+                      mapping: ColumnMapping | None = None, role: str | None = None,
+                      partial: bool = False, progress: ProgressFn | None = None) -> ImportResult:
+        """Import a people file or rows, optionally through a sign-up form's column mapping.
+
+        Args:
+            rows: a file path (any format :func:`~recommender.ingest.read_table` reads), or
+                rows as for :meth:`add_people`.
+            mapping: how the form's columns feed the project's fields (see
+                :mod:`recommender.mapping`); it is saved in the workspace for the next file
+                with the same columns (:meth:`saved_mapping`).
+            role: ``"mentor"`` or ``"mentee"`` for every row (one form per side).
+            partial: store the valid rows and report the others; by default one bad row
+                rejects the whole file and nothing is stored.
+
+        Raises:
+            ValidationError: a problem (any, or one that is not a row's when ``partial``).
+        """
+        from .mapping import apply_mapping, form_key, header_of, people_from_mapped
+
+        if isinstance(rows, (str, Path)):
+            source = Path(rows).name
+            table = read_table(rows)
+        else:
+            table = rows_from(rows, source)
+        report: tuple[str, ...] = ()
+        key = form_key(header_of(table)) if table else ""
+        try:
+            if mapping is not None:
+                mapping = mapping.with_role(role) if role else mapping
+                mapped = apply_mapping(table, mapping, source)
+                table, report = list(mapped.rows), tuple(mapped.report.describe())
+                people_from_mapped(mapped)
+            else:
+                if role:
+                    table = [(n, {**r, "role_preference": role}) for n, r in table]
+                validate_people(table, source=source)
+            skipped: tuple[Any, ...] = ()
+        except ValidationError as exc:
+            if not partial or any(p.row is None for p in exc.problems):
+                raise
+            bad = {p.row for p in exc.problems}
+            table = [(n, r) for n, r in table if n not in bad]
+            skipped = exc.problems
+        stored = self.add_people(table, source=source, progress=progress) if table else 0
+        if mapping is not None:
+            self.store.set_setting(f"mapping:{key}", mapping.to_dict())
+        return ImportResult(stored, skipped, report)
+
+    def saved_mapping(self, rows: Any) -> ColumnMapping | None:
+        """The mapping saved by the last import of a file with the same columns, if any."""
+        from .mapping import ColumnMapping, form_key, header_of
+
+        table = read_table(rows) if isinstance(rows, (str, Path)) else rows_from(rows)
+        saved = self.store.get_setting(f"mapping:{form_key(header_of(table))}")
+        return ColumnMapping.from_dict(saved, "workspace") if saved else None
+
+    def propose_mapping(self, rows: Any, role: str | None = None) -> MappingProposal:
+        """A proposed column mapping for a sign-up form's rows (or file), to confirm."""
+        from .mapping import header_of, propose_mapping
+
+        table = read_table(rows) if isinstance(rows, (str, Path)) else rows_from(rows)
+        return propose_mapping(header_of(table), table, role=role)
 
     def people(self) -> list[Person]:
         """Every person of the workspace, by id."""
@@ -419,6 +491,68 @@ class Recommender:
         """The ``k`` best eligible mentees for a mentor, under the same rules and scores."""
         return self._rank_partners(mentor_id, k, as_mentee=False)
 
+    # ------------------------------------------------------------------ one pair, reviewed
+    def _two(self, mentor_id: str, mentee_id: str, params: match_stage.MatchParams
+             ) -> tuple[list[Person], match_stage.Cohort, dict[int, Segment]]:
+        """A cohort of just the two people (quick, whatever the programme's size)."""
+        people = [self.person(mentor_id), self.person(mentee_id)]
+        segments = [s for s in self.segments() if s.person_id in (mentor_id, mentee_id)]
+        cohort = build_cohort(people, segments, self.encoder.encode([s.text for s in segments]),
+                              params.background_weight)
+        stored = {p.key: p for p in self.store.pairs()}.get((mentor_id, mentee_id))
+        if stored is not None and stored.status != "proposed":
+            cohort.excluded = {(0, 1)}
+        return people, cohort, {s.id: s for s in segments}
+
+    def explain_pair(self, mentor_id: str, mentee_id: str, language: str | None = None,
+                     params: match_stage.MatchParams | None = None) -> PairSuggestion:
+        """Any two people as a pair, scored now: score, parts, the sentences it rests on,
+        reasons in ``language`` (the pair's own by default). Rules are not checked (see
+        :meth:`rule_violations`)."""
+        params = params or self.params
+        people, cohort, by_segment = self._two(mentor_id, mentee_id, params)
+        scores = match_stage.score_edges(cohort, np.array([0]), np.array([1]), params)
+        stored = {p.key: p for p in self.store.pairs()}.get((mentor_id, mentee_id))
+        return pair_suggestions(people, cohort, scores, by_segment, params,
+                                [stored.status if stored else "proposed"],
+                                [stored.locked if stored else False], language)[0]
+
+    def pair_reasons(self, pair: StoredPair, language: str) -> tuple[str, ...]:
+        """A stored pair's reasons worded in ``language``, from what was stored (no rescoring)."""
+        return pair_reasons(self.person(pair.mentor_id), self.person(pair.mentee_id),
+                            pair.quotes, pair.signals, language=language,
+                            direction=self.params.direction)
+
+    def rule_violations(self, mentor_id: str, mentee_id: str,
+                        language: str = "en") -> tuple[str, ...]:
+        """The hard rules that forbid ``mentor_id`` mentoring ``mentee_id`` (empty: allowed)."""
+        _, cohort, _ = self._two(mentor_id, mentee_id, self.params)
+        return match_stage.broken_rules(cohort, 0, 1, self.params, language)
+
+    def add_pair(self, mentor_id: str, mentee_id: str, status: str = "accepted",
+                 locked: bool = False) -> PairSuggestion:
+        """Pair two people by hand, scored and explained like any pair.
+
+        Raises:
+            PairRuleError: a hard rule forbids it (the message names each one).
+        """
+        broken = self.rule_violations(mentor_id, mentee_id)
+        if broken:
+            raise PairRuleError(mentor_id, mentee_id, broken)
+        pair = replace(self.explain_pair(mentor_id, mentee_id), status=status, locked=locked)
+        self.store.set_pairs([_stored(pair)])
+        return pair
+
+    def unmatched(self, language: str = "en") -> list[Unmatched]:
+        """Everyone without a proposed, accepted or active pair now, and why (in ``language``)."""
+        people = self.people()
+        params = self.params
+        cohort, _ = self._cohort(people, params, lambda p: p.kept or p.status != "proposed")
+        index_of = {p.id: i for i, p in enumerate(people)}
+        paired = {index_of[x] for p in self.store.pairs(("proposed", *KEPT_STATUSES))
+                  for x in p.key}
+        return unmatched(people, cohort, paired, params, language)
+
     # ------------------------------------------------------------------ topics for a pair
     def _pair_notes(self, mentor_id: str, mentee_id: str
                     ) -> tuple[list[SessionNote], list[str], np.ndarray]:
@@ -563,7 +697,7 @@ class Recommender:
 
 def _stored(s: PairSuggestion) -> StoredPair:
     return StoredPair(s.mentor_id, s.mentee_id, s.status, s.locked, s.score, dict(s.parts),
-                      s.reasons)
+                      s.reasons, quotes=dict(s.quotes), signals=dict(s.signals))
 
 
 def _topics_from(rows: Any, source: str) -> list[Topic]:

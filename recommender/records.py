@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .errors import Problem
+
 __all__ = [
     "CLOSED_STATUSES",
     "KEPT_STATUSES",
@@ -16,6 +18,7 @@ __all__ = [
     "ROLE_PREFERENCES",
     "SEGMENT_KINDS",
     "CoveredTopic",
+    "ImportResult",
     "PairHealth",
     "PairSuggestion",
     "PairingResult",
@@ -249,3 +252,20 @@ class ProgrammeHealth:
     wants_covered_share: float
     pairs_at_risk: int
     sessions_by_month: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import stored and what it left out.
+
+    Attributes:
+        stored: people added or updated (unchanged rows are not counted).
+        skipped: the problems of the rows left out (only with ``partial=True``; otherwise a
+            single problem rejects the whole batch).
+        report: lines for a person (the column mapping, generated ids, guessed languages).
+    """
+
+    stored: int
+    skipped: tuple[Problem, ...] = ()
+    report: tuple[str, ...] = ()
+
