@@ -40,8 +40,10 @@ lint: $(STAMP)
 unit: $(STAMP)
 	$(PY) -m pytest -m "not slow and not e2e" -q
 
+# The store's tests run on SQLite and on a throw-away PostgreSQL server (Debian's postgresql,
+# installed if missing), started and stopped by tests/with_postgres.sh, also on failure.
 test: $(STAMP) browser lint
-	$(PY) -m pytest
+	tests/with_postgres.sh $(PY) -m pytest
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_embed.py

@@ -293,6 +293,9 @@ def build_demo(coordinator: Coordinator, lang: str = "en") -> gr.Blocks:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Reverse-mentoring coordinator page")
     parser.add_argument("--workspace", default="workspace", help="workspace folder")
+    parser.add_argument("--database-url",
+                        help="the workspace's database, e.g. postgresql://user@host/db "
+                        "(default: $TANDEM_DATABASE_URL, else the folder's own SQLite file)")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int,
                         default=int(os.environ.get("GRADIO_SERVER_PORT", "7860")))
@@ -306,6 +309,8 @@ def main(argv: list[str] | None = None) -> None:
 
     users = load_users(args.auth_file)
     check_launch(args.host, users)  # before any personal data is loaded
+    if args.database_url:  # read by every opening of the workspace below
+        os.environ["TANDEM_DATABASE_URL"] = args.database_url
     if args.demo:
         rec = load_demo(args.workspace, args.embedder)  # fictional data: notes may be read
     else:

@@ -6,6 +6,11 @@
     tandem report (--workspace DIR | --people ...) --out DIR
     tandem texts  (--workspace DIR | --people ...) --out DIR   (texts to precompute vectors for)
     tandem hash-password
+    tandem export-workspace --workspace DIR --out archive.zip
+    tandem import-workspace archive.zip --workspace DIR
+
+Every command working on a workspace takes ``--database-url`` (else ``$TANDEM_DATABASE_URL``,
+else the URL the folder was last opened with, else the folder's own SQLite file).
 
 Exit codes: 0 success, 2 bad input (every problem on stderr, with file, row and column; an
 unknown person or pair id; a setting out of range), 1 any other failure.
@@ -131,7 +136,8 @@ def _recommender_with(args: argparse.Namespace, embedder: Any) -> Recommender:
 
 def _open(args: argparse.Namespace, embedder: Any, params: MatchParams) -> Recommender:
     if args.workspace:
-        return Recommender.open(args.workspace, embedder, params=params, direction=args.direction)
+        return Recommender.open(args.workspace, embedder, params=params, direction=args.direction,
+                                database_url=args.database_url)
     if not args.people:
         raise SystemExit("give --workspace DIR or --people FILE")
     cache = None
@@ -320,6 +326,24 @@ def cmd_texts(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_workspace(args: argparse.Namespace) -> int:
+    from .archive import export_workspace
+
+    manifest = export_workspace(args.workspace, args.out, args.database_url)
+    print(f"{args.out}: " + ", ".join(f"{n} {name}" for name, n in manifest["tables"].items())
+          + f", {sum(e['count'] for e in manifest['embeddings'])} vectors")
+    return 0
+
+
+def cmd_import_workspace(args: argparse.Namespace) -> int:
+    from .archive import import_workspace
+
+    manifest = import_workspace(args.archive, args.workspace, args.database_url)
+    print(f"{args.workspace}: " + ", ".join(f"{n} {name}"
+                                            for name, n in manifest["tables"].items()))
+    return 0
+
+
 def cmd_hash_password(args: argparse.Namespace) -> int:
     from .ui.security import hash_password
 
@@ -353,6 +377,9 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument("--notes", help="session notes file")
             p.add_argument("--topics", dest="topics_file", help="topic catalogue to use")
             p.add_argument("--out", required=True, help="output folder")
+        p.add_argument("--database-url", help="the workspace's database, e.g. "
+                       "postgresql://user@host/db (default: $TANDEM_DATABASE_URL, else the "
+                       "folder's own)")
         p.add_argument("--format", choices=FORMATS, default="csv", help="table format")
         p.add_argument("--model", help=f"embedder (default {DEFAULT_EMBEDDER}; 'minilm' is "
                        "English only; or a sentence-transformers folder)")
@@ -391,12 +418,25 @@ def _parser() -> argparse.ArgumentParser:
         data_options(sub.add_parser(name, parents=[common], help=text))
     sub.add_parser("hash-password", parents=[common],
                    help="hash a password for --auth-file / TANDEM_USERS")
+    database_help = ("the workspace's database, e.g. postgresql://user@host/db (default: "
+                     "$TANDEM_DATABASE_URL, else the folder's own)")
+    export = sub.add_parser("export-workspace", parents=[common],
+                            help="write a portable archive of a workspace (backup, move)")
+    export.add_argument("--workspace", required=True, help="workspace folder")
+    export.add_argument("--out", required=True, help="archive to write (.zip)")
+    export.add_argument("--database-url", help=database_help)
+    restore = sub.add_parser("import-workspace", parents=[common],
+                             help="fill a new workspace from an archive")
+    restore.add_argument("archive", help="archive written by export-workspace")
+    restore.add_argument("--workspace", required=True, help="workspace folder (new)")
+    restore.add_argument("--database-url", help=database_help)
     return parser
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import, "match": cmd_match, "topics": cmd_topics, "report": cmd_report,
     "texts": cmd_texts, "hash-password": cmd_hash_password,
+    "export-workspace": cmd_export_workspace, "import-workspace": cmd_import_workspace,
 }
 
 

@@ -80,6 +80,8 @@ class Recommender:
         index_kind: ``"flat"`` (exact FAISS search, the default) or ``"ivf"`` (approximate,
             for programmes with hundreds of thousands of sentences).
         workspace: the workspace (folder and settings) when already opened.
+        database_url: without ``path`` or ``workspace``, a store on a database server
+            (``postgresql://user@host/db?workspace=NAME``) with indices kept in memory.
 
     Example:
         >>> rec = Recommender(embedder="hashing")
@@ -91,7 +93,10 @@ class Recommender:
     def __init__(self, embedder: str | Embedder | None = None, path: str | Path | None = None,
                  params: match_stage.MatchParams | None = None,
                  embedding_cache: EmbeddingCache | None = None, index_kind: str = "flat",
-                 workspace: Workspace | None = None):
+                 workspace: Workspace | None = None, database_url: str | None = None):
+        if workspace is None and database_url:
+            workspace = Workspace.open(path, database_url) if path is not None \
+                else Workspace.at(database_url)
         self.workspace = workspace or Workspace(Path(path) if path is not None else None)
         self.embedder = embedder
         self.index_kind = index_kind
@@ -105,8 +110,13 @@ class Recommender:
     @classmethod
     def open(cls, path: str | Path, embedder: str | Embedder | None = None,
              params: match_stage.MatchParams | None = None,
-             index_kind: str | None = None, direction: str | None = None) -> Recommender:
+             index_kind: str | None = None, direction: str | None = None,
+             database_url: str | None = None) -> Recommender:
         """Open the workspace folder ``path``, creating it when absent.
+
+        ``database_url`` keeps the truth on a database server (``postgresql://user@host/db``;
+        else ``$TANDEM_DATABASE_URL``, else the URL the folder was last opened with, else
+        ``store.sqlite`` in the folder): see :class:`~recommender.workspace.Workspace`.
 
         The embedder is remembered in ``workspace.json``; passing another one switches the
         workspace to it (texts are then embedded again with the new model). So is the
@@ -115,7 +125,8 @@ class Recommender:
         """
         if direction is not None:
             match_stage.MatchParams(direction=direction)  # a clear error before anything is written
-        workspace = Workspace.open(path, embedder=embedder if isinstance(embedder, str) else None,
+        workspace = Workspace.open(path, database_url,
+                                   embedder=embedder if isinstance(embedder, str) else None,
                                    index_kind=index_kind, direction=direction)
         params = params or match_stage.MatchParams()
         params = replace(params, direction=workspace.get("direction", params.direction))
@@ -129,7 +140,7 @@ class Recommender:
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = Store(self.workspace.database_url)
+            self._store = Store(self.workspace.database_url, self.workspace.database_schema)
         return self._store
 
     @property

@@ -1,30 +1,63 @@
-"""The workspace store: the source of truth, in SQLite through SQLAlchemy Core.
+"""The workspace store: the source of truth, in SQLite or PostgreSQL through SQLAlchemy Core.
 
 Everything is written in transactions: a rejected or failed batch leaves the store as it
 was. Vectors are stored as raw float32 bytes and structured values as JSON; nothing is
-pickled. The URL could point at PostgreSQL as well: only portable Core constructs are used.
+pickled. One SQLAlchemy schema (``metadata`` below) serves both databases; its versions are
+Alembic migrations shipped in :mod:`recommender.migrations`, applied when a store is opened.
+
+**Several programmes in one PostgreSQL database: one schema per workspace.** A workspace
+on a server lives in its own PostgreSQL schema (``Store(url, schema="hr_2026")``; the
+connection's ``search_path`` is that schema alone), rather than in shared tables with a
+``workspace`` key column. Why:
+
+- isolation is the database's, not every query's: no statement can read or change another
+  programme's rows by forgetting a ``WHERE workspace = ...``, and a new query written next
+  year is isolated without anyone thinking of it;
+- the tables, keys and queries are the same as SQLite's (a workspace there is its own
+  file), so both backends run the very same statements and migrations;
+- a programme can be given to its own role (``GRANT USAGE ON SCHEMA``), backed up alone
+  (``pg_dump --schema``) and erased at the end of its retention period with one
+  ``DROP SCHEMA ... CASCADE``, which matters for personal data;
+- each schema carries its own ``alembic_version``, so programmes upgrade one at a time.
+
+**Concurrency.** Several processes (app workers, the command line) may write at once.
+PostgreSQL runs at READ COMMITTED: writes that depend on what is stored are single
+statements that check and write together (``UPDATE ... WHERE version = :seen``,
+``INSERT ... ON CONFLICT``), rows are locked in a fixed order (ids sorted) so two batches
+cannot deadlock, and the topic catalogue and migrations take a transaction-scoped advisory
+lock. A file SQLite store starts every write transaction with ``BEGIN IMMEDIATE``: writers
+run one at a time, their reads included, and readers are never blocked (WAL).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from importlib import resources
 from typing import Any
 
 import numpy as np
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql as pg_dialect
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.pool import StaticPool
 
 from .errors import StaleDecisionError
 from .records import PAIR_STATUSES, Person, Segment, SessionNote, StoredPair, Topic
 
-__all__ = ["SCHEMA_VERSION", "Store"]
+__all__ = ["HEAD_REVISION", "SCHEMA_VERSION", "Store", "normalise_url"]
 
 logger = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 3
+"""The schema's version number (kept in the ``settings`` table and in archives)."""
+HEAD_REVISION = "0003"
+"""The Alembic revision of :data:`SCHEMA_VERSION` (a store already there is not migrated)."""
 
 metadata = sa.MetaData()
 
@@ -86,7 +119,7 @@ segments_table = sa.Table(
     sa.Column("position", sa.Integer, nullable=False),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("confidence", sa.Float, nullable=False, default=1.0),
-    sa.Column("p_want", sa.Float, nullable=False, default=0.0),
+    sa.Column("p_want", sa.Float, nullable=False, default=0.0, server_default="0"),
     sa.Column("model_id", sa.String(200), nullable=False),
 )
 
@@ -102,23 +135,6 @@ settings_table = sa.Table(
     sa.Column("key", sa.String(100), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
-
-
-def _migrate(engine: sa.Engine) -> None:
-    """Bring a workspace made by an older version up to this schema (additive changes)."""
-    columns = {c["name"] for c in sa.inspect(engine).get_columns("segments")}
-    if "p_want" not in columns:  # schema 1 -> 2
-        with engine.begin() as conn:
-            conn.execute(sa.text(
-                "ALTER TABLE segments ADD COLUMN p_want FLOAT NOT NULL DEFAULT 0"))
-            conn.execute(sa.text("UPDATE segments SET p_want = 1 WHERE kind = 'want'"))
-    if "version" not in {c["name"] for c in sa.inspect(engine).get_columns("pairs")}:  # 2 -> 3
-        with engine.begin() as conn:
-            conn.execute(sa.text("ALTER TABLE pairs ADD COLUMN version INTEGER NOT NULL DEFAULT 1"))
-    with engine.begin() as conn:
-        conn.execute(settings_table.delete().where(settings_table.c.key == "schema_version"))
-        conn.execute(settings_table.insert().values(
-            key="schema_version", value=json.dumps(SCHEMA_VERSION)))
 
 
 def _now() -> str:
@@ -163,59 +179,128 @@ def _pair_rows(pairs: Iterable[StoredPair]) -> list[dict[str, Any]]:
     return rows
 
 
-def _write_pairs(conn: sa.Connection, rows: Sequence[dict[str, Any]]) -> None:
-    """Replace the pairs of ``rows`` (by key) inside the caller's transaction; each written
-    pair's version is one more than the stored one."""
-    key = sa.tuple_(pairs_table.c.mentor_id, pairs_table.c.mentee_id)
-    versions: dict[tuple[str, str], int] = {}
-    for start in range(0, len(rows), 500):
-        chunk = rows[start : start + 500]
-        where = key.in_([(r["mentor_id"], r["mentee_id"]) for r in chunk])
-        versions.update({(a, b): int(v) for a, b, v in conn.execute(sa.select(
-            pairs_table.c.mentor_id, pairs_table.c.mentee_id, pairs_table.c.version).where(where))})
-        conn.execute(pairs_table.delete().where(where))
-    conn.execute(pairs_table.insert(), [
-        {**r, "version": versions.get((r["mentor_id"], r["mentee_id"]), 0) + 1} for r in rows])
+_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+
+
+def normalise_url(url: str) -> str:
+    """``url`` with PostgreSQL read through psycopg 3 (``postgresql://`` and ``postgres://``
+    name the server; the driver is the one this package installs).
+
+    Raises:
+        ValueError: not an SQLite or PostgreSQL URL.
+    """
+    parsed = sa.engine.make_url(url)
+    backend = parsed.get_backend_name()
+    if backend in ("postgres", "postgresql"):
+        if parsed.drivername in ("postgres", "postgresql"):
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        return parsed.render_as_string(hide_password=False)
+    if backend != "sqlite":
+        raise ValueError(f"unsupported database '{backend}': use sqlite:/// or postgresql://")
+    return url
+
+
+def _insert(conn: sa.Connection, table: sa.Table) -> Any:
+    """The dialect's INSERT (both have ``on_conflict_do_nothing / do_update``)."""
+    module = pg_dialect if conn.dialect.name == "postgresql" else sqlite_dialect
+    return module.insert(table)
+
+
+def _pair_key(mentor: Any, mentee: Any) -> Any:
+    return sa.and_(pairs_table.c.mentor_id == mentor, pairs_table.c.mentee_id == mentee)
+
+
+_PAIR_FIELDS = ("status", "locked", "score", "details", "updated_at")
 
 
 class Store:
     """A workspace's tables behind a small API of whole-batch, transactional operations.
 
     Args:
-        url: an SQLAlchemy URL; ``"sqlite://"`` (the default) is an in-memory store.
+        url: an SQLAlchemy URL; ``"sqlite://"`` (the default) is an in-memory store,
+            ``"sqlite:///path/store.sqlite"`` a file, ``"postgresql://user@host/db"`` a server
+            (read with psycopg 3).
+        schema: on PostgreSQL, the schema holding this workspace (created when absent; see
+            the module's notes); ignored by SQLite.
+
+    The schema is created or migrated (Alembic, see :mod:`recommender.migrations`) on first
+    use.
+
+    Raises:
+        ValueError: an unsupported URL, a bad schema name, or a store made by a newer version.
     """
 
-    def __init__(self, url: str = "sqlite://"):
-        self.url = url
+    def __init__(self, url: str = "sqlite://", schema: str | None = None):
+        self.url = normalise_url(url)
+        self.backend = sa.engine.make_url(self.url).get_backend_name()
+        self.schema: str | None = None
+        if self.backend == "postgresql":
+            self.schema = schema or "public"
+            if not _IDENTIFIER.fullmatch(self.schema) or self.schema.startswith("pg_"):
+                raise ValueError(f"bad workspace name '{self.schema}' for a PostgreSQL schema: "
+                                 "lower-case letters, digits and _, at most 63, not pg_...")
         self._engine: sa.Engine | None = None
+
+    def __repr__(self) -> str:
+        where = sa.engine.make_url(self.url).render_as_string(hide_password=True)
+        return f"Store({where!r}{f', schema={self.schema!r}' if self.schema else ''})"
 
     @property
     def engine(self) -> sa.Engine:
         if self._engine is None:
-            if self.url in ("sqlite://", "sqlite:///:memory:"):
-                # One shared connection, or each thread would see its own empty database.
-                engine = sa.create_engine(
-                    self.url, poolclass=StaticPool,
-                    connect_args={"check_same_thread": False},
-                )
-            elif self.url.startswith("sqlite"):
-                engine = sa.create_engine(
-                    self.url, connect_args={"timeout": 30, "check_same_thread": False}
-                )
-
-                @sa.event.listens_for(engine, "connect")
-                def _pragmas(dbapi_conn: Any, _record: Any) -> None:
-                    # WAL lets several tabs read while one writes; busy timeout makes writers wait.
-                    cursor = dbapi_conn.cursor()
-                    cursor.execute("PRAGMA journal_mode=WAL")
-                    cursor.execute("PRAGMA busy_timeout=30000")
-                    cursor.close()
-            else:
-                engine = sa.create_engine(self.url)
-            metadata.create_all(engine)
-            _migrate(engine)
+            engine = self._create_engine()
+            try:
+                _upgrade(engine, self.schema)
+            except BaseException:
+                engine.dispose()
+                raise
             self._engine = engine
         return self._engine
+
+    def _create_engine(self) -> sa.Engine:
+        if self.url in ("sqlite://", "sqlite:///:memory:"):
+            # One shared connection, or each thread would see its own empty database.
+            return sa.create_engine(self.url, poolclass=StaticPool,
+                                    connect_args={"check_same_thread": False})
+        if self.backend == "sqlite":
+            engine = sa.create_engine(
+                self.url, connect_args={"timeout": 30, "check_same_thread": False})
+
+            @sa.event.listens_for(engine, "connect")
+            def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+                # The driver's own transaction handling is off: transactions are begun below.
+                dbapi_conn.isolation_level = None
+                # WAL lets several tabs read while one writes; busy timeout makes writers wait.
+                cursor = dbapi_conn.cursor()
+                cursor.execute("PRAGMA journal_mode=WAL")
+                cursor.execute("PRAGMA busy_timeout=30000")
+                cursor.close()
+
+            @sa.event.listens_for(engine, "begin")
+            def _begin(conn: sa.Connection) -> None:
+                # A writer takes the write lock before its first read, so what it checks
+                # cannot change before it writes; readers keep a snapshot and never wait.
+                writes = conn.get_execution_options().get("tandem_write", False)
+                conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+
+            return engine
+        # Every connection sees this workspace's schema only.
+        return sa.create_engine(self.url, pool_pre_ping=True,
+                                connect_args={"options": f"-csearch_path={self.schema}"})
+
+    @contextmanager
+    def _write(self) -> Iterator[sa.Connection]:
+        """A write transaction (committed at the end, rolled back on any error)."""
+        with self.engine.connect() as conn:
+            conn.execution_options(tandem_write=True)
+            with conn.begin():
+                yield conn
+
+    def _lock(self, conn: sa.Connection, name: str) -> None:
+        """Serialise writers of ``name`` until the transaction ends (PostgreSQL; a SQLite
+        writer already runs alone)."""
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_lock_key(self.schema, name))))
 
     def close(self) -> None:
         """Release the database connections."""
@@ -237,27 +322,26 @@ class Store:
         Returns:
             ``(added, updated, removed segment ids, new segment ids)``.
         """
-        ids = [p.id for p in people]
-        with self.engine.begin() as conn:
+        values = sorted((_person_values(p) for p in people), key=lambda v: v["id"])
+        ids = [v["id"] for v in values]
+        with self._write() as conn:
             existing: set[str] = set()
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
                 existing.update(conn.execute(
                     sa.select(people_table.c.id).where(people_table.c.id.in_(chunk))
                 ).scalars())
-            new = [_person_values(p) for p in people if p.id not in existing]
-            old = [_person_values(p) for p in people if p.id in existing]
-            if new:
-                conn.execute(people_table.insert(), new)
-            if old:
-                stmt = (
-                    people_table.update()
-                    .where(people_table.c.id == sa.bindparam("b_id"))
-                    .values({c: sa.bindparam(c) for c in old[0] if c != "id"})
-                )
-                conn.execute(stmt, [{**v, "b_id": v["id"]} for v in old])
+            if values:
+                # One upsert: a person another process adds meanwhile is updated, not a
+                # duplicate key; the rows stay locked (in id order) until the segments are in.
+                stmt = _insert(conn, people_table)
+                stmt = stmt.on_conflict_do_update(
+                    index_elements=[people_table.c.id],
+                    set_={c: stmt.excluded[c] for c in values[0] if c != "id"})
+                conn.execute(stmt, values)
             removed, added = self._replace_segments(conn, ids, segments, model_id)
-        return len(new), len(old), removed, added
+        new = sum(i not in existing for i in ids)
+        return new, len(ids) - new, removed, added
 
     def people(self) -> list[Person]:
         with self.engine.connect() as conn:
@@ -281,7 +365,9 @@ class Store:
         Returns:
             the ids of the segments removed (to drop from the vector index).
         """
-        with self.engine.begin() as conn:
+        with self._write() as conn:
+            conn.execute(sa.select(people_table.c.id).where(people_table.c.id == person_id)
+                         .with_for_update())
             seg_ids = list(conn.execute(
                 sa.select(segments_table.c.id).where(segments_table.c.person_id == person_id)
             ).scalars())
@@ -300,7 +386,7 @@ class Store:
         """Store notes in one transaction; return their new ids."""
         if not notes:
             return []
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             result = conn.execute(
                 notes_table.insert().returning(notes_table.c.id, sort_by_parameter_order=True),
                 [{"mentor_id": n.mentor_id, "mentee_id": n.mentee_id, "date": n.date,
@@ -322,16 +408,16 @@ class Store:
     # ------------------------------------------------------------------ topics
     def replace_topics(self, topics: Sequence[Topic]) -> None:
         """Replace the catalogue and mark it as chosen, in one transaction."""
-        with self.engine.begin() as conn:
+        with self._write() as conn:
+            self._lock(conn, "topics")  # two first openings both install the default
             conn.execute(topics_table.delete())
             self._insert_topics(conn, topics, start=0)
-            conn.execute(settings_table.delete().where(settings_table.c.key == "topics_initialised"))
-            conn.execute(settings_table.insert().values(key="topics_initialised",
-                                                        value=json.dumps(True)))
+            _put_setting(conn, "topics_initialised", True)
 
     def add_topics(self, topics: Sequence[Topic]) -> None:
         """Add topics, replacing those whose id is already in the catalogue."""
-        with self.engine.begin() as conn:
+        with self._write() as conn:
+            self._lock(conn, "topics")
             ids = [t.id for t in topics]
             conn.execute(topics_table.delete().where(topics_table.c.id.in_(ids)))
             start = conn.execute(sa.select(sa.func.count()).select_from(topics_table)).scalar()
@@ -365,57 +451,115 @@ class Store:
 
     # ------------------------------------------------------------------ pairs
     def set_pairs(self, pairs: Iterable[StoredPair]) -> None:
-        """Insert or replace pairs, in one transaction with one statement per batch."""
-        rows = _pair_rows(pairs)
-        if rows:
-            with self.engine.begin() as conn:
-                _write_pairs(conn, rows)
+        """Insert or replace pairs (status, lock, score, reasons), in one transaction; each
+        written pair's version is one more than the stored one."""
+        rows = sorted(_pair_rows(pairs), key=lambda r: (r["mentor_id"], r["mentee_id"]))
+        if not rows:
+            return
+        with self._write() as conn:
+            stmt = _insert(conn, pairs_table)
+            stmt = stmt.on_conflict_do_update(
+                index_elements=[pairs_table.c.mentor_id, pairs_table.c.mentee_id],
+                set_={**{c: stmt.excluded[c] for c in _PAIR_FIELDS},
+                      "version": pairs_table.c.version + 1})
+            conn.execute(stmt, [{**r, "version": 1} for r in rows])
 
     def delete_pairs(self, status: str) -> None:
         """Drop every pair with ``status`` that is not locked (stale proposals before a re-run)."""
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             conn.execute(pairs_table.delete().where(
                 sa.and_(pairs_table.c.status == status, pairs_table.c.locked.is_(False))))
 
     def decide_pair(self, pair: StoredPair, expected_version: int | None) -> None:
-        """Write one pair's new status/lock if its stored version is still
-        ``expected_version`` (``None``: whatever it is); the check and the write are one
-        transaction, so two coordinators cannot both decide on the same view.
+        """Write one pair's new status and lock if its stored version is still
+        ``expected_version`` (``None``: whatever it is; ``0``: the pair did not exist when
+        the decision was made). The check and the write are one statement
+        (``UPDATE ... WHERE version = :expected``), so two coordinators cannot both decide
+        on the same view, on SQLite as on PostgreSQL at READ COMMITTED. A pair not stored yet
+        is inserted with the score and reasons of ``pair``.
 
         Raises:
             StaleDecisionError: the pair changed since that version was read.
         """
-        rows = _pair_rows([pair])
-        key = sa.and_(pairs_table.c.mentor_id == pair.mentor_id,
-                      pairs_table.c.mentee_id == pair.mentee_id)
-        with self.engine.begin() as conn:
-            if expected_version is not None:
-                # Claim the row first: the update takes the write lock, so a second writer
-                # with the same expected version finds it bumped and is refused.
-                claimed = conn.execute(pairs_table.update().where(
-                    sa.and_(key, pairs_table.c.version == expected_version)
-                ).values(version=pairs_table.c.version)).rowcount
-                if claimed != 1:
+        row = _pair_rows([pair])[0]
+        key = _pair_key(pair.mentor_id, pair.mentee_id)
+        with self._write() as conn:
+            for _ in range(2):
+                if expected_version != 0:
+                    where = key if expected_version is None else \
+                        sa.and_(key, pairs_table.c.version == expected_version)
+                    updated = conn.execute(pairs_table.update().where(where).values(
+                        status=row["status"], locked=row["locked"], updated_at=row["updated_at"],
+                        version=pairs_table.c.version + 1)).rowcount
+                    if updated == 1:
+                        return
+                if expected_version is None or expected_version == 0:
+                    inserted = conn.execute(_insert(conn, pairs_table).values(
+                        **row, version=1).on_conflict_do_nothing()
+                        .returning(pairs_table.c.version)).first()
+                    if inserted is not None:
+                        return
+                if expected_version is not None:
                     now = conn.execute(sa.select(pairs_table.c.status, pairs_table.c.version)
                                        .where(key)).first()
                     raise StaleDecisionError(pair.mentor_id, pair.mentee_id, expected_version,
                                              None if now is None else int(now.version),
                                              None if now is None else str(now.status))
-            _write_pairs(conn, rows)
+                # Inserted by someone else between the two statements: update it now.
+            raise RuntimeError(f"pair {pair.mentor_id} -> {pair.mentee_id}: could not be written")
 
-    def replace_proposals(self, pairs: Sequence[StoredPair]) -> None:
-        """Drop the unlocked proposals and store ``pairs``, as one transaction (a run killed
-        half-way leaves the previous proposals as they were)."""
-        rows = _pair_rows(pairs)  # checked before anything is deleted
-        with self.engine.begin() as conn:
-            conn.execute(pairs_table.delete().where(sa.and_(
-                pairs_table.c.status == "proposed", pairs_table.c.locked.is_(False))))
+    def replace_proposals(self, pairs: Sequence[StoredPair]) -> list[tuple[str, str]]:
+        """Store a matching run's pairs, as one transaction (a run killed half-way leaves the
+        previous proposals as they were).
+
+        ``pairs`` hold each pair as the run saw it: kept pairs (accepted, active, locked)
+        with their status then, new proposals as ``proposed``. A decision taken by someone
+        else while the run was computing wins:
+
+        - unlocked proposals missing from ``pairs`` are dropped (nobody decided on them);
+        - a pair of ``pairs`` is rewritten (score, reasons; version + 1) only where its stored
+          status and lock are still the ones the run saw, checked in the ``UPDATE`` itself;
+        - a pair not stored is inserted, unless someone stored it meanwhile
+          (``ON CONFLICT DO NOTHING``).
+
+        Returns:
+            the pairs of ``pairs`` left as they were because their decision changed.
+        """
+        rows = sorted(_pair_rows(pairs), key=lambda r: (r["mentor_id"], r["mentee_id"]))
+        wanted = {(r["mentor_id"], r["mentee_id"]): r for r in rows}
+        unlocked_proposal = sa.and_(pairs_table.c.status == "proposed",
+                                    pairs_table.c.locked.is_(False))
+        with self._write() as conn:
+            stored = conn.execute(sa.select(pairs_table.c.mentor_id, pairs_table.c.mentee_id)
+                                  .where(unlocked_proposal)).all()
+            dropped = sorted((a, b) for a, b in stored if (a, b) not in wanted)
+            if dropped:
+                conn.execute(pairs_table.delete().where(sa.and_(
+                    _pair_key(sa.bindparam("b_mentor"), sa.bindparam("b_mentee")),
+                    unlocked_proposal)), [{"b_mentor": a, "b_mentee": b} for a, b in dropped])
             if rows:
-                _write_pairs(conn, rows)
+                conn.execute(pairs_table.update().where(sa.and_(
+                    _pair_key(sa.bindparam("b_mentor"), sa.bindparam("b_mentee")),
+                    pairs_table.c.status == sa.bindparam("b_status"),
+                    pairs_table.c.locked == sa.bindparam("b_locked"),
+                )).values(version=pairs_table.c.version + 1),  # + score, details, updated_at
+                    [{"b_mentor": r["mentor_id"], "b_mentee": r["mentee_id"],
+                      "b_status": r["status"], "b_locked": r["locked"], "score": r["score"],
+                      "details": r["details"], "updated_at": r["updated_at"]} for r in rows])
+                conn.execute(_insert(conn, pairs_table).on_conflict_do_nothing(),
+                             [{**r, "version": 1} for r in rows])
+            now = {(a, b): (s, bool(lk)) for a, b, s, lk in conn.execute(sa.select(
+                pairs_table.c.mentor_id, pairs_table.c.mentee_id, pairs_table.c.status,
+                pairs_table.c.locked))}
+        skipped = [key for key, r in wanted.items() if now.get(key) != (r["status"], r["locked"])]
+        if skipped:
+            logger.info("%d pairs decided while matching ran were left as decided", len(skipped))
+        return skipped
 
     def pairs(self, statuses: Iterable[str] | None = None) -> list[StoredPair]:
         """Stored pairs, best score first."""
-        stmt = sa.select(pairs_table).order_by(pairs_table.c.score.desc())
+        stmt = sa.select(pairs_table).order_by(pairs_table.c.score.desc(),
+                                               pairs_table.c.mentor_id, pairs_table.c.mentee_id)
         if statuses is not None:
             stmt = stmt.where(pairs_table.c.status.in_(list(statuses)))
         with self.engine.connect() as conn:
@@ -432,7 +576,7 @@ class Store:
     def replace_segments(self, person_ids: Sequence[str], segments: Sequence[Segment],
                          model_id: str) -> tuple[list[int], list[int]]:
         """Replace the segments of ``person_ids``; returns ``(removed ids, new ids)``."""
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             return self._replace_segments(conn, person_ids, segments, model_id)
 
     @staticmethod
@@ -440,8 +584,14 @@ class Store:
                           segments: Sequence[Segment], model_id: str
                           ) -> tuple[list[int], list[int]]:
         removed: list[int] = []
-        for start in range(0, len(person_ids), 500):
-            where = segments_table.c.person_id.in_(list(person_ids[start : start + 500]))
+        ordered = sorted(set(person_ids))
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            # Their people rows are locked first (in id order): two processes replacing the
+            # same person's sentences take turns instead of both inserting theirs.
+            conn.execute(sa.select(people_table.c.id).where(people_table.c.id.in_(chunk))
+                         .order_by(people_table.c.id).with_for_update())
+            where = segments_table.c.person_id.in_(chunk)
             removed.extend(conn.execute(sa.select(segments_table.c.id).where(where)).scalars())
             conn.execute(segments_table.delete().where(where))
         if not segments:
@@ -479,23 +629,17 @@ class Store:
         return found
 
     def put_embeddings(self, model_id: str, items: Mapping[str, np.ndarray]) -> None:
+        """Cache vectors; a vector another process cached meanwhile is kept as it is (the same
+        model gives the same vector for the same text)."""
         if not items:
             return
-        with self.engine.begin() as conn:
-            known: set[str] = set()
-            keys = list(items)
-            for start in range(0, len(keys), 500):
-                known.update(conn.execute(sa.select(embeddings_table.c.text_hash).where(
-                    sa.and_(embeddings_table.c.model_id == model_id,
-                            embeddings_table.c.text_hash.in_(keys[start:start + 500])))
-                ).scalars())
-            rows = [
-                {"model_id": model_id, "text_hash": h,
-                 "vector": np.asarray(v, dtype=np.float32).tobytes()}
-                for h, v in items.items() if h not in known
-            ]
-            if rows:
-                conn.execute(embeddings_table.insert(), rows)
+        rows = [{"model_id": model_id, "text_hash": h,
+                 "vector": np.asarray(items[h], dtype=np.float32).tobytes()}
+                for h in sorted(items)]
+        with self._write() as conn:
+            stmt = _insert(conn, embeddings_table).on_conflict_do_nothing()
+            for start in range(0, len(rows), 1000):
+                conn.execute(stmt, rows[start : start + 1000])
 
     def count_embeddings(self, model_id: str | None = None) -> int:
         stmt = sa.select(sa.func.count()).select_from(embeddings_table)
@@ -513,9 +657,56 @@ class Store:
         return json.loads(row[0]) if row is not None else default
 
     def set_setting(self, key: str, value: Any) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(settings_table.delete().where(settings_table.c.key == key))
-            conn.execute(settings_table.insert().values(key=key, value=json.dumps(value)))
+        with self._write() as conn:
+            _put_setting(conn, key, value)
+
+    # ------------------------------------------------------------------ whole tables
+    def table_rows(self, name: str) -> Iterator[dict[str, Any]]:
+        """Every row of the table ``name`` as a dict, in primary-key order (for archives)."""
+        table = metadata.tables[name]
+        with self.engine.connect() as conn:
+            result = conn.execution_options(yield_per=2000).execute(
+                sa.select(table).order_by(*table.primary_key.columns))
+            for row in result:
+                yield dict(row._mapping)
+
+    def load_rows(self, rows: Mapping[str, Iterable[Mapping[str, Any]]]) -> None:
+        """Fill an empty store with whole tables (from an archive), keeping their ids, in
+        one transaction.
+
+        Raises:
+            ValueError: the store already holds people, notes, pairs, topics or vectors.
+        """
+        with self._write() as conn:
+            self._lock(conn, "topics")
+            held = [t.name for t in metadata.sorted_tables if t is not settings_table and
+                    conn.execute(sa.select(sa.literal(1)).select_from(t).limit(1)).first()]
+            if held:
+                raise ValueError(f"the workspace is not empty ({', '.join(held)}): import "
+                                 "an archive into a new workspace")
+            for name, table_rows in rows.items():
+                table = metadata.tables[name]
+                if table is settings_table:
+                    for r in table_rows:
+                        if r["key"] != "schema_version":
+                            conn.execute(settings_table.delete().where(
+                                settings_table.c.key == r["key"]))
+                            conn.execute(settings_table.insert().values(**r))
+                    continue
+                batch: list[Mapping[str, Any]] = []
+                for r in table_rows:
+                    batch.append(r)
+                    if len(batch) == 2000:
+                        conn.execute(table.insert(), batch)
+                        batch = []
+                if batch:
+                    conn.execute(table.insert(), batch)
+            if conn.dialect.name == "postgresql":
+                # Ids were given: the sequences must continue after them.
+                for table in (notes_table, segments_table):
+                    conn.execute(sa.text(
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                        f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"))
 
     def fingerprint(self) -> dict[str, int]:
         """Row counts per table: a cheap check that a rejected batch changed nothing."""
@@ -524,3 +715,69 @@ class Store:
                 t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0)
                 for t in metadata.sorted_tables
             }
+
+
+def _put_setting(conn: sa.Connection, key: str, value: Any) -> None:
+    stmt = _insert(conn, settings_table).values(key=key, value=json.dumps(value))
+    conn.execute(stmt.on_conflict_do_update(index_elements=[settings_table.c.key],
+                                            set_={"value": stmt.excluded.value}))
+
+
+def _lock_key(schema: str | None, name: str) -> int:
+    digest = hashlib.sha256(f"tandem:{schema}:{name}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
+# ---------------------------------------------------------------------- migrations
+def alembic_config(connection: sa.Connection | None = None) -> Any:
+    """An Alembic ``Config`` for the migrations shipped in the package (no alembic.ini):
+    ``command.upgrade(alembic_config(conn), "head")``."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location",
+                           str(resources.files("recommender") / "migrations"))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def _current_revision(conn: sa.Connection) -> str | None:
+    if not sa.inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _upgrade(engine: sa.Engine, schema: str | None) -> None:
+    """Create or migrate the store to :data:`HEAD_REVISION`, in one transaction that other
+    processes opening the same store wait for.
+
+    A store made before migrations were Alembic's (no ``alembic_version``) is brought up
+    too: every revision checks what is already there.
+    """
+    with engine.connect() as conn:
+        conn.execution_options(tandem_write=True)
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(
+                    _lock_key(schema, "migrate"))))
+                exists = conn.execute(sa.text(
+                    "SELECT 1 FROM pg_namespace WHERE nspname = :s"), {"s": schema}).first()
+                if not exists:
+                    conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+            current = _current_revision(conn)
+            if current == HEAD_REVISION:
+                return
+            from alembic import command
+            from alembic.script import ScriptDirectory
+            from alembic.util import CommandError
+
+            config = alembic_config(conn)
+            if current is not None:
+                try:
+                    ScriptDirectory.from_config(config).get_revision(current)
+                except CommandError as exc:
+                    raise ValueError(f"this workspace's database was made by a newer version "
+                                     f"(schema revision {current}): upgrade tandem") from exc
+            logger.info("migrating the store from revision %s to %s", current, HEAD_REVISION)
+            command.upgrade(config, "head")

@@ -12,6 +12,8 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 from recommender import HashingEmbedder, Recommender
 
+from .pg_support import backend, postgres_url  # noqa: F401  (SQLite and PostgreSQL)
+
 
 class CountingEmbedder:
     """The hashing embedder, counting how many texts it was asked to embed."""
