@@ -11,7 +11,7 @@ __all__ = ["coverage_chart", "score_chart", "sessions_chart", "to_png", "to_svg"
 _BLUE, _GREY = "#2f6db5", "#c9d3e0"
 
 
-def _figure(width: float = 5.0, height: float = 2.8) -> tuple[Any, Any]:
+def _figure(width: float = 5.0, height: float = 3.2) -> tuple[Any, Any]:
     # A bare Figure, not pyplot: no global backend switch, and safe in concurrent handlers.
     from matplotlib.figure import Figure
 
@@ -21,38 +21,65 @@ def _figure(width: float = 5.0, height: float = 2.8) -> tuple[Any, Any]:
     return fig, ax
 
 
-def sessions_chart(by_month: Mapping[str, int], title: str) -> Any:
-    """Bar chart of sessions per month (``{"2026-05": 10, ...}``)."""
+def _finish(fig: Any, ax: Any, title: str) -> Any:
+    # The title is drawn by the figure, above the axes, with room left for it, and the
+    # y-axis gets headroom so its top label and the tallest bar are never cut.
+    fig.suptitle(title, fontsize=12, fontweight="bold", y=0.97)
+    low, high = ax.get_ylim()
+    if ax.name == "rectilinear" and high > low:
+        ax.set_ylim(low, high * 1.12 if high > 0 else high)
+    fig.tight_layout(rect=(0, 0, 1, 0.9))
+    return fig
+
+
+def sessions_chart(by_month: Mapping[str, int], title: str, ylabel: str = "") -> Any:
+    """Bar chart of sessions per month (``{"2026-05": 10, ...}``, or month names)."""
     fig, ax = _figure()
     months = list(by_month)
-    ax.bar(months, [by_month[m] for m in months], color=_BLUE)
-    ax.set_title(title)
-    ax.tick_params(axis="x", rotation=45, labelsize=8)
-    fig.tight_layout()
-    return fig
+    bars = ax.bar(months, [by_month[m] for m in months], color=_BLUE)
+    ax.bar_label(bars, fontsize=8, padding=2)
+    ax.set_ylabel(ylabel)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.tick_params(axis="x", rotation=40, labelsize=8)
+    for label in ax.get_xticklabels():
+        label.set_horizontalalignment("right")
+    return _finish(fig, ax, title)
 
 
-def score_chart(scores: Sequence[float], title: str) -> Any:
-    """Histogram of pair scores."""
+def score_chart(scores: Sequence[float], title: str, xlabel: str = "", ylabel: str = "",
+                levels: Sequence[tuple[str, float]] = ()) -> Any:
+    """Histogram of pair scores, in percent, with the match levels' floors marked."""
     fig, ax = _figure()
-    ax.hist(list(scores) or [0.0], bins=12, color=_BLUE, edgecolor="white")
-    ax.set_title(title)
-    fig.tight_layout()
+    values = [100 * s for s in scores] or [0.0]
+    ax.hist(values, bins=range(0, 105, 5), color=_BLUE, edgecolor="white")
+    ax.set_xlim(0, 100)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    top = ax.get_ylim()[1] * 1.12
+    ax.set_ylim(0, top)
+    for name, floor in levels:
+        ax.axvline(100 * floor, color="#888", linestyle="--", linewidth=0.8)
+        ax.text(100 * floor + 1, top * 0.95, name, fontsize=8, color="#555", va="top")
+    fig.suptitle(title, fontsize=12, fontweight="bold", y=0.97)
+    fig.tight_layout(rect=(0, 0, 1, 0.9))
     return fig
 
 
-def coverage_chart(share: float, title: str, covered: str, not_covered: str) -> Any:
+def coverage_chart(share: float, title: str, covered: str, not_covered: str,
+                   share_text: str | None = None) -> Any:
     """Donut of the share of mentees' wants covered by at least one session."""
-    fig, ax = _figure(width=3.6, height=2.8)
+    fig, ax = _figure(width=3.8, height=3.2)
     share = min(max(share, 0.0), 1.0)
     ax.pie([share, 1 - share], colors=[_BLUE, _GREY], startangle=90, counterclock=False,
            wedgeprops={"width": 0.35, "edgecolor": "white"})
-    ax.text(0, 0, f"{share:.0%}", ha="center", va="center", fontsize=16, fontweight="bold")
-    ax.set_title(title)
-    ax.legend([covered, not_covered], loc="lower center", bbox_to_anchor=(0.5, -0.2), ncol=2,
-              frameon=False, fontsize=8)
+    ax.text(0, 0, share_text or f"{share:.0%}", ha="center", va="center", fontsize=16,
+            fontweight="bold")
+    ax.legend([covered, not_covered], loc="lower center", bbox_to_anchor=(0.5, -0.18), ncol=2,
+              frameon=False, fontsize=9)
     ax.axis("equal")
-    fig.tight_layout()
+    fig.suptitle(title, fontsize=12, fontweight="bold", y=0.97)
+    fig.tight_layout(rect=(0, 0, 1, 0.9))
     return fig
 
 

@@ -8,16 +8,17 @@ TF-IDF (BERTopic's c-TF-IDF) with French and English stop words removed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
 
-from .records import SessionNote, Theme
+from .records import SessionNote, Theme, Topic
 from .text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, fold
 
-__all__ = ["ThemeParams", "Themes", "c_tf_idf", "cluster_notes", "describe_themes", "find_themes"]
+__all__ = ["ThemeParams", "Themes", "c_tf_idf", "cluster_notes", "describe_themes", "find_themes",
+           "theme_title"]
 
 logger = logging.getLogger(__name__)
 
@@ -155,3 +156,35 @@ def describe_themes(found: Themes, notes: Sequence[SessionNote], topic_vecs: np.
             note_ids=tuple(n.id for n in members)))
     return sorted(themes, key=lambda t: -t.size)
 
+
+
+_TITLE_WORDS = {
+    "en": {"about": "Notes about {words}", "theme": "Theme {n}", "and": "and"},
+    "fr": {"about": "Séances sur {words}", "theme": "Thème {n}", "and": "et"},
+}
+CLOSE_TOPIC = 0.35
+"""A theme this similar to a catalogue topic is titled by that topic (measured on the demo
+programme's notes: themes that are plainly about a topic sit at 0.4-0.6, mixed ones below 0.3)."""
+
+
+def theme_title(theme: Theme, topics: Mapping[str, Topic], language: str, *,
+                use_keywords: bool = True, number: int = 1,
+                close_at: float = CLOSE_TOPIC) -> str:
+    """A readable title for a theme in ``language``.
+
+    The nearest catalogue topic's title in that language when the theme is close to it;
+    else its top keywords, phrased ("Notes about recruiting, TikTok and salaries"), when
+    ``use_keywords`` (they come from the notes, so not when note texts are confidential);
+    else the nearest topic's title anyway, or "Theme n".
+    """
+    words = _TITLE_WORDS.get(language, _TITLE_WORDS["en"])
+    nearest = topics.get(theme.nearest_topic_id)
+    nearest_title = nearest.title[nearest.language_for(language)] if nearest else ""
+    if nearest_title and theme.nearest_topic_similarity >= close_at:
+        return nearest_title
+    keywords = list(theme.keywords[:3])
+    if use_keywords and keywords:
+        listed = keywords[0] if len(keywords) == 1 else (
+            f"{', '.join(keywords[:-1])} {words['and']} {keywords[-1]}")
+        return words["about"].format(words=listed)
+    return nearest_title or words["theme"].format(n=number)

@@ -9,14 +9,19 @@ For a pair (mentor = the junior, mentee = the senior) and a catalogue of ``T`` t
                     - overlap_weight * partial coverage by the pair's notes
                     + evidence_weight * evidence from pairs with similar wants
 
-A topic is *covered* when one of the pair's note sentences has it as its nearest catalogue
-topic (and is close enough), or is very close to it; covered topics are never suggested.
-The final list is chosen by maximal marginal relevance so it is varied.
+A topic is *covered* when one of the pair's note sentences (or two consecutive ones, read
+together) has it as its nearest catalogue topic and is close enough, or stands out among the
+catalogue for that sentence (a note that says it "in other words" is often only moderately
+close to any topic text, but far closer to one than to the rest), or is very close to it;
+covered topics are never suggested. The final list is chosen by maximal marginal relevance so
+it is varied, then shown best score first; each card quotes the wish and strength it rests
+on, with the words they share with that topic.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -41,6 +46,7 @@ __all__ = [
     "mmr",
     "note_sentences",
     "score_topics",
+    "shared_words",
     "suggestion_records",
 ]
 
@@ -63,6 +69,13 @@ class TopicParams:
         lexical_weight: weight of shared content words (TF-IDF) next to the embeddings, so a
             topic that names what the mentee wrote ("seconde main") is not missed by a
             sentence embedding that blurs a long sentence.
+        cover_standout: a note sentence also covers its nearest topic when that topic's
+            similarity is this many standard deviations above the sentence's mean similarity
+            to the catalogue (notes paraphrase; measured on tests/data: covered topics stand
+            at 3.1-5.1, the nearest uncovered one at most 2.7).
+        cover_standout_floor: ...and at least this similar.
+        cover_standout_min_topics: the standout rule needs a catalogue this large to be
+            meaningful.
     """
 
     relevance_weight: float = 0.6
@@ -76,6 +89,9 @@ class TopicParams:
     similar_pair_min: float = 0.5
     diversity: float = 0.3
     lexical_weight: float = 0.3
+    cover_standout: float = 3.0
+    cover_standout_floor: float = 0.2
+    cover_standout_min_topics: int = 10
 
 
 class TopicScores(NamedTuple):
@@ -120,6 +136,16 @@ def covered_by_notes(topic_vecs: np.ndarray, note_vecs: np.ndarray,
         return covered
     sims = note_vecs @ topic_vecs.T  # (N, T)
     hit = _hits(sims, params)
+    if len(note_vecs) > 1:
+        # Two consecutive sentences read together: "He showed me ChatGPT. It made up a figure."
+        pairs = note_vecs[:-1] + note_vecs[1:]
+        pairs = pairs / np.maximum(np.linalg.norm(pairs, axis=1, keepdims=True), 1e-12)
+        pair_hit = _hits(pairs @ topic_vecs.T, params)
+        # A window's hit is credited to whichever of its two sentences is closer to the topic.
+        first_closer = sims[:-1] >= sims[1:]
+        hit = hit.copy()
+        hit[:-1] |= pair_hit & first_closer
+        hit[1:] |= pair_hit & ~first_closer
     strength = np.where(hit, sims, -np.inf)
     best_note = strength.argmax(axis=0)
     any_hit = np.isfinite(strength.max(axis=0))
@@ -164,9 +190,13 @@ def covered_by_notes_matrix(topic_vecs: np.ndarray, note_vecs: np.ndarray,
 def _hits(sims: np.ndarray, params: TopicParams) -> np.ndarray:
     # A note sentence covers its nearest topic(s) when close enough, and any very close topic.
     nearest = sims.max(axis=1, keepdims=True)
-    return ((sims >= nearest - params.cover_margin) & (sims >= params.cover_min_similarity)) | (
-        sims >= params.cover_similarity
-    )
+    near = sims >= nearest - params.cover_margin
+    hit = (near & (sims >= params.cover_min_similarity)) | (sims >= params.cover_similarity)
+    if sims.shape[1] >= params.cover_standout_min_topics:
+        spread = np.maximum(sims.std(axis=1, keepdims=True), 1e-9)
+        standout = (sims - sims.mean(axis=1, keepdims=True)) / spread
+        hit |= near & (standout >= params.cover_standout) & (sims >= params.cover_standout_floor)
+    return hit
 
 
 def lexical_similarity(queries: list[str], docs: list[str]) -> np.ndarray:
@@ -304,11 +334,71 @@ def covered_records(topics: Sequence[Topic], language: str, notes: Sequence[Sess
     ]
 
 
+_CARD_PHRASES = {
+    "en": {
+        "want": '{mentee} wants: "{want}"',
+        "offer": 'Within {mentor}\'s strengths: "{offer}"',
+        "shared": "in common with this topic: {words}",
+        "closest": "no word in common: the closest of {mentee}'s wishes in meaning",
+        "closest_offer": "no word in common: the closest of {mentor}'s strengths in meaning",
+    },
+    "fr": {
+        "want": "{mentee} souhaite : « {want} »",
+        "offer": "Dans les forces de {mentor} : « {offer} »",
+        "shared": "en commun avec ce sujet : {words}",
+        "closest": "aucun mot en commun : le souhait de {mentee} le plus proche par le sens",
+        "closest_offer": "aucun mot en commun : la force de {mentor} la plus proche par le sens",
+    },
+}
+
+
+def shared_words(sentence: str, topic_text: str, limit: int = 4) -> list[str]:
+    """Words of ``sentence`` that ``topic_text`` uses too (up to a plural or verb ending), as
+    written in the sentence, in its order."""
+    from .text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, fold, words
+
+    stop = {fold(w) for w in FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS}
+
+    def stem(word: str) -> str:
+        return re.sub(r"(ees|ee|es|er|s|x|e)$", "", fold(word))
+
+    topic_stems = {stem(w) for w in words(topic_text) if len(w) > 1 and fold(w) not in stop}
+    out: list[str] = []
+    seen: set[str] = set()
+    for match in re.finditer(r"[^\W\d_]+", sentence):
+        word = match.group(0)
+        key = stem(word)
+        if len(word) < 2 or fold(word) in stop or key not in topic_stems or key in seen:
+            continue
+        seen.add(key)
+        out.append(word.upper() if len(word) == 2 else word)
+        if len(out) == limit:
+            break
+    return out
+
+
+def _card_line(kind: str, language: str, names: dict[str, str], quote: str,
+               topic_text: str) -> str:
+    """The wish (or strength) a card rests on, and what ties it to this very topic."""
+    from .explain import shorten
+
+    p = _CARD_PHRASES.get(language, _CARD_PHRASES["en"])
+    line = p[kind].format(**names, **{kind: shorten(quote)})
+    common = shared_words(quote, topic_text)
+    if common:
+        tail = p["shared"].format(words=", ".join(common))
+    else:
+        tail = p["closest" if kind == "want" else "closest_offer"].format(**names)
+    return f"{line} — {tail}"
+
+
 def suggestion_records(topics: Sequence[Topic], language: str, mentor: Person, mentee: Person,
                        scores: TopicScores, chosen: Sequence[int], wants: Sequence[str],
                        offers: Sequence[str], note_dates: Sequence[str], owner: np.ndarray,
                        support: np.ndarray) -> list[TopicSuggestion]:
-    """Records for the ``chosen`` topics, with reasons quoting the sentences they rest on.
+    """Records for the ``chosen`` topics, best score first, with reasons specific to each topic:
+    the wish and the strength it rests on and the words they share with it (or how close they
+    are), whether a covered topic is near, and evidence from other pairs.
 
     Args:
         wants / offers: the texts ``scores.want_pos`` / ``scores.offer_pos`` point into.
@@ -316,22 +406,29 @@ def suggestion_records(topics: Sequence[Topic], language: str, mentor: Person, m
         support: ``(T,)`` how many sessions of other pairs back each topic's evidence.
     """
     covered_date = {i: note_dates[owner[c]] for i, c in enumerate(scores.covered_by) if c >= 0}
+    names = {"mentor": mentor.name, "mentee": mentee.name}
     out = []
-    for i in chosen:
+    # MMR chose a varied set; it is shown in the order of the score printed on each card.
+    for i in sorted(chosen, key=lambda j: -float(scores.score[j])):
         near = int(scores.closest[i])
         near_is_close = near >= 0 and scores.closeness[i] >= 0.5
         topic = topics[i]
         title_lang = topic.language_for(language)
-        reasons = topic_reasons(
-            language, mentor.name, mentee.name,
-            want=wants[scores.want_pos[i]] if len(wants) else None,
-            offer=offers[scores.offer_pos[i]] if len(offers) else None,
+        topic_text = topic.text(title_lang)
+        reasons: list[str] = []
+        if len(wants):
+            reasons.append(_card_line("want", language, names, wants[scores.want_pos[i]],
+                                      topic_text))
+        if len(offers):
+            reasons.append(_card_line("offer", language, names, offers[scores.offer_pos[i]],
+                                      topic_text))
+        reasons += topic_reasons(
+            language, mentor.name, mentee.name, want=None, offer=None,
             near_title=topics[near].title.get(title_lang) if near_is_close else None,
             near_date=covered_date.get(near) if near_is_close else None,
             evidence_count=int(support[i]), evidence=float(scores.evidence[i]),
         )
         out.append(TopicSuggestion(
-            topic.id, topic.title[title_lang], round(float(scores.score[i]), 4), reasons,
+            topic.id, topic.title[title_lang], round(float(scores.score[i]), 4), tuple(reasons),
             tuple(topic.starters.get(title_lang, ())), title_lang))
     return out
-

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 
 import pytest
 
@@ -56,7 +57,7 @@ def test_edit_save_and_delete(coordinator):
     assert saved.ok and coordinator.rec.person("j1").years_experience == 2.0
     fields[1] = -5
     refused = coordinator.save_person("j1", *fields)
-    assert not refused.ok and "years" in refused.message
+    assert not refused.ok and "Years of experience" in refused.message
     assert coordinator.rec.person("j1").years_experience == 2.0
     assert not coordinator.delete_person("j1", confirmed=False).ok
     assert coordinator.delete_person("j1", confirmed=True).ok
@@ -88,3 +89,88 @@ def test_match_decide_log_and_read(coordinator):
     assert coordinator.next_topics_html(key, k=3).count('class="topic-card"') == 3
     export = coordinator.export_pairs("csv")
     assert export.endswith(".csv")
+
+
+def test_edit_form_is_filled_and_saved_in_french(coordinator):
+    fields = coordinator.person_fields("s2")
+    assert fields[:4] == ["Marc", 22, "Stores", ""] and fields[8] == "either"
+    assert coordinator.person_fields("nobody")[0] == ""
+    fields[0] = "Marc D."
+    assert coordinator.save_person("s2", *fields, lang="fr") == Result(True, "Enregistré.")
+    fields[1] = None  # the number box emptied
+    refused = coordinator.save_person("s2", *fields, lang="fr")
+    assert not refused.ok and refused.message.startswith("Non enregistré")
+    assert "Années d'expérience" in refused.message and "upload" not in refused.message
+    assert coordinator.rec.person("s2").name == "Marc D."
+
+
+def test_tables_follow_the_page_language(coordinator):
+    coordinator.rec.add_people([{"id": "x", "name": "Xavier", "years_experience": 30.2,
+                                 "offers": "I know retail.", "role_preference": "mentee"}])
+    people = coordinator.people_table("Xavier", "fr")
+    assert people.iloc[0]["années"] == "30,2" and people.iloc[0]["préférence"] == "mentoré"
+    coordinator.run_matching(3, 0.05, 1)
+    pairs = coordinator.pairs_table("fr")
+    assert set(pairs["statut"]) == {"proposé"}
+    assert all(re.fullmatch(r"(fort|bon|moyen|faible) · \d+ %", m) for m in pairs["accord"])
+    english = coordinator.pairs_table("en")
+    assert "can help" in english.iloc[0]["reasons"] and "peut aider" in pairs.iloc[0]["raisons"]
+    unmatched = coordinator.unmatched_table("fr")
+    assert "Xavier" in set(unmatched["nom"]) and "mentoré" in " ".join(unmatched["raison"])
+
+
+def test_review_decide_with_version_and_stale_decision(coordinator):
+    coordinator.run_matching(3, 0.05, 1)
+    key = pair_key("j1", "s1")
+    review = coordinator.review(key, "fr")
+    assert review.key == key and review.version >= 1
+    assert review.buttons["accept"] == "Accepter Inès → Sylvie"
+    assert '<mark class="main">' in review.html and "Autres mentors pour Sylvie" in review.html
+    assert re.search(r"Accord (fort|bon|moyen|faible) : \d+ %", review.html)
+    # Somebody else accepts the pair meanwhile: the page's decision is refused, not applied.
+    coordinator.rec.set_pair_status("j1", "s1", "accepted")
+    stale = coordinator.set_pair_status(key, "reject", "en", version=review.version)
+    assert not stale.ok and "changed this pair since it was shown" in stale.message
+    assert "accepted" in stale.message
+    assert {p.key: p.status for p in coordinator.rec.pairs()}[("j1", "s1")] == "accepted"
+    fresh = coordinator.review(key, "en")
+    assert fresh.version > review.version
+    assert coordinator.set_pair_status(key, "lock", "en", version=fresh.version).ok
+    assert coordinator.review(key, "en").buttons["lock"] == "Unlock Inès → Sylvie"
+
+
+def test_manual_pairing_checks_the_rules(coordinator):
+    forbidden = coordinator.add_manual_pair("s1", "j1", "fr")  # the senior as mentor
+    assert not forbidden.ok and forbidden.message.startswith("Sylvie → Inès ne peut pas")
+    assert not coordinator.add_manual_pair("j1", "j1").ok
+    made = coordinator.add_manual_pair("j2", "s1", "en")
+    assert made.ok and "paired by hand" in made.message
+    assert {p.key: p.status for p in coordinator.rec.pairs()}[("j2", "s1")] == "accepted"
+
+
+def test_bulk_accept_above_a_level(coordinator):
+    coordinator.run_matching(3, 0.05, 1)
+    scores = {p.key: p.score for p in coordinator.rec.pairs(("proposed",))}
+    result = coordinator.bulk_accept("weak", "en")
+    assert result.ok and f"Accepted {len(scores)}" in result.message
+    assert not coordinator.rec.pairs(("proposed",))
+
+
+def test_filters_of_the_pairs_table(coordinator):
+    coordinator.run_matching(3, 0.05, 1)
+    coordinator.set_pair_status(pair_key("j1", "s1"), "accept")
+    assert len(coordinator.pairs_table("en", status="accepted")) == 1
+    assert len(coordinator.pairs_table("en", department="Stores")) == 1
+    levels = {lv for lv in ("strong", "good", "fair", "weak")
+              if len(coordinator.pairs_table("en", level=lv))}
+    assert sum(len(coordinator.pairs_table("en", level=lv)) for lv in levels) == 2
+
+
+def test_dates_in_french_are_accepted_and_shown_in_french(coordinator):
+    coordinator.rec.set_pair_status("j1", "s1", "active")
+    key = pair_key("j1", "s1")
+    assert coordinator.log_note(key, "28/11/2026", "On a parlé de TikTok.", 4, "fr").ok
+    assert coordinator.rec.notes("j1", "s1")[0].date == "2026-11-28"
+    refused = coordinator.log_note(key, "28/11/2026", "x", 4, "en")
+    assert not refused.ok and "YYYY-MM-DD" in refused.message
+    assert coordinator.pair_history(key, "fr").iloc[0]["date"] == "28/11/2026"

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "t"]
+import datetime as dt
+import re
+from typing import Any
+
+__all__ = ["LANGUAGES", "LEVELS", "column", "format_date", "format_month", "format_number",
+           "format_percent", "level_floor", "level_of", "parse_date", "t", "word"]
 
 LANGUAGES = ("en", "fr")
 
@@ -60,7 +65,6 @@ _STRINGS: dict[str, dict[str, str]] = {
     "end": {"en": "End", "fr": "Terminer"},
     "export_format": {"en": "Export format", "fr": "Format d'export"},
     "export": {"en": "Export pairs", "fr": "Exporter les binômes"},
-    "date": {"en": "Date (YYYY-MM-DD)", "fr": "Date (AAAA-MM-JJ)"},
     "note_text": {"en": "What did you talk about?", "fr": "De quoi avez-vous parlé ?"},
     "rating": {"en": "Rating (1-5)", "fr": "Note (1-5)"},
     "log": {"en": "Log the session", "fr": "Enregistrer la séance"},
@@ -110,6 +114,133 @@ _STRINGS: dict[str, dict[str, str]] = {
     "no_risk": {"en": "No pair at risk.", "fr": "Aucun binôme à risque."},
     "candidate_topic": {"en": "candidate new topic", "fr": "nouveau sujet possible"},
     "working": {"en": "Working…", "fr": "En cours…"},
+    "date": {"en": "Date (YYYY-MM-DD)", "fr": "Date (JJ/MM/AAAA)"},
+    "pick_date": {"en": "or pick it", "fr": "ou choisissez-la"},
+    "bad_date": {
+        "en": "The date '{value}' is not a date: write it as YYYY-MM-DD (e.g. 2026-11-28).",
+        "fr": "La date « {value} » n'est pas une date : écrivez-la JJ/MM/AAAA (ex. 28/11/2026).",
+    },
+    "not_saved": {
+        "en": "Not saved: fix these fields.", "fr": "Non enregistré : corrigez ces champs.",
+    },
+    "not_logged": {
+        "en": "Not logged: fix this.", "fr": "Séance non enregistrée : corrigez ceci.",
+    },
+    "export_file": {"en": "Exported file", "fr": "Fichier exporté"},
+    "settings_box": {"en": "Matching settings", "fr": "Réglages de l'appariement"},
+    "filter_status": {"en": "Status", "fr": "Statut"},
+    "filter_level": {"en": "Match level", "fr": "Niveau d'accord"},
+    "filter_department": {"en": "Department", "fr": "Service"},
+    "all": {"en": "all", "fr": "tous"},
+    "bulk_level": {"en": "Accept every proposed pair rated", "fr": "Accepter chaque binôme proposé noté"},
+    "bulk_accept": {
+        "en": "Accept all at this level or above", "fr": "Tout accepter à ce niveau ou au-dessus",
+    },
+    "bulk_done": {
+        "en": "Accepted {n} proposed pair(s) rated {level} or above.",
+        "fr": "{n} binôme(s) proposé(s) noté(s) {level} ou mieux accepté(s).",
+    },
+    "bulk_stale": {
+        "en": "{n} pair(s) changed meanwhile and were left as they are.",
+        "fr": "{n} binôme(s) modifié(s) entre-temps, laissé(s) tels quels.",
+    },
+    "review_title": {"en": "Review the selected pair", "fr": "Examiner le binôme choisi"},
+    "review_hint": {
+        "en": "Click a row of the table to review that pair.",
+        "fr": "Cliquez sur une ligne du tableau pour examiner ce binôme.",
+    },
+    "levels_explained": {
+        "en": "**How to read the match**: strong ≥ {strong}, good ≥ {good}, fair ≥ {fair}, "
+        "weak below. The percentage adds up the parts: how well what the mentor can share "
+        "answers the mentee's wishes, what the mentee can share in return, and a bonus for "
+        "different departments.",
+        "fr": "**Lire l'accord** : fort ≥ {strong}, bon ≥ {good}, moyen ≥ {fair}, faible en "
+        "dessous. Le pourcentage additionne les parts : ce que le mentor peut partager "
+        "répond-il aux souhaits du mentoré, ce que le mentoré peut partager en retour, et un "
+        "bonus quand les services diffèrent.",
+    },
+    "as_mentor": {"en": "Mentor", "fr": "Mentor"},
+    "as_mentee": {"en": "Mentee", "fr": "Mentoré"},
+    "years_exp": {"en": "{years} years of experience", "fr": "{years} ans d'expérience"},
+    "match": {"en": "{level} match: {percent}", "fr": "Accord {level} : {percent}"},
+    "part_coverage": {
+        "en": "What the mentor can share meets the mentee's wishes",
+        "fr": "Ce que le mentor peut partager répond aux souhaits du mentoré",
+    },
+    "part_reverse": {
+        "en": "What the mentee can share in return", "fr": "Ce que le mentoré peut partager en retour",
+    },
+    "part_cross_department": {"en": "Different departments", "fr": "Services différents"},
+    "part_other": {"en": "Other", "fr": "Autre"},
+    "legend_main": {
+        "en": "highlighted: the wish and the offer the match rests on",
+        "fr": "surligné : le souhait et l'offre sur lesquels repose l'accord",
+    },
+    "legend_reverse": {"en": "the exchange in return", "fr": "l'échange en retour"},
+    "alt_mentors": {"en": "Other mentors for {name}", "fr": "Autres mentors pour {name}"},
+    "alt_mentees": {"en": "Other mentees for {name}", "fr": "Autres mentorés pour {name}"},
+    "no_alternative": {"en": "Nobody else is eligible.", "fr": "Personne d'autre n'est éligible."},
+    "pair_is": {"en": "Status: {status}{lock}", "fr": "Statut : {status}{lock}"},
+    "locked_suffix": {"en": ", locked", "fr": ", verrouillé"},
+    "accept_named": {"en": "Accept {pair}", "fr": "Accepter {pair}"},
+    "reject_named": {"en": "Reject {pair}", "fr": "Refuser {pair}"},
+    "lock_named": {"en": "Lock {pair}", "fr": "Verrouiller {pair}"},
+    "unlock_named": {"en": "Unlock {pair}", "fr": "Déverrouiller {pair}"},
+    "activate_named": {"en": "Start {pair}", "fr": "Démarrer {pair}"},
+    "end_named": {"en": "End {pair}", "fr": "Terminer {pair}"},
+    "stale": {
+        "en": "Not applied: someone changed this pair since it was shown ({detail}). "
+        "The page now shows it as it is: decide again.",
+        "fr": "Non appliqué : quelqu'un a modifié ce binôme depuis son affichage ({detail}). "
+        "La page le montre maintenant tel qu'il est : décidez à nouveau.",
+    },
+    "stale_detail": {"en": "it is now {status}", "fr": "il est maintenant {status}"},
+    "stale_gone": {"en": "it no longer exists", "fr": "il n'existe plus"},
+    "manual_title": {"en": "Pair two people by hand", "fr": "Former un binôme à la main"},
+    "manual_mentor": {"en": "Mentor", "fr": "Mentor"},
+    "manual_mentee": {"en": "Mentee", "fr": "Mentoré"},
+    "manual_pair": {"en": "Check the rules and pair them", "fr": "Vérifier les règles et les apparier"},
+    "manual_forbidden": {
+        "en": "{pair} cannot be paired: {reasons}.",
+        "fr": "{pair} ne peut pas être formé : {reasons}.",
+    },
+    "manual_done": {
+        "en": "{pair} paired by hand and accepted ({match}).",
+        "fr": "{pair} formé à la main et accepté ({match}).",
+    },
+    "choose_two": {"en": "Choose a mentor and a mentee.", "fr": "Choisissez un mentor et un mentoré."},
+    "same_person": {"en": "Choose two different people.", "fr": "Choisissez deux personnes différentes."},
+    "unmatched_none": {"en": "Everybody has a pair.", "fr": "Tout le monde a un binôme."},
+    "map_title": {"en": "Map the columns of a sign-up form", "fr": "Associer les colonnes d'un formulaire"},
+    "map_hint": {
+        "en": "This file's columns are not the project's: check how each one is read, then import.",
+        "fr": "Les colonnes de ce fichier ne sont pas celles du projet : vérifiez comment chacune est "
+        "lue, puis importez.",
+    },
+    "map_table": {"en": "Column -> field (edit the field)", "fr": "Colonne -> champ (modifiez le champ)"},
+    "map_preview": {
+        "en": "First rows, as they will be read", "fr": "Premières lignes, telles qu'elles seront lues",
+    },
+    "map_role": {"en": "Role of everybody in this file", "fr": "Rôle de chacun dans ce fichier"},
+    "role_from_file": {"en": "from the file", "fr": "d'après le fichier"},
+    "map_import": {"en": "Import with this mapping", "fr": "Importer avec cette association"},
+    "map_partial": {
+        "en": "Import the valid rows, report the others",
+        "fr": "Importer les lignes valides, signaler les autres",
+    },
+    "map_needed": {
+        "en": "The columns need mapping: see the step below.",
+        "fr": "Les colonnes sont à associer : voir l'étape ci-dessous.",
+    },
+    "map_nothing": {"en": "Upload a people file first.", "fr": "Déposez d'abord un fichier de participants."},
+    "field_ignored": {"en": "(ignored)", "fr": "(ignorée)"},
+    "theme_about": {"en": "Notes about {words}", "fr": "Séances sur {words}"},
+    "theme_n": {"en": "Theme {n}", "fr": "Thème {n}"},
+    "and": {"en": "and", "fr": "et"},
+    "relevance": {"en": "relevance", "fr": "pertinence"},
+    "sessions_axis": {"en": "sessions", "fr": "séances"},
+    "score_axis": {"en": "match (%)", "fr": "accord (%)"},
+    "pairs_axis": {"en": "pairs", "fr": "binômes"},
 }
 
 _COLUMNS: dict[str, dict[str, str]] = {
@@ -138,6 +269,47 @@ _COLUMNS: dict[str, dict[str, str]] = {
     "flag": {"en": "flag", "fr": "signal"},
     "sessions": {"en": "sessions", "fr": "séances"},
     "last": {"en": "last session", "fr": "dernière séance"},
+    "match": {"en": "match", "fr": "accord"},
+    "field": {"en": "field", "fr": "champ"},
+    "source": {"en": "form column", "fr": "colonne du formulaire"},
+    "why": {"en": "how it is read", "fr": "lecture"},
+    "examples": {"en": "examples", "fr": "exemples"},
+}
+
+_WORDS: dict[str, dict[str, str]] = {
+    # statuses of a pair
+    "proposed": {"en": "proposed", "fr": "proposé"},
+    "accepted": {"en": "accepted", "fr": "accepté"},
+    "rejected": {"en": "rejected", "fr": "refusé"},
+    "active": {"en": "active", "fr": "actif"},
+    "ended": {"en": "ended", "fr": "terminé"},
+    "locked": {"en": "locked", "fr": "verrouillé"},
+    "unlocked": {"en": "unlocked", "fr": "déverrouillé"},
+    # role preferences
+    "mentor": {"en": "mentor", "fr": "mentor"},
+    "mentee": {"en": "mentee", "fr": "mentoré"},
+    "either": {"en": "either", "fr": "l'un ou l'autre"},
+    # match levels
+    "strong": {"en": "strong", "fr": "fort"},
+    "good": {"en": "good", "fr": "bon"},
+    "fair": {"en": "fair", "fr": "moyen"},
+    "weak": {"en": "weak", "fr": "faible"},
+}
+
+LEVELS: tuple[tuple[str, float], ...] = (("strong", 0.6), ("good", 0.45), ("fair", 0.3),
+                                         ("weak", float("-inf")))
+"""Match levels, best first, with the lowest score of each (a score is a share of 1: the
+parts, what the mentor offers for the mentee's wishes, what the mentee gives back and the
+cross-department bonus, add up to it). Set from the demo programme and the labelled cohort:
+designed complementary pairs score 0.6 and above, plausible ones 0.45-0.6, pairs resting on a
+loose link 0.3-0.45, and below 0.3 no offer answers a wish closely (the reasons then say so).
+"""
+
+_MONTHS = {
+    "en": "January February March April May June July August September October November "
+    "December".split(),
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre "
+    "décembre".split(),
 }
 
 
@@ -153,3 +325,74 @@ def t(key: str, lang: str, **values: object) -> str:
 def column(key: str, lang: str) -> str:
     """A table column header in ``lang``."""
     return _COLUMNS[key].get(lang, _COLUMNS[key]["en"])
+
+
+def word(key: str, lang: str) -> str:
+    """A status, role or level in ``lang`` (the key itself when unknown)."""
+    entry = _WORDS.get(key)
+    return entry.get(lang, entry["en"]) if entry else key
+
+
+def level_of(score: float) -> str:
+    """``strong``, ``good``, ``fair`` or ``weak`` (see :data:`LEVELS`)."""
+    return next(name for name, lowest in LEVELS if score >= lowest)
+
+
+def level_floor(level: str) -> float:
+    return dict(LEVELS)[level]
+
+
+def format_number(value: float | None, lang: str, digits: int = 1) -> str:
+    """``30.2`` in English, ``30,2`` in French; integers without decimals."""
+    if value is None:
+        return ""
+    rounded = round(float(value), digits)
+    text = f"{rounded:g}" if rounded != int(rounded) else str(int(rounded))
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def format_percent(share: float, lang: str) -> str:
+    """``0.814`` -> ``81%`` in English, ``81 %`` in French."""
+    number = round(100 * float(share))
+    return f"{number} %" if lang == "fr" else f"{number}%"
+
+
+def format_date(iso: str | None, lang: str) -> str:
+    """An ISO date as the page's language writes it (``28/11/2026`` in French)."""
+    if not iso:
+        return ""
+    try:
+        day = dt.date.fromisoformat(str(iso)[:10])
+    except ValueError:
+        return str(iso)
+    return day.strftime("%d/%m/%Y") if lang == "fr" else day.isoformat()
+
+
+def format_month(month: str, lang: str) -> str:
+    """``2026-05`` -> ``May 2026`` / ``mai 2026``."""
+    try:
+        year, number = month.split("-")
+        return f"{_MONTHS.get(lang, _MONTHS['en'])[int(number) - 1]} {year}"
+    except (ValueError, IndexError):
+        return month
+
+
+def parse_date(text: Any, lang: str) -> str | None:
+    """An ISO date from what a coordinator typed or picked: ``YYYY-MM-DD`` always, a date
+    control's timestamp, and ``DD/MM/YYYY`` (or ``DD.MM.YYYY``, ``DD-MM-YYYY``) in French.
+    ``None`` when it is not a date."""
+    if text is None or text == "":
+        return None
+    if isinstance(text, (int, float)):
+        return dt.datetime.fromtimestamp(float(text)).date().isoformat()
+    value = str(text).strip()
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?", value)
+    french = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", value)
+    try:
+        if iso:
+            return dt.date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
+        if french and lang == "fr":
+            return dt.date(int(french[3]), int(french[2]), int(french[1])).isoformat()
+    except ValueError:
+        return None
+    return None
