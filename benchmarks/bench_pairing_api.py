@@ -115,7 +115,7 @@ def dense_baseline(rec: object) -> tuple[float, float]:
     people = rec.people()  # type: ignore[attr-defined]
     segments = rec.segments()  # type: ignore[attr-defined]
     vectors = rec.encoder.encode([s.text for s in segments])  # type: ignore[attr-defined]
-    cohort = build_cohort(people, segments, vectors, 0.8)
+    cohort = build_cohort(people, segments, vectors, rec.params)  # type: ignore[attr-defined]
     owner = np.array([{p.id: i for i, p in enumerate(people)}[s.person_id] for s in segments])
     start = time.perf_counter()
     whole = np.zeros((len(people), vectors.shape[1]), dtype=np.float32)

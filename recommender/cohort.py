@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from .match import Cohort, Sentences
+from .match import Cohort, MatchParams, Sentences
 from .records import Person, Segment
+from .text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, fold, words
 
-__all__ = ["MAX_SENTENCES_PER_KIND", "PersonSentences", "build_cohort", "language_bits",
-           "sentences_by_person"]
+__all__ = ["MAX_SENTENCES_PER_KIND", "PersonSentences", "build_cohort", "commonness",
+           "in_context", "language_bits", "sentences_by_person"]
 
 MAX_SENTENCES_PER_KIND = 16
 _PREFERENCES = {"mentor": 0, "mentee": 1, "either": 2}
@@ -85,21 +87,104 @@ def _sentences(lists: Sequence[Sequence[tuple[Segment, float]]],
         ptr=np.concatenate([[0], np.cumsum(counts)]).astype(np.int64))
 
 
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    return (vectors / np.maximum(np.linalg.norm(vectors, axis=-1, keepdims=True), 1e-9)
+            ).astype(np.float32)
+
+
+def in_context(wants: Sentences, previous: np.ndarray, weight: float) -> np.ndarray:
+    """Want vectors read in context: each plus ``weight`` x the mean of the sentence before
+    it and the person's other wants, re-normalised ("Young nurses leave after a year. I want
+    to understand their expectations.": the wish is about nurses).
+
+    Args:
+        previous: ``(N, d)`` the vector of the sentence before each want (zeros when none).
+    """
+    if not weight or not len(wants.vectors):
+        return wants.vectors
+    owner = np.repeat(np.arange(len(wants.ptr) - 1), wants.count)
+    sums = np.zeros((len(wants.ptr) - 1, wants.vectors.shape[1]), dtype=np.float32)
+    np.add.at(sums, owner, wants.vectors)
+    others = (sums[owner] - wants.vectors) / np.maximum(wants.count[owner] - 1, 1)[:, None]
+    context = (previous + others) / 2
+    return _unit(wants.vectors + weight * context)
+
+
+def commonness(texts: Sequence[str], owner: np.ndarray, vectors: np.ndarray, n_people: int,
+               similarity: float, dense_up_to: int = 6000) -> np.ndarray:
+    """For each sentence, the share of the other people who wrote the same item: the same
+    words (any cohort) or, up to ``dense_up_to`` sentences, a sentence at least
+    ``similarity`` close. A generic item everyone ticks scores near 1, a distinctive one 0."""
+    key = [" ".join(words(fold(t))) for t in texts]
+    people_of: dict[str, set[int]] = {}
+    for k, o in zip(key, owner.tolist(), strict=True):
+        people_of.setdefault(k, set()).add(o)
+    same = np.array([len(people_of[k]) - 1 for k in key], dtype=np.float64)
+    if 0 < len(texts) <= dense_up_to:
+        close = (vectors @ vectors.T) >= similarity
+        by_person = np.zeros((len(texts), n_people), dtype=bool)
+        rows, cols = np.nonzero(close)
+        by_person[rows, owner[cols]] = True
+        by_person[np.arange(len(texts)), owner] = False
+        same = np.maximum(same, by_person.sum(axis=1))
+    return same / max(n_people - 1, 1)
+
+
+def _lexical(offer_docs: Sequence[str], want_docs: Sequence[str]) -> tuple[Any, Any]:
+    """TF-IDF rows (IDF over everybody's texts) of each person's offers and wants."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    stop = FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS
+
+    def analyse(text: str) -> list[str]:
+        return [w for w in (fold(x) for x in words(text)) if len(w) > 1 and w not in stop]
+
+    docs = [f"{a} {b}" for a, b in zip(offer_docs, want_docs, strict=True)]
+    if not any(analyse(d) for d in docs):
+        return None, None
+    vectorizer = TfidfVectorizer(analyzer=analyse, sublinear_tf=True).fit(docs)
+    return vectorizer.transform(offer_docs), vectorizer.transform(want_docs)
+
+
 def build_cohort(people: Sequence[Person], segments: Sequence[Segment], vectors: np.ndarray,
-                 background_weight: float) -> Cohort:
-    """Arrays for matching ``people``.
+                 params: MatchParams) -> Cohort:
+    """Arrays for matching ``people``: their sentences weighted (background, inferred
+    wants, generic items), wants read in context, and wholes and words for the person-level
+    signals.
 
     Args:
         people: the cohort, index ``i`` for ``people[i]``.
         segments: their stored sentences; ``vectors`` ``(len(segments), d)`` embeds them.
-        background_weight: see :func:`sentences_by_person`.
+        params: the settings that shape the arrays (``background_weight``,
+            ``context_weight``, ``distinct_weight``, ``distinct_similarity``).
     """
     index_of = {p.id: i for i, p in enumerate(people)}
     dim = vectors.shape[1] if len(segments) else 1
     vector_of = {s.id: vectors[row] for row, s in enumerate(segments)}
-    table = sentences_by_person(segments, background_weight)
+    table = sentences_by_person(segments, params.background_weight)
     empty = PersonSentences((), ())
     mine = [table.get(p.id, empty) for p in people]
+    offers = _sentences([m.offers for m in mine], vector_of, dim)
+    wants = _sentences([m.wants for m in mine], vector_of, dim)
+    by_position = {(s.person_id, s.position): s.id for s in segments}
+    want_segments = [seg for m in mine for seg, _ in m.wants[:MAX_SENTENCES_PER_KIND]]
+    previous = np.stack([
+        vector_of[by_position[(seg.person_id, seg.position - 1)]]
+        if (seg.person_id, seg.position - 1) in by_position else np.zeros(dim, np.float32)
+        for seg in want_segments]) if want_segments else np.zeros((0, dim), np.float32)
+    wants.vectors = in_context(wants, previous, params.context_weight)
+    if params.distinct_weight:
+        for kind, sentences in (("offers", offers), ("wants", wants)):
+            segs = [seg for m in mine for seg, _ in getattr(m, kind)[:MAX_SENTENCES_PER_KIND]]
+            owner = np.repeat(np.arange(len(people)), sentences.count)
+            share = commonness([x.text for x in segs], owner, sentences.vectors, len(people),
+                               params.distinct_similarity)
+            sentences.weight = (sentences.weight
+                                * np.clip(1 - params.distinct_weight * share, 0.05, 1)
+                                ).astype(np.float32)
+    lexical_offer, lexical_want = _lexical(
+        [" ".join(s.text for s, _ in m.offers) for m in mine],
+        [" ".join(s.text for s, _ in m.wants) for m in mine])
     departments: dict[str, int] = {}
     department = np.array(
         [departments.setdefault(p.department.strip().lower(), len(departments))
@@ -111,6 +196,6 @@ def build_cohort(people: Sequence[Person], segments: Sequence[Segment], vectors:
         department=department,
         manager=np.array([index_of.get(p.manager_id, -1) for p in people], dtype=np.int64),
         languages=language_bits(people),
-        offers=_sentences([m.offers for m in mine], vector_of, dim),
-        wants=_sentences([m.wants for m in mine], vector_of, dim),
+        offers=offers, wants=wants,
+        lexical_offer=lexical_offer, lexical_want=lexical_want,
     )

@@ -4,17 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .match import Cohort, EdgeScores, MatchParams, best_sentences, ineligibility_reason
-from .records import PairSuggestion, Person, Segment, Unmatched
-from .text import detect_language
+import numpy as np
 
-__all__ = ["pair_language", "pair_reasons", "pair_suggestions", "shorten", "topic_reasons",
+from .match import (
+    Cohort,
+    EdgeScores,
+    MatchParams,
+    best_partners,
+    best_sentences,
+    ineligibility_reason,
+)
+from .records import PairSuggestion, Person, Segment, Unmatched
+from .text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, detect_language, fold, words
+
+__all__ = ["pair_language", "pair_reasons", "pair_suggestions", "shared_terms", "shorten",
+           "topic_reasons",
            "unmatched"]
 
 _PHRASES = {
     "en": {
         "help": '{mentor} can help {mentee} with "{want}" ({mentor}\'s profile: "{offer}")',
-        "weak": "weak match: no offer of {mentor} answers {mentee}'s wishes closely",
+        "weak": "Weak match ({pct} %): nothing {mentor} offers answers {mentee}'s wishes "
+        'closely; the closest are "{want}" and "{offer}"',
+        "terms": "Words they share: {terms}",
         "reverse": 'In return, {mentee} can share "{offer}" with {mentor}, who wrote "{want}"',
         "cross": "Different departments ({a} / {b}): a view from outside the team",
         "gap_reverse": "{years} years of experience apart: {mentor} is the junior mentor",
@@ -25,8 +37,9 @@ _PHRASES = {
     },
     "fr": {
         "help": '{mentor} peut aider {mentee} sur « {want} » (profil de {mentor} : « {offer} »)',
-        "weak": "correspondance faible : aucune offre de {mentor} ne répond de près aux souhaits "
-        "de {mentee}",
+        "weak": "Correspondance faible ({pct} %) : rien de ce que propose {mentor} ne répond de "
+        "près aux souhaits de {mentee} ; les plus proches sont « {want} » et « {offer} »",
+        "terms": "Mots en commun : {terms}",
         "reverse": "En retour, {mentee} peut partager « {offer} » avec {mentor}, qui a écrit "
         "« {want} »",
         "cross": "Services différents ({a} / {b}) : un regard extérieur à l'équipe",
@@ -84,14 +97,21 @@ def pair_reasons(
     p = _PHRASES.get(lang, _PHRASES["en"])
     names = {"mentor": mentor.name, "mentee": mentee.name}
     coverage = float(signals.get("coverage", 0.0))
-    reasons = [p["help"].format(**names, want=shorten(quotes.get("want", "")),
-                                offer=shorten(quotes.get("offer", "")))]
+    want, offer = shorten(quotes.get("want", "")), shorten(quotes.get("offer", ""))
+    if coverage >= weak_below:
+        reasons = [p["help"].format(**names, want=want, offer=offer)]
+    else:  # never "X can help Y with..." on a weak match: say what the pair rests on
+        pct = _number(round(100 * max(coverage, 0.0)), lang)
+        reasons = [p["weak"].format(**names, pct=pct, want=want, offer=offer)]
     if signals.get("want_inferred"):
         reasons.append(p["inferred"].format(**names))
-    if coverage < weak_below:
-        reasons.append(p["weak"].format(**names))
+    terms = shared_terms(quotes.get("want", ""), quotes.get("mentor_offers", ""))
+    if terms and float(signals.get("lexical", 0.0)) > 0:
+        reasons.append(p["terms"].format(terms=", ".join(terms)))
+    # "In return" only when the mentee answers a wish the mentor stated.
     if quotes.get("reverse_want") and quotes.get("reverse_offer") \
-            and float(signals.get("reverse", 0.0)) >= weak_below:
+            and float(signals.get("reverse", 0.0)) >= weak_below \
+            and not signals.get("reverse_want_inferred"):
         reasons.append(p["reverse"].format(**names, want=shorten(quotes["reverse_want"]),
                                            offer=shorten(quotes["reverse_offer"])))
     if signals.get("cross_department"):
@@ -102,6 +122,19 @@ def pair_reasons(
     if shared:
         reasons.append(p["language"].format(langs=", ".join(shared)))
     return tuple(reasons)
+
+
+def shared_terms(want: str, offers: str, most: int = 4) -> list[str]:
+    """Content words of ``want`` that ``offers`` uses too (as written in ``want``), longest
+    first: the rare terms a lexical match rests on ("power query", "crypto")."""
+    stop = FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS
+    theirs = {fold(w) for w in words(offers)}
+    seen: dict[str, str] = {}
+    for w in words(want):
+        key = fold(w)
+        if len(key) > 2 and key not in stop and key in theirs:
+            seen.setdefault(key, w)
+    return sorted(seen.values(), key=len, reverse=True)[:most]
 
 
 def _number(value: float, language: str) -> str:
@@ -181,8 +214,14 @@ def pair_suggestions(people: Sequence[Person], cohort: Cohort, scores: EdgeScore
                  for name, (ref, row) in sources.items()}
         quotes = {name: seg.text for name, seg in found.items() if seg is not None}
         signals = {name: round(float(value[e]), 4) for name, value in scores.signals.items()}
-        want = found["want"]
+        want, reverse_want = found["want"], found["reverse_want"]
         signals["want_inferred"] = float(want is not None and want.kind != "want")
+        signals["reverse_want_inferred"] = float(reverse_want is not None
+                                                 and reverse_want.kind != "want")
+        m = int(scores.mentor[e])
+        quotes["mentor_offers"] = " ".join(
+            seg.text for ref in cohort.offers.ref[cohort.offers.ptr[m]:cohort.offers.ptr[m + 1]]
+            if (seg := segments.get(int(ref))) is not None)
         parts = {name: round(float(value[e]), 4) for name, value in scores.parts.items()}
         out.append(PairSuggestion(
             mentor.id, mentee.id, round(float(scores.score[e]), 4), parts,
@@ -202,13 +241,22 @@ _NO_PARTNER = {
     ("fr", False): "chaque mentoré possible est mieux servi par un autre mentor",
 }
 _NOT_AVAILABLE = {"en": "capacity is 0: not available", "fr": "capacité 0 : pas disponible"}
+_BEST = {
+    "en": "best candidate {name} scores {score}, under the minimum score {minimum}",
+    "fr": "meilleur candidat {name} avec un score de {score}, sous le score minimum de {minimum}",
+}
 
 
 def unmatched(people: Sequence[Person], cohort: Cohort, paired: set[int],
               params: MatchParams, language: str = "en") -> list[Unmatched]:
     """Everyone the assignment left alone, with the first rule that rules them out in each
-    role they accept (or that better-scoring pairs took their candidates), in ``language``."""
+    role they accept, or that their best candidate scores under the minimum score, or that
+    better-scoring pairs took their candidates; in ``language``."""
     lang = language if language in _PHRASES else "en"
+    alone = np.array([i for i in range(len(people)) if i not in paired], dtype=np.int64)
+    partner, best = best_partners(cohort, alone, params)
+    below = {int(i): (int(j), float(b)) for i, j, b in zip(alone, partner, best, strict=True)
+             if j >= 0 and b <= params.min_score}
     roles = {"mentor": [False], "mentee": [True], "either": [True, False]}
     out = []
     for i, person in enumerate(people):
@@ -218,6 +266,13 @@ def unmatched(people: Sequence[Person], cohort: Cohort, paired: set[int],
             out.append(Unmatched(person.id, person.name, _NOT_AVAILABLE[lang]))
             continue
         reasons = []
+        if i in below:
+            j, score = below[i]
+            reasons.append(_BEST[lang].format(
+                name=people[j].name, score=_number(round(score, 2), lang),
+                minimum=_number(params.min_score, lang)))
+            out.append(Unmatched(person.id, person.name, "; ".join(reasons)))
+            continue
         for as_mentee in roles[person.role_preference]:
             why = (ineligibility_reason(cohort, i, as_mentee, params, lang)
                    or _NO_PARTNER[(lang, as_mentee)])

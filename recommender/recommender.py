@@ -428,7 +428,7 @@ class Recommender:
         """People, their sentences and the pairs ruled out, as arrays for the match stage."""
         segments = self.segments()
         cohort = build_cohort(people, segments, self.encoder.encode([s.text for s in segments]),
-                              params.background_weight)
+                              params)
         index_of = {p.id: i for i, p in enumerate(people)}
         cohort.excluded = {(index_of[p.mentor_id], index_of[p.mentee_id])
                            for p in self.store.pairs() if excluded(p)}
@@ -509,7 +509,7 @@ class Recommender:
         people = [self.person(mentor_id), self.person(mentee_id)]
         segments = [s for s in self.segments() if s.person_id in (mentor_id, mentee_id)]
         cohort = build_cohort(people, segments, self.encoder.encode([s.text for s in segments]),
-                              params.background_weight)
+                              params)
         stored = {p.key: p for p in self.store.pairs()}.get((mentor_id, mentee_id))
         if stored is not None and stored.status != "proposed":
             cohort.excluded = {(0, 1)}

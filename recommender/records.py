@@ -159,7 +159,7 @@ class PairSuggestion:
     mentee wants), ``reverse`` (mentee offers x mentor wants, weighted),
     ``cross_department``. ``signals`` are the raw signals behind the parts; ``quotes`` the
     profile sentences the score rests on (keys among ``want``, ``offer``, ``reverse_want``,
-    ``reverse_offer``), as written.
+    ``reverse_offer``), as written, and ``mentor_offers``: all the mentor's offer sentences.
     """
 
     mentor_id: str

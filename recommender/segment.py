@@ -50,6 +50,20 @@ _WANT_CUES = [
     r"\b(blind spot|never (really )?understood|struggle with|not comfortable|feel lost|"
     r"know little|a mystery|me manque|ne maitrise pas|n'ai jamais (vraiment )?compris|"
     r"pas (encore )?a l'aise|suis perdue?|connais mal|un mystere|coup de main)\b",
+    # Questions and problems: "how do we...?", "comment recruter... ?", "pourquoi..."
+    r"\?\s*$|\?\?",
+    r"\b(how (do|can|could|should|to) (i|we|you)?|comment (on|faire|je|nous|garder|recruter|"
+    r"attirer)|pourquoi|why do|what makes|what do|c'est quoi|que faut.il|where do i start|"
+    r"par ou commencer)\b",
+    r"\b(no idea|aucune idee|j'?ignore|cant figure|can't figure|je sais pas|je ne sais pas|"
+    r"comprends rien|still lost|never used|jamais utilise)\b",
+    # Typos and SMS spellings of the usual wish verbs.
+    r"\b(wnat|wanna|wud love|lern|undrestand|understnad|jveux|jvoudrais|voudrai|j ?aimerais|"
+    r"chaude? pr|envie de m'?y mettre|besoin d'?aide)\b",
+    # The same wishes in Portuguese, Spanish, German and Italian.
+    r"\b(quero|gostaria|desejo|quiero|me gustaria|mochte|ich will|wurde gern|vorrei|"
+    r"mi piacerebbe|voglio|aprender|entender|lernen|verstehen|imparare|capire|"
+    r"como (posso|se)|come posso|wie (kann|erreicht))\b",
 ]
 _OFFER_CUES = [
     r"\b(j'anime|je gere|je peux|je maitrise|je connais|j'ai cree|je pilote|je forme|je dirige)\b",
@@ -58,6 +72,9 @@ _OFFER_CUES = [
     r"\bi (run|manage|can|know|use|built|create|make|automate|teach|lead|coordinate|organise)\b",
     r"\bi (handle|write|moderate|mentor|share|have led|have recruited|track|set up|speak)\b",
     r"\b(expert|expertise|happy to share|depuis \w+ ans|for (two|\w+) (decades|years))\b",
+    r"\b(can show|show (u|you) how|happy to help|dispo pr|je peux (te |vous )?montrer|"
+    r"can walk|i mod|jfais|je gere|i run our)\b",
+    r"\b(eu (cuido|faco|gerencio)|se usar|gestisco|ich erstelle|ich betreue|yo gestiono)\b",
 ]
 _CUES = [re.compile(p) for p in _WANT_CUES + _OFFER_CUES]
 

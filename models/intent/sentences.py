@@ -1,7 +1,8 @@
 """The labelled bilingual sentence set of the intent model (offer / want / other).
 
 Written by hand for this project: sentences as employees write them in reverse-mentoring
-profiles, in French and English. `train.py` writes them to the package data file
+profiles, in French and English (and, for messy writing and other languages, a few in Portuguese,
+Spanish, German and Italian). `train.py` writes them to the package data file
 `recommender/data/intent_sentences.jsonl`, which the package uses to fit the model on the fly
 for embedders that have no shipped weights.
 """
@@ -219,11 +220,101 @@ Je suis fan de jazz.
 Je suis à ce poste depuis six mois.""".splitlines()
 
 
+# Wishes as people really write them: questions, problems, gaps, one-liners, no accents,
+# typos, SMS style, other languages (added for issue #10; none is taken from the evaluation
+# set).
+WANT_MESSY_EN = """how do i even start with sql??
+no idea how our competitors get so many followers on instagram
+why do young applicants ghost us after the first interview?
+What makes a 25 year old stay more than a year in a job?
+keen to get my head around generative ai, still lost tbh
+i wnat to lern python basics
+wud love some help with power bi, the dashboards confuse me
+How can a bank look credible on TikTok?
+cant figure out how to run a hybrid meeting that works
+Our graduate scheme gets fewer applications every year. How do we reach them now?
+need to understand crypto before the board asks me about it
+teach me canva pls
+looking for someone to explain discord to me
+what do gen z expect from their manager? genuinely curious
+I struggle to understand why our younger staff want to work from home
+ive never used chatgpt, where do i start
+Is there a way to automate my weekly excel report?
+help me get started with linkedin, my profile is empty""".splitlines()
+
+WANT_MESSY_FR = """comment on fait pour recruter sur tiktok ?
+je comprends rien a l'ia generative, jaimerais qu'on m'explique
+jveux apprendre a faire des tableaux croises dynamiques
+aucune idee de comment marchent les influenceurs
+Pourquoi nos jeunes recrues partent au bout de six mois ?
+Comment garder des apprentis motivés quand ils ne répondent plus aux mails ?
+voudrais savoir utiliser notion pour mes projets
+j'ignore tout de Discord et de Twitch
+besoin d'aide pour automatiser mes fichiers excel
+c'est quoi exactement un podcast de marque ?
+je sais pas comment parler aux moins de 25 ans sur les reseaux
+j aimerais comprendre ce que les jeunes attendent d un manager
+Nos offres d'emploi ne reçoivent plus aucune candidature : que faut-il changer ?
+envie de m'y mettre sur python mais je sais pas par ou commencer""".splitlines()
+
+WANT_OTHER_LANGUAGES = [
+    ("Quero aprender a usar o ChatGPT no trabalho.", "pt"),
+    ("Gostaria de entender como os jovens escolhem uma empresa.", "pt"),
+    ("Desejo melhorar a minha presença no LinkedIn.", "pt"),
+    ("Como posso automatizar os meus relatórios em Excel?", "pt"),
+    ("Quiero aprender a editar vídeos cortos para Instagram.", "es"),
+    ("Me gustaría entender qué buscan los jóvenes en un empleo.", "es"),
+    ("¿Cómo se usa Power BI para seguir los indicadores?", "es"),
+    ("No tengo ni idea de cómo funciona TikTok.", "es"),
+    ("Ich möchte lernen, wie man mit Python Berichte automatisiert.", "de"),
+    ("Ich würde gern verstehen, wie junge Leute ihren Arbeitgeber wählen.", "de"),
+    ("Wie erreicht man heute junge Bewerber?", "de"),
+    ("Vorrei imparare a usare l'intelligenza artificiale generativa.", "it"),
+    ("Mi piacerebbe capire come funzionano i social network per le aziende.", "it"),
+    ("Come posso rendere più efficaci le riunioni ibride?", "it"),
+]
+
+OFFER_MESSY = [
+    ("i run our insta + tiktok, can show u how", "en"),
+    ("excel macros n vba, done loads of them", "en"),
+    ("i use chatgpt everyday for emails and summaries", "en"),
+    ("been on discord since forever, i mod 2 big servers", "en"),
+    ("happy to help w/ canva and quick visuals", "en"),
+    ("jfais des montages capcut pour le compte insta du magasin", "fr"),
+    ("je gere le compte linkedin de la boite depuis 1 an", "fr"),
+    ("power bi, sql, un peu de python : je peux montrer", "fr"),
+    ("je connais bien les applis de livraison, je bosse dessus tous les jours", "fr"),
+    ("Eu cuido das redes sociais da equipe e faço os vídeos.", "pt"),
+    ("Sé usar Notion y Slack para organizar proyectos.", "es"),
+    ("Ich erstelle jede Woche Dashboards in Power BI.", "de"),
+    ("Gestisco la pagina Instagram del negozio.", "it"),
+]
+
+OTHER_MESSY = [
+    ("team lead in accounts 15 yrs", "en"),
+    ("based in leeds, mostly remote", "en"),
+    ("doing it all by hand at the moment", "en"),
+    ("in the company since 2009", "en"),
+    ("chef de rayon depuis 12 ans", "fr"),
+    ("je fais tout a la main pour l'instant", "fr"),
+    ("on est 40 dans le service", "fr"),
+    ("Trabalho no departamento financeiro há dez anos.", "pt"),
+    ("Soy jefa de compras desde 2015.", "es"),
+    ("Ich leite seit zwanzig Jahren die Buchhaltung.", "de"),
+    ("Lavoro nell'ufficio acquisti da otto anni.", "it"),
+]
+
+
 def labelled_sentences() -> list[tuple[str, str, str]]:
     """All sentences as ``(text, label, language)``."""
     groups = [
         (OFFER_EN, "offer", "en"), (OFFER_FR, "offer", "fr"),
         (WANT_EN, "want", "en"), (WANT_FR, "want", "fr"),
         (OTHER_EN, "other", "en"), (OTHER_FR, "other", "fr"),
+        (WANT_MESSY_EN, "want", "en"), (WANT_MESSY_FR, "want", "fr"),
     ]
-    return [(text, label, lang) for lines, label, lang in groups for text in lines if text]
+    rows = [(text, label, lang) for lines, label, lang in groups for text in lines if text]
+    for items, label in ((WANT_OTHER_LANGUAGES, "want"), (OFFER_MESSY, "offer"),
+                         (OTHER_MESSY, "other")):
+        rows += [(text, label, lang) for text, lang in items]
+    return rows
