@@ -339,15 +339,15 @@ _CARD_PHRASES = {
         "want": '{mentee} wants: "{want}"',
         "offer": 'Within {mentor}\'s strengths: "{offer}"',
         "shared": "in common with this topic: {words}",
-        "closest": "no word in common: the closest of {mentee}'s wishes in meaning",
-        "closest_offer": "no word in common: the closest of {mentor}'s strengths in meaning",
+        "closest": 'close in meaning to "{title}", with no word in common',
+        "closest_offer": 'close in meaning to "{title}", with no word in common',
     },
     "fr": {
         "want": "{mentee} souhaite : « {want} »",
         "offer": "Dans les forces de {mentor} : « {offer} »",
         "shared": "en commun avec ce sujet : {words}",
-        "closest": "aucun mot en commun : le souhait de {mentee} le plus proche par le sens",
-        "closest_offer": "aucun mot en commun : la force de {mentor} la plus proche par le sens",
+        "closest": "proche par le sens de « {title} », sans mot en commun",
+        "closest_offer": "proche par le sens de « {title} », sans mot en commun",
     },
 }
 
@@ -378,7 +378,7 @@ def shared_words(sentence: str, topic_text: str, limit: int = 4) -> list[str]:
 
 
 def _card_line(kind: str, language: str, names: dict[str, str], quote: str,
-               topic_text: str) -> str:
+               topic_text: str, title: str) -> str:
     """The wish (or strength) a card rests on, and what ties it to this very topic."""
     from .explain import shorten
 
@@ -388,7 +388,7 @@ def _card_line(kind: str, language: str, names: dict[str, str], quote: str,
     if common:
         tail = p["shared"].format(words=", ".join(common))
     else:
-        tail = p["closest" if kind == "want" else "closest_offer"].format(**names)
+        tail = p["closest" if kind == "want" else "closest_offer"].format(**names, title=title)
     return f"{line} — {tail}"
 
 
@@ -418,10 +418,10 @@ def suggestion_records(topics: Sequence[Topic], language: str, mentor: Person, m
         reasons: list[str] = []
         if len(wants):
             reasons.append(_card_line("want", language, names, wants[scores.want_pos[i]],
-                                      topic_text))
+                                      topic_text, topic.title[title_lang]))
         if len(offers):
             reasons.append(_card_line("offer", language, names, offers[scores.offer_pos[i]],
-                                      topic_text))
+                                      topic_text, topic.title[title_lang]))
         reasons += topic_reasons(
             language, mentor.name, mentee.name, want=None, offer=None,
             near_title=topics[near].title.get(title_lang) if near_is_close else None,
