@@ -11,10 +11,13 @@ thousand distinct sentences, French and English) is imported with the default em
 - matching cold: ``suggest_pairs`` by a freshly opened workspace (everything read from the
   store, vectors from its cache); warm: the same call again;
 - decisions: 200 ``set_pair_status`` with ``expected_version`` (one transaction each);
-- notes: 1000 session notes in one ``add_notes``.
-The model is loaded and warmed before any timing, so both backends embed the same texts from
-the same start. Without ``--database-url`` (or ``$TANDEM_TEST_POSTGRES_URL``) the script runs
-itself beside a throw-away server started by ``tests/with_postgres.sh``.
+- notes: 1000 session notes in one ``add_notes`` (their vectors cached beforehand: the
+  store's part).
+The model is loaded and warmed before any timing; every run embeds the same texts into a
+new workspace, and the backends alternate over ``--rounds`` (the machine is shared: the
+median of the rounds is compared). Without ``--database-url`` (or
+``$TANDEM_TEST_POSTGRES_URL``) the script runs itself beside a throw-away server started by
+``tests/with_postgres.sh``.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -64,6 +69,7 @@ def run(label: str, folder: Path, database_url: str | None, rows: list[dict],
               "date": f"2027-{1 + i % 12:02d}-{1 + i % 28:02d}",
               "text": f"Session {i}: we covered TikTok and recruiting.", "rating": 1 + i % 5}
              for i, p in enumerate(pairs * 5)][:1000]
+    rec.encoder.encode([n["text"] for n in notes])  # the store's part only: vectors cached
     t = time.perf_counter()
     rec.add_notes(notes)
     out["notes_s"] = time.perf_counter() - t
@@ -79,6 +85,7 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=4000)
     parser.add_argument("--database-url", help="a PostgreSQL database to write a schema in")
     parser.add_argument("--model", default=DEFAULT_EMBEDDER)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     url = args.database_url or os.environ.get("TANDEM_TEST_POSTGRES_URL")
     if not url:  # run again beside a throw-away server
@@ -87,27 +94,38 @@ def main() -> None:
     embedder = make_embedder(args.model)
     embedder.encode(["warm up", "échauffement"])
     rows = people_rows(args.people)
-    schema = f"bench_{uuid.uuid4().hex[:8]}"
-    print(f"{args.people} people, embedder {args.model}")
+    print(f"{args.people} people, embedder {args.model}, {args.rounds} rounds "
+          "(backends alternate; each run in a new workspace)")
     print(f"{'backend':<11} {'import s':>9} {'match s':>9} {'warm s':>9} "
           f"{'decision ms':>12} {'notes s':>8} {'pairs':>6} {'segments':>8}")
-    with tempfile.TemporaryDirectory() as tmp:
-        sqlite = run("SQLite", Path(tmp) / "sqlite", None, rows, embedder)
-        from recommender.store import Store
-        try:
-            pg = run("PostgreSQL", Path(tmp) / "pg", f"{url}?workspace={schema}", rows,
-                     embedder)
-        finally:
-            import sqlalchemy as sa
+    runs: dict[str, list[dict[str, float | int]]] = {"SQLite": [], "PostgreSQL": []}
+    schemas = []
+    import sqlalchemy as sa
 
-            engine = sa.create_engine(Store(url).url)
-            with engine.begin() as conn:
+    from recommender.store import Store
+
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for r in range(args.rounds):
+                order = ["SQLite", "PostgreSQL"] if r % 2 == 0 else ["PostgreSQL", "SQLite"]
+                for backend in order:
+                    database_url = None
+                    if backend == "PostgreSQL":
+                        schemas.append(f"bench_{uuid.uuid4().hex[:8]}")
+                        database_url = f"{url}?workspace={schemas[-1]}"
+                    runs[backend].append(run(backend, Path(tmp) / f"{backend}-{r}",
+                                             database_url, rows, embedder))
+    finally:
+        engine = sa.create_engine(Store(url).url)
+        with engine.begin() as conn:
+            for schema in schemas:
                 conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-            engine.dispose()
-    print("PostgreSQL / SQLite: " + ", ".join(
-        f"{k} x{pg[k] / sqlite[k]:.2f}" for k in ("import_s", "match_cold_s", "match_warm_s",
-                                                  "decision_ms", "notes_s")))
-
+        engine.dispose()
+    keys = ("import_s", "match_cold_s", "match_warm_s", "decision_ms", "notes_s")
+    median = {b: {k: float(np.median([float(x[k]) for x in runs[b]])) for k in keys}
+              for b in runs}
+    print(f"median of {args.rounds} rounds, PostgreSQL / SQLite: " + ", ".join(
+        f"{k} {median['PostgreSQL'][k]:.2f} / {median['SQLite'][k]:.2f}" for k in keys))
 
 if __name__ == "__main__":
     main()
