@@ -37,6 +37,9 @@ ARCHIVE_VERSION = 1
 TABLES = ("people", "notes", "topics", "pairs", "segments", "settings")
 # Where a workspace is, not what it holds: never carried from one place to another.
 _LOCAL_SETTINGS = ("database_url", "name", "created", "format")
+# Store settings that describe the database, not the programme (its schema, a token that
+# changes with every write of profiles): the importing store keeps its own.
+_STORE_ONLY_SETTINGS = ("schema_version", "profiles_version")
 
 
 def _store(workspace: Workspace) -> Store:
@@ -72,6 +75,8 @@ def export_workspace(workspace: str | Path, out: str | Path,
                 count = 0
                 with zf.open(f"tables/{name}.jsonl", "w") as handle:
                     for row in store.table_rows(name):
+                        if name == "settings" and row["key"] in _STORE_ONLY_SETTINGS:
+                            continue
                         handle.write(json.dumps(row, ensure_ascii=False).encode() + b"\n")
                         count += 1
                 manifest["tables"][name] = count
