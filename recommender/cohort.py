@@ -137,7 +137,7 @@ def _lexical(offer_docs: Sequence[str], want_docs: Sequence[str]) -> tuple[Any, 
     stop = FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS
 
     def analyse(text: str) -> list[str]:
-        return [w for w in (fold(x) for x in words(text)) if len(w) > 1 and w not in stop]
+        return [w for w in words(fold(text)) if len(w) > 1 and w not in stop]
 
     docs = [f"{a} {b}" for a, b in zip(offer_docs, want_docs, strict=True)]
     if not any(analyse(d) for d in docs):

@@ -128,7 +128,7 @@ def shared_terms(want: str, offers: str, most: int = 4) -> list[str]:
     """Content words of ``want`` that ``offers`` uses too (as written in ``want``), longest
     first: the rare terms a lexical match rests on ("power query", "crypto")."""
     stop = FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS
-    theirs = {fold(w) for w in words(offers)}
+    theirs = set(words(fold(offers)))
     seen: dict[str, str] = {}
     for w in words(want):
         key = fold(w)

@@ -106,6 +106,7 @@ class Recommender:
         self._cached: CachedEmbedder | None = None
         self._classifier: IntentClassifier | None = None
         self._indexes: dict[str, VectorIndex] = {}
+        self._built: tuple[Any, list[Person], match_stage.Cohort, dict[int, Segment]] | None = None
 
     @classmethod
     def open(cls, path: str | Path, embedder: str | Embedder | None = None,
@@ -324,9 +325,14 @@ class Recommender:
                 path.with_suffix(suffix).unlink(missing_ok=True)
 
     def _index(self, name: str, ids: Sequence[int], texts: Sequence[str]) -> VectorIndex:
-        """The index ``name``: in memory, else saved if it holds exactly ``ids``, else rebuilt."""
+        """The index ``name``: in memory, else saved, if it holds exactly ``ids``; else
+        rebuilt (another process may have added or removed rows since it was built)."""
+        id_array = np.array(ids, dtype=np.int64)
+        held = self._indexes.get(name)
+        if held is not None and (len(held) != len(id_array)
+                                 or not np.array_equal(np.sort(held.ids()), np.sort(id_array))):
+            self._indexes.pop(name)
         if name not in self._indexes:
-            id_array = np.array(ids, dtype=np.int64)
             path = self.workspace.index_path(name)
             loaded = VectorIndex.load(path, self.model_id, id_array) if path is not None else None
             if loaded is None:
@@ -422,17 +428,27 @@ class Recommender:
                                        locked=pair.locked if locked is None else locked),
                                expected_version)
 
-    def _cohort(self, people: Sequence[Person], params: match_stage.MatchParams,
-                excluded: Callable[[StoredPair], bool]
-                ) -> tuple[match_stage.Cohort, dict[int, Segment]]:
-        """People, their sentences and the pairs ruled out, as arrays for the match stage."""
-        segments = self.segments()
-        cohort = build_cohort(people, segments, self.encoder.encode([s.text for s in segments]),
-                              params)
+    def _cohort(self, params: match_stage.MatchParams, excluded: Callable[[StoredPair], bool]
+                ) -> tuple[list[Person], match_stage.Cohort, dict[int, Segment]]:
+        """People, their sentences and the pairs ruled out, as arrays for the match stage.
+
+        The arrays are kept while the store's profiles version, the model and the settings
+        that shape them are the same (another process's import changes the version), so a
+        second run does not read and rebuild what has not changed.
+        """
+        key = (self.store.profiles_version(), self.model_id, params.background_weight,
+               params.context_weight, params.distinct_weight, params.distinct_similarity)
+        if self._built is None or self._built[0] != key:
+            people = self.people()
+            segments = self.segments()
+            cohort = build_cohort(people, segments,
+                                  self.encoder.encode([s.text for s in segments]), params)
+            self._built = (key, people, cohort, {s.id: s for s in segments})
+        _, people, cohort, by_segment = self._built
         index_of = {p.id: i for i, p in enumerate(people)}
-        cohort.excluded = {(index_of[p.mentor_id], index_of[p.mentee_id])
-                           for p in self.store.pairs() if excluded(p)}
-        return cohort, {s.id: s for s in segments}
+        cohort = replace(cohort, excluded={(index_of[p.mentor_id], index_of[p.mentee_id])
+                                           for p in self.store.pairs() if excluded(p)})
+        return people, cohort, by_segment
 
     def _params(self, params: match_stage.MatchParams | None,
                 overrides: dict[str, Any]) -> match_stage.MatchParams:
@@ -458,8 +474,8 @@ class Recommender:
         params = self._params(params, overrides)
         tell = progress or (lambda fraction, message: None)
         tell(0.02, "reading profiles")
-        people = self.people()
-        cohort, by_segment = self._cohort(people, params, lambda p: p.kept or p.status != "proposed")
+        people, cohort, by_segment = self._cohort(
+            params, lambda p: p.kept or p.status != "proposed")
         index_of = {p.id: i for i, p in enumerate(people)}
         kept = [p for p in self.store.pairs() if p.kept]
         fixed = [(index_of[p.mentor_id], index_of[p.mentee_id]) for p in kept]
@@ -482,9 +498,8 @@ class Recommender:
 
     def _rank_partners(self, person_id: str, k: int, as_mentee: bool) -> list[PairSuggestion]:
         self.person(person_id)
-        people = self.people()
         params = self.params
-        cohort, by_segment = self._cohort(people, params, lambda p: p.status in CLOSED_STATUSES)
+        people, cohort, by_segment = self._cohort(params, lambda p: p.status in CLOSED_STATUSES)
         me = next(i for i, p in enumerate(people) if p.id == person_id)
         others = np.array([i for i in range(len(people)) if i != me], dtype=np.int64)
         mine = np.full_like(others, me)
@@ -556,9 +571,8 @@ class Recommender:
 
     def unmatched(self, language: str = "en") -> list[Unmatched]:
         """Everyone without a proposed, accepted or active pair now, and why (in ``language``)."""
-        people = self.people()
         params = self.params
-        cohort, _ = self._cohort(people, params, lambda p: p.kept or p.status != "proposed")
+        people, cohort, _ = self._cohort(params, lambda p: p.kept or p.status != "proposed")
         index_of = {p.id: i for i, p in enumerate(people)}
         paired = {index_of[x] for p in self.store.pairs(("proposed", *KEPT_STATUSES))
                   for x in p.key}

@@ -36,6 +36,7 @@ import hashlib
 import json
 import logging
 import re
+import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from importlib import resources
@@ -53,6 +54,8 @@ from .records import PAIR_STATUSES, Person, Segment, SessionNote, StoredPair, To
 __all__ = ["HEAD_REVISION", "SCHEMA_VERSION", "Store", "normalise_url"]
 
 logger = logging.getLogger(__name__)
+
+PROFILES_VERSION = "profiles_version"
 
 SCHEMA_VERSION = 3
 """The schema's version number (kept in the ``settings`` table and in archives)."""
@@ -379,6 +382,7 @@ class Store:
             conn.execute(people_table.delete().where(people_table.c.id == person_id))
             conn.execute(people_table.update().where(people_table.c.manager_id == person_id)
                          .values(manager_id=""))
+            _put_setting(conn, PROFILES_VERSION, uuid.uuid4().hex)
         return seg_ids
 
     # ------------------------------------------------------------------ notes
@@ -594,6 +598,9 @@ class Store:
             where = segments_table.c.person_id.in_(chunk)
             removed.extend(conn.execute(sa.select(segments_table.c.id).where(where)).scalars())
             conn.execute(segments_table.delete().where(where))
+        # What reads profiles must reread. Written after the people rows are locked: every
+        # writer takes people rows first, then this setting, so none waits on another's.
+        _put_setting(conn, PROFILES_VERSION, uuid.uuid4().hex)
         if not segments:
             return removed, []
         result = conn.execute(
@@ -707,6 +714,12 @@ class Store:
                     conn.execute(sa.text(
                         f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
                         f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"))
+            _put_setting(conn, PROFILES_VERSION, uuid.uuid4().hex)
+
+    def profiles_version(self) -> str:
+        """A token that changes with every write of people or their sentences (by any
+        process): what was computed from the profiles is current while it is the same."""
+        return str(self.get_setting(PROFILES_VERSION, ""))
 
     def fingerprint(self) -> dict[str, int]:
         """Row counts per table: a cheap check that a rejected batch changed nothing."""

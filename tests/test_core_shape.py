@@ -170,3 +170,16 @@ def test_the_built_wheel_carries_the_intent_weights(tmp_path):
                          cwd=tmp_path, timeout=300)
     assert run.returncode == 0, run.stderr + run.stdout
     assert run.stdout.strip().startswith("(3, ")
+
+
+def test_a_long_running_process_sees_what_another_one_wrote(tmp_path, people_rows):
+    page = Recommender.open(tmp_path / "ws", embedder=HashingEmbedder())
+    page.add_people(people_rows)
+    before = {(p.mentor_id, p.mentee_id) for p in page.suggest_pairs().pairs}
+    assert page.search("TikTok videos", k=1)  # the index is now held in memory
+    cli = Recommender.open(tmp_path / "ws", embedder=HashingEmbedder())
+    cli.add_people(EXTRA)  # another process imports two people
+    after = {(p.mentor_id, p.mentee_id) for p in page.suggest_pairs().pairs}
+    assert ("j3", "s3") in after - before  # the cached arrays were rebuilt
+    hits = page.search("shoot TikTok videos for recruiting every week", k=3)
+    assert "j3" in {h.person_id for h in hits}  # so was the held index
