@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -12,7 +13,7 @@ from .match import (
     MatchParams,
     best_partners,
     best_sentences,
-    ineligibility_reason,
+    ineligibility_reasons,
 )
 from .records import PairSuggestion, Person, Segment, Unmatched
 from .text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, detect_language, fold, words
@@ -128,13 +129,19 @@ def shared_terms(want: str, offers: str, most: int = 4) -> list[str]:
     """Content words of ``want`` that ``offers`` uses too (as written in ``want``), longest
     first: the rare terms a lexical match rests on ("power query", "crypto")."""
     stop = FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS
-    theirs = set(words(fold(offers)))
+    theirs = _folded_words(offers)
     seen: dict[str, str] = {}
     for w in words(want):
         key = fold(w)
         if len(key) > 2 and key not in stop and key in theirs:
             seen.setdefault(key, w)
     return sorted(seen.values(), key=len, reverse=True)[:most]
+
+
+@lru_cache(maxsize=4096)
+def _folded_words(text: str) -> frozenset[str]:
+    # A mentor's offers are read once per pair they appear in: fold them once.
+    return frozenset(words(fold(text)))
 
 
 def _number(value: float, language: str) -> str:
@@ -257,6 +264,8 @@ def unmatched(people: Sequence[Person], cohort: Cohort, paired: set[int],
     partner, best = best_partners(cohort, alone, params)
     below = {int(i): (int(j), float(b)) for i, j, b in zip(alone, partner, best, strict=True)
              if j >= 0 and b <= params.min_score}
+    first_rule = {as_mentee: dict(zip(alone.tolist(), ineligibility_reasons(
+        cohort, alone, as_mentee, params, lang), strict=True)) for as_mentee in (True, False)}
     roles = {"mentor": [False], "mentee": [True], "either": [True, False]}
     out = []
     for i, person in enumerate(people):
@@ -274,8 +283,7 @@ def unmatched(people: Sequence[Person], cohort: Cohort, paired: set[int],
             out.append(Unmatched(person.id, person.name, "; ".join(reasons)))
             continue
         for as_mentee in roles[person.role_preference]:
-            why = (ineligibility_reason(cohort, i, as_mentee, params, lang)
-                   or _NO_PARTNER[(lang, as_mentee)])
+            why = first_rule[as_mentee].get(i) or _NO_PARTNER[(lang, as_mentee)]
             reasons.append(f"{_ROLE_WORDS[(lang, as_mentee)]} : {why}" if lang == "fr"
                            else f"{_ROLE_WORDS[(lang, as_mentee)]}: {why}")
         out.append(Unmatched(person.id, person.name, "; ".join(reasons)))

@@ -49,6 +49,7 @@ __all__ = [
     "coverage_matrix",
     "eligible",
     "ineligibility_reason",
+    "ineligibility_reasons",
     "score_edges",
     "signal_matrices",
     "solve",
@@ -382,6 +383,28 @@ def broken_rules(cohort: Cohort, mentor: int, mentee: int, params: MatchParams,
              "content": {"en": "nothing to match on", "fr": "rien sur quoi s'appuyer"}}
     lang = language if language in ("en", "fr") else "en"
     return tuple(names[r.name][lang] for r in RULES if not r.allows(cohort, m, s, params)[0])
+
+
+def ineligibility_reasons(cohort: Cohort, people: np.ndarray, as_mentee: bool,
+                          params: MatchParams, language: str = "en",
+                          block: int = 1024) -> list[str | None]:
+    """:func:`ineligibility_reason` for many people at once (the rules as matrices over
+    blocks of people x everyone)."""
+    out: list[str | None] = []
+    others = np.arange(cohort.size)[None, :]
+    for start in range(0, len(people), block):
+        me = people[start : start + block][:, None]
+        mentor, mentee = (others, me) if as_mentee else (me, others)
+        alive = me != others
+        reason: list[str | None] = [None] * len(me)
+        for rule in RULES:
+            alive &= rule.allows(cohort, mentor, mentee, params)
+            dead = ~alive.any(axis=1)
+            for row in np.flatnonzero(dead):
+                if reason[row] is None:
+                    reason[row] = rule.message(params.direction, as_mentee, params, language)
+        out.extend(reason)
+    return out
 
 
 def ineligibility_reason(cohort: Cohort, person: int, as_mentee: bool,

@@ -183,3 +183,16 @@ def test_score_is_directional_and_sentence_level():
     want_pos = rows.want - cohort.wants.ptr[2]
     assert offer_pos[0] == 1 and want_pos[0] == 0
     assert scores.cross_department.tolist() == [1.0, 0.0]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_reasons_for_many_people_equal_the_reason_of_each(seed):
+    from recommender.match import ineligibility_reasons
+
+    cohort = random_cohort(seed, 7)
+    params = MatchParams(min_experience_gap=3.0)
+    people = np.arange(cohort.size)
+    for as_mentee in (True, False):
+        many = ineligibility_reasons(cohort, people, as_mentee, params, "fr", block=3)
+        assert many == [ineligibility_reason(cohort, int(i), as_mentee, params, "fr")
+                        for i in people]
