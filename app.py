@@ -177,8 +177,8 @@ def _people_tab(page: Page) -> None:
     page.people_df = gr.Dataframe(page.c.people_table("", lang), interactive=False, wrap=True,
                                   elem_id="people-table", max_height=420)
     with page.accordion("edit_person", open=False, elem_id="edit-box"):
-        page.person_dd = L(gr.Dropdown([], label=t("person", lang), elem_id="person-dd"),
-                           "person")
+        page.person_dd = L(gr.Dropdown(page.c.person_ids(), label=t("person", lang),
+                                       elem_id="person-dd", allow_custom_value=True), "person")
         with gr.Row():
             f_name = L(gr.Textbox(label=t("name", lang), elem_id="f-name"), "name")
             f_years = L(gr.Number(label=t("years", lang), elem_id="f-years"), "years")
@@ -221,9 +221,11 @@ def _pairs_tab(page: Page) -> None:
     filters = c.filter_choices(lang)
     with gr.Row(equal_height=True):
         page.status_f = L(gr.Dropdown(filters["status"], value="", label=t("filter_status", lang),
-                                      elem_id="filter-status"), "filter_status")
+                                      elem_id="filter-status", allow_custom_value=True),
+                          "filter_status")
         page.level_f = L(gr.Dropdown(filters["level"], value="", label=t("filter_level", lang),
-                                     elem_id="filter-level"), "filter_level")
+                                     elem_id="filter-level", allow_custom_value=True),
+                         "filter_level")
         page.dept_f = L(gr.Dropdown(filters["department"], value="",
                                     label=t("filter_department", lang), elem_id="filter-dept",
                                     allow_custom_value=True), "filter_department")
@@ -248,10 +250,12 @@ def _pairs_tab(page: Page) -> None:
     page.status_msg = gr.Textbox(show_label=False, interactive=False, elem_id="pair-status")
     with page.accordion("manual_title", open=False, elem_id="manual-box"):
         with gr.Row():
-            page.manual_mentor = L(gr.Dropdown([], label=t("manual_mentor", lang),
-                                               elem_id="manual-mentor"), "manual_mentor")
-            page.manual_mentee = L(gr.Dropdown([], label=t("manual_mentee", lang),
-                                               elem_id="manual-mentee"), "manual_mentee")
+            page.manual_mentor = L(gr.Dropdown(c.person_ids(), label=t("manual_mentor", lang),
+                                               elem_id="manual-mentor", allow_custom_value=True),
+                                   "manual_mentor")
+            page.manual_mentee = L(gr.Dropdown(c.person_ids(), label=t("manual_mentee", lang),
+                                               elem_id="manual-mentee", allow_custom_value=True),
+                                   "manual_mentee")
         page.manual_btn = page.button("manual_pair", elem_id="manual-btn")
         page.manual_msg = gr.Textbox(show_label=False, interactive=False, elem_id="manual-msg")
     page.unmatched_df = L(gr.Dataframe(c.unmatched_table(lang), interactive=False, wrap=True,
@@ -267,8 +271,9 @@ def _pairs_tab(page: Page) -> None:
 
 def _sessions_tab(page: Page) -> None:
     lang, L = page.lang, page.label
-    page.session_pair = L(gr.Dropdown([], label=t("pair", lang), elem_id="session-pair"),
-                          "pair")
+    page.session_pair = L(gr.Dropdown(page.c.pair_choices(KEPT_STATUSES, lang),
+                                      label=t("pair", lang), elem_id="session-pair",
+                                      allow_custom_value=True), "pair")
     with gr.Row():
         page.note_date = L(gr.Textbox(format_date(dt.date.today().isoformat(), lang),
                                       label=t("date", lang), elem_id="note-date"), "date")
@@ -288,8 +293,9 @@ def _sessions_tab(page: Page) -> None:
 def _topics_tab(page: Page) -> None:
     lang, L = page.lang, page.label
     with gr.Row():
-        page.topic_pair = L(gr.Dropdown([], label=t("pair", lang), elem_id="topic-pair",
-                                        scale=3), "pair")
+        page.topic_pair = L(gr.Dropdown(page.c.pair_choices(KEPT_STATUSES, lang),
+                                        label=t("pair", lang), elem_id="topic-pair", scale=3,
+                                        allow_custom_value=True), "pair")
         page.how_many = L(gr.Slider(1, 10, value=5, step=1, label=t("how_many", lang)),
                           "how_many")
     page.topics_btn = page.button("suggest_topics", variant="primary", elem_id="topics-btn")
@@ -302,11 +308,13 @@ def _insights_tab(page: Page) -> None:
     with gr.Row():
         page.plots = [gr.Plot(show_label=False, elem_id=f"chart-{i}") for i in range(3)]
     page.risk_df = L(gr.Dataframe(page.c.risk_table(lang).iloc[0:0], interactive=False,
-                                  wrap=True, label=t("at_risk", lang), elem_id="risk-table"),
+                                  wrap=True, label=t("at_risk", lang), elem_id="risk-table",
+                                  column_widths=["15%", "15%", "10%", "13%", "47%"]),
                      "at_risk")
     page.themes_df = L(gr.Dataframe(headers=list(page.c.themes_columns(lang)),
                                     interactive=False, wrap=True, label=t("themes", lang),
-                                    elem_id="themes-table"), "themes")
+                                    elem_id="themes-table",
+                                    column_widths=["28%", "8%", "34%", "20%", "10%"]), "themes")
 
 
 def _settings_tab(page: Page) -> None:
@@ -448,7 +456,12 @@ def _wire(page: Page) -> None:
             return c.set_pair_status(key, action, lg, version=version).message
 
         after(button.click(do_status, [page.selected, page.version, page.ui_lang],
-                           page.status_msg, api_name=f"{action}_pair"))
+                           page.status_msg, api_name=f"{action}_selected_pair"))
+
+        def decide(key: str, version: int, lg: str, action: str = action) -> str:
+            return c.set_pair_status(key, action, lg, version=version).message
+
+        gr.api(decide, api_name=f"{action}_pair")
     after(page.bulk_btn.click(lambda lv, lg: c.bulk_accept(lv, lg).message,
                               [page.bulk_level, page.ui_lang], page.status_msg,
                               api_name="bulk_accept"))

@@ -35,7 +35,8 @@ def test_endpoints_are_all_named(app):
     assert {"/import_files", "/people_table", "/person_fields", "/save_person",
             "/delete_person", "/run_matching", "/accept_pair", "/reject_pair", "/lock_pair",
             "/activate_pair", "/end_pair", "/export_pairs", "/log_note", "/pair_history",
-            "/next_topics", "/insights", "/set_notes_visible", "/set_language"} <= names
+            "/next_topics", "/insights", "/set_notes_visible", "/set_language", "/refresh",
+            "/review_pair", "/bulk_accept", "/add_pair"} <= names
 
 
 def test_import_validation_and_upload_cleanup(app, tmp_path):
@@ -49,10 +50,9 @@ def test_import_validation_and_upload_cleanup(app, tmp_path):
     good = tmp_path / "good-api.csv"
     good.write_text("id,name,years_experience,offers,role_preference\n"
                     "X1,Xena,1,I run our Instagram account and make reels.,mentor\n")
-    report, table, *_ = client.predict(handle_file(str(good)), None, "en",
-                                       api_name="/import_files")
+    report, *_ = client.predict(handle_file(str(good)), None, "en", api_name="/import_files")
     assert "Imported 1" in report
-    assert any(r[0] == "X1" for r in rows(table))
+    assert any(r[0] == "X1" for r in rows(client.predict("X1", "en", api_name="/people_table")))
     leftovers = [p.name for p in gradio_tmp.rglob("*") if p.name in ("good-api.csv",
                                                                      "bad-api.csv")]
     assert not leftovers
@@ -64,13 +64,13 @@ def test_people_search_edit_and_delete(app):
     assert [r[0] for r in rows(table)] == ["X1"]
     fields = client.predict("X1", api_name="/person_fields")
     assert fields[0] == "Xena"
-    message, _ = client.predict("X1", "Xena B.", 1, "Digital", "Creator", "en", "",
-                                "I run our Instagram account.", "", "mentor", 1, "", "en",
-                                api_name="/save_person")
+    message = client.predict("X1", "Xena B.", 1, "Digital", "Creator", "en", "",
+                             "I run our Instagram account.", "", "mentor", 1, "", "en",
+                             api_name="/save_person")
     assert message == "Saved."
-    bad, _ = client.predict("X1", "Xena B.", -4, "Digital", "Creator", "en", "", "x", "",
-                            "mentor", 1, "", "en", api_name="/save_person")
-    assert "years_experience" in bad
+    bad = client.predict("X1", "Xena B.", -4, "Digital", "Creator", "en", "", "x", "",
+                         "mentor", 1, "", "en", api_name="/save_person")
+    assert "Years of experience" in bad
     refused = client.predict("X1", False, "en", api_name="/delete_person")[0]
     assert "confirmation" in refused
     deleted = client.predict("X1", True, "en", api_name="/delete_person")[0]
@@ -80,29 +80,36 @@ def test_people_search_edit_and_delete(app):
 
 def test_matching_statuses_export_sessions_topics_insights(app):
     client, _ = app
-    summary, pairs, _unmatched, *_ = client.predict(3, 0.05, 1, 0, "en",
-                                                    api_name="/run_matching")
-    assert "pair(s) proposed" in summary and rows(pairs)
+    summary = client.predict(3, 0.05, 1, 0, "en", api_name="/run_matching")
+    assert "pair(s) proposed" in summary
     key = "P031|P001"  # an active demo pair
+    assert "Accept Yanis Belkacem → Michel Garnier" not in client.predict(
+        key, "en", api_name="/review_pair")  # the buttons are not part of the HTML
+    assert "Michel Garnier" in client.predict(key, "en", api_name="/review_pair")
     for action in ("accept", "lock", "activate"):
-        message, *_ = client.predict(key, "en", api_name=f"/{action}_pair")
+        message = client.predict(key, 0, "en", api_name=f"/{action}_pair")
         assert "Yanis Belkacem → Michel Garnier" in message
+    stale = client.predict(key, 1, "en", api_name="/end_pair")  # version 1 is long gone
+    assert "changed this pair since it was shown" in stale
     exported = client.predict("csv", api_name="/export_pairs")
     text = Path(exported).read_text(encoding="utf-8-sig")
     assert text.startswith("mentor_id,mentor_name,mentee_id,mentee_name,score")
-    message, history, _ = client.predict(key, "2026-11-25", "=HYPERLINK(\"x\") we talked", 5,
-                                         "en", api_name="/log_note")
+    message, _ = client.predict(key, "2026-11-25", "=HYPERLINK(\"x\") we talked", 5,
+                                "en", api_name="/log_note")
     assert message == "Session logged."
-    assert "2026-11-25" in str(rows(history))
-    bad, *_ = client.predict(key, "25/11/2026", "text", 5, "en", api_name="/log_note")
-    assert "not an ISO 8601 date" in bad
+    assert "2026-11-25" in str(rows(client.predict(key, "en", api_name="/pair_history")))
+    bad, _ = client.predict(key, "25/11/2026", "text", 5, "en", api_name="/log_note")
+    assert "YYYY-MM-DD" in bad
     cards = client.predict(key, 3, "en", api_name="/next_topics")
     assert cards.count('class="topic-card"') == 3
     *_plots, _risk, themes = client.predict("en", api_name="/insights")
     assert rows(themes)
     other = "P060|P009"
-    assert "rejected" in client.predict(other, "en", api_name="/reject_pair")[0]
-    assert "ended" in client.predict("P048|P016", "en", api_name="/end_pair")[0]
+    assert "rejected" in client.predict(other, 0, "en", api_name="/reject_pair")
+    assert "ended" in client.predict("P048|P016", 0, "en", api_name="/end_pair")
+    assert "Accepted" in client.predict("fair", "en", api_name="/bulk_accept")
+    refused = client.predict("P001", "P031", "en", api_name="/add_pair")
+    assert "cannot be paired" in refused
     assert rows(client.predict(key, "en", api_name="/pair_history"))
 
 
@@ -114,7 +121,8 @@ def test_confidential_notes_hide_texts(app):
     assert any(r[2] for r in history)  # covered topics are still shown
     *_plots, _risk, themes = client.predict("en", api_name="/insights")
     # Themes are named by their nearest catalogue topic, not by words taken from the notes.
-    assert rows(themes) and all(r[3].startswith(r[0]) for r in rows(themes))
+    assert rows(themes) and all(r[3].startswith(r[0]) or r[0].startswith("Theme ")
+                                for r in rows(themes))
     assert client.predict(True, api_name="/set_notes_visible") is True
 
 
@@ -122,4 +130,6 @@ def test_language_switch(app):
     client, _ = app
     result = client.predict("fr", api_name="/set_language")
     assert "Coordination du mentorat inversé" in result[0]  # the State output is not returned
-    assert "nom" in result[-2]["headers"] and "mentoré" in result[-1]["headers"]
+    refreshed = client.predict("fr", "", "", "", "", None, None, None, None, None, None,
+                               api_name="/refresh")
+    assert "nom" in refreshed[0]["headers"] and "mentoré" in refreshed[2]["headers"]

@@ -655,7 +655,9 @@ class Coordinator:
         from ..charts import coverage_chart, score_chart, sessions_chart
 
         health = self.rec.health(as_of=as_of)
-        scores = [p.score for p in self.rec.pairs() if p.status != "rejected"]
+        people = self._people()
+        scores = [self._scored(p, lang, people)[0] for p in self.rec.pairs()
+                  if p.status != "rejected"]
         months = {format_month(m, lang): n for m, n in health.sessions_by_month.items()}
         return (sessions_chart(months, t("sessions_per_month", lang), t("sessions_axis", lang)),
                 score_chart(scores, t("score_distribution", lang), t("score_axis", lang),

@@ -171,6 +171,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "What the mentee can share in return", "fr": "Ce que le mentoré peut partager en retour",
     },
     "part_cross_department": {"en": "Different departments", "fr": "Services différents"},
+    "part_lexical": {
+        "en": "Words the mentee's wishes and the mentor's offers share",
+        "fr": "Mots communs aux souhaits du mentoré et aux offres du mentor",
+    },
     "part_other": {"en": "Other", "fr": "Autre"},
     "legend_main": {
         "en": "highlighted: the wish and the offer the match rests on",

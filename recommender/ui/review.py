@@ -17,7 +17,7 @@ __all__ = ["highlight", "level_badge", "review_html"]
 # offer that answers it (the match itself), then the exchange in return.
 _MENTOR_QUOTES = (("offer", "main"), ("reverse_want", "reverse"))
 _MENTEE_QUOTES = (("want", "main"), ("reverse_offer", "reverse"))
-_PART_ORDER = ("coverage", "reverse", "cross_department")
+_PART_ORDER = ("coverage", "lexical", "reverse", "cross_department")
 
 
 def _loose(text: str) -> str:
