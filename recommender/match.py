@@ -765,16 +765,16 @@ def top_k_per_side(mentor: np.ndarray, mentee: np.ndarray, score: np.ndarray,
 
 
 def _top_k_matrix(score: np.ndarray, valid: np.ndarray, k: int) -> np.ndarray:
-    """Mask of the cells among the ``k`` best valid ones of their row or of their column."""
-    masked = np.where(valid, score, -np.inf)
-    keep = np.zeros_like(valid)
-    for axis in (1, 0):
-        size = masked.shape[axis]
-        if size <= k:
-            return valid
-        best = np.argpartition(-masked, k - 1, axis=axis)
-        best = best[:, :k] if axis == 1 else best[:k, :]
-        np.put_along_axis(keep, best, True, axis=axis)
+    """Mask of the cells among the ``k`` best valid ones of their row or of their column
+    (ties at the ``k``-th score are all kept)."""
+    if min(score.shape) <= k:
+        return valid
+    negative = np.where(valid, -score, np.inf)
+    row_cut = np.partition(negative, k - 1, axis=1)[:, k - 1]
+    keep = negative <= row_cut[:, None]
+    # Partitioning a contiguous copy's rows is several times faster than strided columns.
+    column_cut = np.partition(np.ascontiguousarray(negative.T), k - 1, axis=1)[:, k - 1]
+    keep |= negative <= column_cut[None, :]
     return keep & valid
 
 

@@ -196,3 +196,19 @@ def test_reasons_for_many_people_equal_the_reason_of_each(seed):
         many = ineligibility_reasons(cohort, people, as_mentee, params, "fr", block=3)
         assert many == [ineligibility_reason(cohort, int(i), as_mentee, params, "fr")
                         for i in people]
+
+
+def test_top_k_matrix_keeps_each_rows_and_columns_best_valid_cells():
+    from recommender.match import _top_k_matrix
+
+    rng = np.random.default_rng(0)
+    score = rng.random((30, 20)).astype(np.float32)
+    valid = rng.random((30, 20)) < 0.7
+    keep = _top_k_matrix(score, valid, 4)
+    masked = np.where(valid, score, -np.inf)
+    expected = np.zeros_like(valid)
+    for i in range(30):
+        expected[i, np.argsort(-masked[i])[:4]] = True
+    for j in range(20):
+        expected[np.argsort(-masked[:, j])[:4], j] = True
+    assert (keep == (expected & valid)).all()
