@@ -27,6 +27,7 @@ import gradio as gr
 from recommender import Recommender, load_demo
 from recommender.records import KEPT_STATUSES
 from recommender.ui import Coordinator, t
+from recommender.ui.forms import fields_help
 from recommender.ui.i18n import LEVELS, format_date, format_percent, word
 from recommender.ui.security import authenticator, check_launch, load_users
 
@@ -72,6 +73,10 @@ CSS = """
 .review .alt-table td {border-top: 1px solid #e6ebf2 !important; padding: 4px 6px;}
 .review .reasons li {margin: 2px 0;}
 .review-hint {color: #555; font-style: italic;}
+.map-step {border: 2px solid #2f6db5; border-radius: 8px; padding: 10px 14px; background: #f7faff;}
+#map-columns td, #map-values td, #map-preview td {white-space: normal !important;
+  overflow-wrap: anywhere; vertical-align: top;}
+#map-checks ul {margin-top: 2px;}
 """
 
 # Gradio's own texts: its locale follows the browser, not the page's switch, so the few of
@@ -156,11 +161,63 @@ def markdown_text(key: str, lang: str) -> str:
         return t(key, lang, **floors)
     if key in ("review_title", "manual_title", "map_title"):
         return f"### {t(key, lang)}"
+    if key == "map_fields_help":
+        return fields_help(lang)
     return t(key, lang)
 
 
 def _pref_choices(lang: str) -> list[tuple[str, str]]:
     return [(word(x, lang), x) for x in ("mentor", "mentee", "either")]
+
+
+def _role_choices(lang: str) -> list[tuple[str, str]]:
+    return [(word("mentor", lang), "mentor"), (word("mentee", lang), "mentee"),
+            (t("role_from_file", lang), "file")]
+
+
+def _flagged(table: Any) -> Any:
+    """The value maps with the answers that have no suggestion highlighted."""
+    if not hasattr(table, "style") or table.empty:
+        return table
+    last = table.columns[-1]
+
+    def colour(row: Any) -> list[str]:
+        flag = str(row[last]).startswith("⚠")
+        return ["background-color: #fdf1d6; font-weight: 600" if flag else ""] * len(row)
+
+    return table.style.apply(colour, axis=1)
+
+
+def _mapping_step(page: Page) -> None:
+    """The "map the columns" step, shown after the upload of a sign-up form export."""
+    lang, L = page.lang, page.label
+    page.map_path = gr.State(None)
+    with gr.Column(visible=False, elem_id="map-step", elem_classes="map-step") as box:
+        page.map_box = box
+        page.markdown("map_title")
+        page.map_intro = gr.Markdown(elem_id="map-intro")
+        page.markdown("map_hint")
+        page.map_role = L(gr.Radio(_role_choices(lang), value="file", label=t("map_role", lang),
+                                   elem_id="map-role"), "map_role")
+        page.map_columns = L(gr.Dataframe(
+            interactive=True, static_columns=[0, 2, 3, 4], wrap=True, elem_id="map-columns",
+            label=t("map_table", lang), column_widths=["20%", "14%", "11%", "23%", "32%"],
+            max_height=520), "map_table")
+        page.markdown("map_fields_help", elem_id="map-fields")
+        page.map_values = L(gr.Dataframe(
+            interactive=True, static_columns=[0, 1, 2, 4], wrap=True, elem_id="map-values",
+            label=t("map_values", lang), column_widths=["22%", "14%", "30%", "9%", "25%"],
+            max_height=420), "map_values")
+        page.map_preview = L(gr.Dataframe(
+            interactive=False, wrap=True, elem_id="map-preview", label=t("map_preview", lang),
+            column_widths=["11%", "12%", "6%", "9%", "9%", "33%", "20%"]), "map_preview")
+        page.map_checks = gr.Markdown(elem_id="map-checks")
+        with gr.Row(equal_height=True):
+            page.map_partial = L(gr.Checkbox(label=t("map_partial", lang),
+                                             elem_id="map-partial"), "map_partial")
+            page.map_import_btn = page.button("map_import", variant="primary",
+                                              elem_id="map-import-btn")
+            page.map_cancel_btn = page.button("map_cancel", elem_id="map-cancel-btn")
 
 
 def _people_tab(page: Page) -> None:
@@ -173,6 +230,7 @@ def _people_tab(page: Page) -> None:
                                     elem_id="notes-file", file_types=types), "upload_notes")
     page.import_btn = page.button("import", variant="primary", elem_id="import-btn")
     page.report = gr.Textbox(show_label=False, lines=4, interactive=False, elem_id="import-report")
+    _mapping_step(page)
     page.search = L(gr.Textbox(label=t("search", lang), elem_id="people-search"), "search")
     page.people_df = gr.Dataframe(page.c.people_table("", lang), interactive=False, wrap=True,
                                   elem_id="people-table", max_height=420)
@@ -384,12 +442,14 @@ def _wire(page: Page) -> None:
         updates += [gr.update(label=t(key, new)) for _, key in page.labelled]
         updates += [markdown_text(key, new) for _, key in page.markdowns]
         updates += [gr.update(choices=_pref_choices(new)),
-                    gr.update(choices=[(word(n, new), n) for n, _ in LEVELS[:-1]])]
+                    gr.update(choices=[(word(n, new), n) for n, _ in LEVELS[:-1]]),
+                    gr.update(choices=_role_choices(new))]
         return updates
 
     language_out = [page.ui_lang, page.header, *(x for x, _ in page.containers),
                     *(x for x, _ in page.buttons), *(x for x, _ in page.labelled),
-                    *(x for x, _ in page.markdowns), page.f_pref, page.bulk_level]
+                    *(x for x, _ in page.markdowns), page.f_pref, page.bulk_level,
+                    page.map_role]
     after(page.language.change(
         switch_language, page.language, language_out, api_name="set_language",
         js="(lang) => { window.tandemLang = lang; window.tandemTranslate && "
@@ -397,14 +457,64 @@ def _wire(page: Page) -> None:
     ).then(insights, page.ui_lang, insights_out)
 
     # ---- participants
-    def do_import(people: str | None, notes: str | None, lg: str,
-                  progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
-        result = c.import_files(people, notes, lg, progress=lambda f, msg: progress(f, desc=msg))
-        return result.message, None, None
+    step_out = [page.map_path, page.map_box, page.map_intro, page.map_role, page.map_columns,
+                page.map_values, page.map_preview, page.map_checks]
 
-    after(page.import_btn.click(do_import, [page.people_file, page.notes_file, page.ui_lang],
-                                [page.report, page.people_file, page.notes_file],
-                                api_name="import_files"))
+    def do_import(people: str | None, notes: str | None, pending: str | None, lg: str,
+                  progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
+        step = c.start_mapping(people, lg, previous=pending)
+        if step.needed:  # a sign-up form: the mapping step instead of the import's errors
+            return (step.message, None, gr.update(), step.path, gr.update(visible=True),
+                    step.intro, step.role or "file", step.columns, _flagged(step.values),
+                    step.preview, step.checks)
+        result = c.import_files(people, notes, lg, progress=lambda f, msg: progress(f, desc=msg))
+        return (result.message, None, None, *(gr.update() for _ in step_out))
+
+    after(page.import_btn.click(
+        do_import, [page.people_file, page.notes_file, page.map_path, page.ui_lang],
+        [page.report, page.people_file, page.notes_file, *step_out], api_name="import_files"))
+
+    def role_of(choice: str | None) -> str:
+        return "" if choice in (None, "", "file") else str(choice)
+
+    def edit_columns(path: str | None, columns: Any, values: Any, role: str,
+                     lg: str) -> tuple[Any, ...]:
+        table, preview, checks = c.refresh_mapping(path, columns, values, role_of(role), lg)
+        return _flagged(table), preview, checks
+
+    page.map_columns.input(edit_columns, [page.map_path, page.map_columns, page.map_values,
+                                          page.map_role, page.ui_lang],
+                           [page.map_values, page.map_preview, page.map_checks])
+
+    def edit_values(path: str | None, columns: Any, values: Any, role: str,
+                    lg: str) -> tuple[Any, ...]:
+        return c.preview_mapping(path, columns, values, role_of(role), lg)
+
+    for control in (page.map_values, page.map_role):
+        control.input(edit_values, [page.map_path, page.map_columns, page.map_values,
+                                    page.map_role, page.ui_lang],
+                      [page.map_preview, page.map_checks])
+
+    def do_map_import(path: str | None, columns: Any, values: Any, role: str, partial: bool,
+                      notes: str | None, lg: str,
+                      progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
+        result = c.import_mapped(path, columns, values, role_of(role), partial, notes, lg,
+                                 progress=lambda f, msg: progress(f, desc=msg))
+        if not result.ok:
+            return result.message, path, gr.update(), gr.update()
+        return result.message, None, gr.update(visible=False), None
+
+    after(page.map_import_btn.click(
+        do_map_import, [page.map_path, page.map_columns, page.map_values, page.map_role,
+                        page.map_partial, page.notes_file, page.ui_lang],
+        [page.report, page.map_path, page.map_box, page.notes_file], api_name="import_mapped"))
+
+    def do_cancel(path: str | None, lg: str) -> tuple[Any, ...]:
+        c.discard_mapping(path)
+        return t("map_cancelled", lg), None, gr.update(visible=False)
+
+    page.map_cancel_btn.click(do_cancel, [page.map_path, page.ui_lang],
+                              [page.report, page.map_path, page.map_box])
     page.search.change(c.people_table, [page.search, page.ui_lang], page.people_df,
                        api_name="people_table")
     page.person_dd.change(c.person_fields, page.person_dd, page.form, api_name="person_fields")

@@ -215,29 +215,164 @@ _STRINGS: dict[str, dict[str, str]] = {
     "choose_two": {"en": "Choose a mentor and a mentee.", "fr": "Choisissez un mentor et un mentoré."},
     "same_person": {"en": "Choose two different people.", "fr": "Choisissez deux personnes différentes."},
     "unmatched_none": {"en": "Everybody has a pair.", "fr": "Tout le monde a un binôme."},
-    "map_title": {"en": "Map the columns of a sign-up form", "fr": "Associer les colonnes d'un formulaire"},
+    "map_title": {"en": "Map the columns of the sign-up form", "fr": "Associer les colonnes du formulaire"},
     "map_hint": {
-        "en": "This file's columns are not the project's: check how each one is read, then import.",
-        "fr": "Les colonnes de ce fichier ne sont pas celles du projet : vérifiez comment chacune est "
-        "lue, puis importez.",
+        "en": "Check the field each column feeds (type a field name from the list below, "
+        "**ignore** to leave a column out on purpose, or leave it empty), confirm the values, "
+        "choose the role, then import. The preview follows every edit.",
+        "fr": "Vérifiez le champ que chaque colonne alimente (tapez un nom de champ de la liste "
+        "ci-dessous, **ignore** pour écarter une colonne volontairement, ou laissez vide), "
+        "confirmez les valeurs, choisissez le rôle, puis importez. L'aperçu suit chaque "
+        "modification.",
     },
-    "map_table": {"en": "Column -> field (edit the field)", "fr": "Colonne -> champ (modifiez le champ)"},
+    "map_table": {
+        "en": "Form column -> field (edit the field)",
+        "fr": "Colonne du formulaire -> champ (modifiez le champ)",
+    },
+    "map_values": {
+        "en": "Values to confirm (edit the value; ⚠: no suggestion, give one)",
+        "fr": "Valeurs à confirmer (modifiez la valeur ; ⚠ : aucune suggestion, indiquez-en une)",
+    },
     "map_preview": {
-        "en": "First rows, as they will be read", "fr": "Premières lignes, telles qu'elles seront lues",
+        "en": "First 5 rows, as they will be imported",
+        "fr": "5 premières lignes, telles qu'elles seront importées",
     },
     "map_role": {"en": "Role of everybody in this file", "fr": "Rôle de chacun dans ce fichier"},
     "role_from_file": {"en": "from the file", "fr": "d'après le fichier"},
     "map_import": {"en": "Import with this mapping", "fr": "Importer avec cette association"},
+    "map_cancel": {"en": "Cancel", "fr": "Annuler"},
+    "map_cancelled": {
+        "en": "Import cancelled: nothing was stored.",
+        "fr": "Import annulé : rien n'a été enregistré.",
+    },
     "map_partial": {
-        "en": "Import the valid rows, report the others",
-        "fr": "Importer les lignes valides, signaler les autres",
+        "en": "Import the valid rows only (report the others)",
+        "fr": "Importer seulement les lignes valides (signaler les autres)",
     },
     "map_needed": {
-        "en": "The columns need mapping: see the step below.",
-        "fr": "Les colonnes sont à associer : voir l'étape ci-dessous.",
+        "en": "This file's columns are not the project's: map them in the step below, then import. "
+        "Nothing is stored yet.",
+        "fr": "Les colonnes de ce fichier ne sont pas celles du projet : associez-les dans l'étape "
+        "ci-dessous, puis importez. Rien n'est encore enregistré.",
     },
     "map_nothing": {"en": "Upload a people file first.", "fr": "Déposez d'abord un fichier de participants."},
-    "field_ignored": {"en": "(ignored)", "fr": "(ignorée)"},
+    "map_intro": {
+        "en": "**{file}**: {rows} rows, {n} columns. Missing for the project: {missing}.",
+        "fr": "**{file}** : {rows} lignes, {n} colonnes. Manquent au projet : {missing}.",
+    },
+    "map_found": {"en": "Columns found: {columns}.", "fr": "Colonnes trouvées : {columns}."},
+    "map_proposed": {
+        "en": "Below, the proposed mapping: check it.",
+        "fr": "Ci-dessous, l'association proposée : vérifiez-la.",
+    },
+    "map_saved_used": {
+        "en": "A mapping was saved for this form at its last import: it is proposed below.",
+        "fr": "Une association a été enregistrée pour ce formulaire lors de son dernier import : "
+        "elle est proposée ci-dessous.",
+    },
+    "map_role_guessed": {
+        "en": "Role taken from the file name: {role} (change it below if needed).",
+        "fr": "Rôle déduit du nom du fichier : {role} (changez-le ci-dessous si besoin).",
+    },
+    "map_saved_word": {"en": "saved", "fr": "enregistrée"},
+    "map_from_saved": {"en": "from the saved mapping", "fr": "d'après l'association enregistrée"},
+    "map_value_known": {"en": "from the mapping", "fr": "d'après l'association"},
+    "map_no_suggestion": {
+        "en": "no suggestion: type a value",
+        "fr": "aucune suggestion : indiquez une valeur",
+    },
+    "map_fields_help": {
+        "en": "**Fields**: {fields}. Several columns may feed profile, offers, wants and languages.",
+        "fr": "**Champs** : {fields}. Plusieurs colonnes peuvent alimenter profile, offers, wants et "
+        "languages.",
+    },
+    "map_bad_field": {
+        "en": "column '{column}': '{value}' is not a field; use one of {fields}, or leave it empty",
+        "fr": "colonne « {column} » : « {value} » n'est pas un champ ; utilisez {fields}, ou laissez vide",
+    },
+    "map_bad_years": {
+        "en": "'{answer}': '{value}' is not a number of years",
+        "fr": "« {answer} » : « {value} » n'est pas un nombre d'années",
+    },
+    "map_bad_language": {
+        "en": "'{answer}': '{value}' is not a language code (en, fr, es, pt...)",
+        "fr": "« {answer} » : « {value} » n'est pas un code de langue (en, fr, es, pt...)",
+    },
+    "map_problems": {
+        "en": "{n} problem(s) in {rows} row(s): fix the mapping, or import the valid rows only.",
+        "fr": "{n} problème(s) sur {rows} ligne(s) : corrigez l'association, ou n'importez que les "
+        "lignes valides.",
+    },
+    "map_more": {"en": "and {n} more", "fr": "et {n} de plus"},
+    "map_all_valid": {"en": "All {n} rows can be imported.", "fr": "Les {n} lignes peuvent être importées."},
+    "map_unused": {"en": "Not used: {columns}.", "fr": "Non utilisées : {columns}."},
+    "map_ignored": {"en": "Ignored on purpose: {columns}.", "fr": "Écartées volontairement : {columns}."},
+    "map_ids": {
+        "en": "No id column: ids will be generated for {n} rows (from the e-mail address, else the name).",
+        "fr": "Pas de colonne id : un id sera créé pour {n} lignes (d'après l'e-mail, sinon le nom).",
+    },
+    "map_langs_guessed": {
+        "en": "Languages guessed from the texts for {n} row(s) (none given).",
+        "fr": "Langues devinées d'après les textes pour {n} ligne(s) (aucune indiquée).",
+    },
+    "map_guessed": {"en": "guessed", "fr": "devinées"},
+    "map_imported": {
+        "en": "Imported {n} participant(s) from {file} (role: {role}).",
+        "fr": "{n} participant(s) importé(s) depuis {file} (rôle : {role}).",
+    },
+    "map_ids_made": {
+        "en": "Ids generated for {n} rows ({how}):",
+        "fr": "Ids créés pour {n} lignes ({how}) :",
+    },
+    "from_email": {"en": "from the e-mail address", "fr": "d'après l'e-mail"},
+    "from_name": {"en": "from the name", "fr": "d'après le nom"},
+    "from_row": {"en": "from the row number", "fr": "d'après le numéro de ligne"},
+    "map_names_made": {
+        "en": "Names made from the e-mail address for {n} rows.",
+        "fr": "Noms créés d'après l'e-mail pour {n} lignes.",
+    },
+    "map_langs_report": {
+        "en": "Languages guessed from the texts (none given):",
+        "fr": "Langues devinées d'après les textes (aucune indiquée) :",
+    },
+    "map_skipped": {"en": "{n} row(s) skipped:", "fr": "{n} ligne(s) écartée(s) :"},
+    "map_saved_for_next": {
+        "en": "Mapping saved: the next file with these columns will use it.",
+        "fr": "Association enregistrée : le prochain fichier avec ces colonnes l'utilisera.",
+    },
+    "warn_looks_like": {
+        "en": "column '{column}' looks like {field} but is not used",
+        "fr": "la colonne « {column} » ressemble à {field} mais n'est pas utilisée",
+    },
+    "warn_no_language": {
+        "en": "row {row}: no languages given or guessed: counts as speaking every language",
+        "fr": "ligne {row} : aucune langue indiquée ni devinée : compte comme parlant toutes les langues",
+    },
+    "warn_no_years": {
+        "en": "no column feeds years_experience: map the seniority or experience column",
+        "fr": "aucune colonne n'alimente years_experience : associez la colonne d'ancienneté ou d'expérience",
+    },
+    "warn_no_text": {
+        "en": "no column feeds profile, offers or wants: every person needs a text",
+        "fr": "aucune colonne n'alimente profile, offers ou wants : chacun a besoin d'un texte",
+    },
+    "row_word": {"en": "row", "fr": "ligne"},
+    "column_word": {"en": "column", "fr": "colonne"},
+    "field_id": {"en": "identifier", "fr": "identifiant"},
+    "field_name": {"en": "name", "fr": "nom"},
+    "field_years_experience": {"en": "years of experience", "fr": "années d'expérience"},
+    "field_department": {"en": "department", "fr": "service"},
+    "field_role": {"en": "job title", "fr": "poste"},
+    "field_location": {"en": "location", "fr": "lieu"},
+    "field_languages": {"en": "languages", "fr": "langues"},
+    "field_profile": {"en": "profile", "fr": "profil"},
+    "field_offers": {"en": "can share", "fr": "peut partager"},
+    "field_wants": {"en": "wants to learn", "fr": "souhaite apprendre"},
+    "field_role_preference": {"en": "mentor or mentee", "fr": "mentor ou mentoré"},
+    "field_capacity": {"en": "capacity", "fr": "capacité"},
+    "field_manager_id": {"en": "manager", "fr": "manager"},
+    "field_email": {"en": "e-mail", "fr": "e-mail"},
+    "field_ignore": {"en": "left out on purpose", "fr": "écartée volontairement"},
     "theme_about": {"en": "Notes about {words}", "fr": "Séances sur {words}"},
     "theme_n": {"en": "Theme {n}", "fr": "Thème {n}"},
     "and": {"en": "and", "fr": "et"},
@@ -278,6 +413,13 @@ _COLUMNS: dict[str, dict[str, str]] = {
     "source": {"en": "form column", "fr": "colonne du formulaire"},
     "why": {"en": "how it is read", "fr": "lecture"},
     "examples": {"en": "examples", "fr": "exemples"},
+    "confidence": {"en": "confidence", "fr": "confiance"},
+    "answer": {"en": "answer in the form", "fr": "réponse du formulaire"},
+    "value": {"en": "value", "fr": "valeur"},
+    "suggestion": {"en": "suggestion", "fr": "suggestion"},
+    "side": {"en": "mentor / mentee", "fr": "mentor / mentoré"},
+    "offers_col": {"en": "can share", "fr": "peut partager"},
+    "wants_col": {"en": "wants to learn", "fr": "souhaite apprendre"},
 }
 
 _WORDS: dict[str, dict[str, str]] = {

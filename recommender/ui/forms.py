@@ -1,0 +1,193 @@
+"""Helpers of the "map the columns" step of the Participants tab (no Gradio here)."""
+
+from __future__ import annotations
+
+import csv
+import logging
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..ingest import canonical_column
+from ..mapping import FIELDS
+from ..text import fold
+from .i18n import LANGUAGES, t
+
+logger = logging.getLogger(__name__)
+
+
+# ---------------------------------------------------------------------- sign-up forms
+_IGNORE = "ignore"
+_IGNORE_WORDS = frozenset({"ignore", "ignored", "ignorer", "ignoree", "ignorees", "(ignored)",
+                           "(ignoree)", "-"})
+_PREVIEW_ROWS = 5
+_FIELD_WORDS = {"years_experience": "years", "manager_id": "manager",
+                "role_preference": "side", "email": "email", "location": "location", "id": "id"}
+
+
+def _fold_word(text: Any) -> str:
+    return canonical_column(str(text or "")).replace("_", " ").strip()
+
+
+def field_choices(lang: str = "en") -> list[tuple[str, str]]:
+    """The fields a form column can feed, labelled in ``lang`` (value: the field's name)."""
+    out = [(f"{name} — {t('field_' + name, lang)}", name) for name in FIELDS]
+    return [*out, (f"{_IGNORE} — {t('field_ignore', lang)}", _IGNORE)]
+
+
+def _field_of_cell(cell: Any, lang: str) -> str | None:
+    """The field a coordinator typed in the mapping table: a field's name or its label in
+    either language, ``ignore``; ``""`` for not used; None when it names no field."""
+    key = _fold_word(cell)
+    if not key:
+        return ""
+    if key.replace(" ", "_") in FIELDS:
+        return key.replace(" ", "_")
+    if key.replace(" ", "") in {w.replace("(", "").replace(")", "") for w in _IGNORE_WORDS} \
+            or key in {_fold_word(t("field_ignore", lg)) for lg in LANGUAGES}:
+        return _IGNORE
+    for name in FIELDS:
+        if key in {_fold_word(t("field_" + name, lg)) for lg in LANGUAGES}:
+            return name
+        if key.replace(" ", "_") == name.split("_")[0]:  # "years", "manager", "role"
+            return name
+    return None
+
+
+def _guess_role(file_name: str) -> str:
+    stem = fold(Path(file_name).stem)
+    if re.search(r"(?<![a-z])(mentees?|mentores?|mentorees?|mentorados?|mentoradas?)(?![a-z])",
+                 stem):
+        return "mentee"
+    if re.search(r"(?<![a-z])(mentors?|mentoras?|tuteurs?)(?![a-z])", stem):
+        return "mentor"
+    return ""
+
+
+def _original_headers(path: str | Path) -> dict[str, str]:
+    """Folded column key -> the header as the form wrote it (for display only)."""
+    path = Path(path)
+    header: list[Any] = []
+    try:
+        if path.suffix.lower() == ".csv":
+            with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+                first = handle.readline()
+            delimiter = max(",;\t", key=first.count)
+            header = next(csv.reader([first], delimiter=delimiter), [])
+        elif path.suffix.lower() == ".xlsx":
+            from openpyxl import load_workbook
+
+            book = load_workbook(path, read_only=True, data_only=True)
+            try:
+                header = list(next(book.worksheets[0].iter_rows(max_row=1, values_only=True),
+                                   ()))
+            finally:
+                book.close()
+    except (OSError, ValueError, KeyError, IndexError, StopIteration) as exc:
+        logger.debug("could not read the header of %s: %s", path.name, exc)
+    return {canonical_column(h): str(h).strip() for h in header if h is not None
+            and str(h).strip()}
+
+
+def _years_value(cell: Any) -> float | None:
+    if cell is None or (isinstance(cell, float) and math.isnan(cell)):
+        return None
+    if isinstance(cell, (int, float)):
+        return float(cell)
+    text = str(cell).strip().replace(",", ".")
+    try:
+        return float(text) if text else None
+    except ValueError:
+        return None
+
+
+def _short(value: Any, size: int = 70) -> str:
+    text = " ".join(str(value or "").split())
+    return text if len(text) <= size else text[:size - 1] + "…"
+
+
+@dataclass(frozen=True)
+class MappingStep:
+    """The "map the columns" step of an upload, as the page shows it.
+
+    Attributes:
+        needed: whether the file needs a mapping (else import it as it is).
+        path: the private copy of the upload that the step imports (None: nothing pending).
+        intro: Markdown: the file, its rows and columns found, what the project misses, and
+            whether a mapping saved for this form is proposed.
+        columns: the mapping table (form column, field, confidence, examples, how it is read).
+        values: the value maps to confirm (form column, answer, value, suggestion).
+        role: ``mentor``, ``mentee`` or ``""`` (from the file).
+        preview: the first rows as they would be imported.
+        checks: Markdown: warnings, unused columns, problems found in the file.
+        message: a line for the import report box.
+    """
+
+    needed: bool
+    path: str | None
+    intro: str = ""
+    columns: pd.DataFrame | None = None
+    values: pd.DataFrame | None = None
+    role: str = ""
+    preview: pd.DataFrame | None = None
+    checks: str = ""
+    message: str = ""
+
+
+_FR_REASONS: tuple[tuple[str, str], ...] = (
+    (r"form metadata: ", "métadonnée du formulaire : "),
+    (r"the header mentions ", "l'en-tête mentionne "),
+    (r"close to the form wording '([^']*)' \((\d+)% alike\)",
+     r"proche de la question « \1 » (\2 % de ressemblance)"),
+    (r"the answers are (\d+) seniority categories or ranges \((\d+)% recognised\)",
+     r"les réponses sont \1 catégories ou tranches d'ancienneté (\2 % reconnues)"),
+    (r": subjects of interest", " : sujets d'intérêt"),
+    (r"no field recognised", "aucun champ reconnu"),
+    (r"answers chosen from a list", "réponses choisies dans une liste"),
+    (r"short answers", "réponses courtes"),
+    (r"no row answers it", "aucune ligne n'y répond"),
+    (r"free-text answers: add it to profile, offers or wants if they help matching",
+     "réponses libres : associez-la à profile, offers ou wants si elles aident l'appariement"),
+    (r"already comes from", "vient déjà de"),
+    (r"\(confidence (\d+)%\)", r"(confiance \1 %)"),
+    (r"typical for an? ", "valeur typique : "),
+    (r"language name", "nom de langue"),
+    (r"midpoint of the range", "milieu de la tranche"),
+)
+
+
+def reason_text(reason: str, lang: str) -> str:
+    """A reason of the proposal (written in English by :mod:`recommender.mapping`) in
+    ``lang``: the usual wordings are translated, anything else is kept as written."""
+    if lang != "fr":
+        return reason
+    for pattern, replacement in _FR_REASONS:
+        reason = re.sub(pattern, replacement, reason)
+    return reason
+
+
+_LOOKS_LIKE = re.compile(r"column '(?P<column>.+?)' looks like (?P<field>\w+) but is not used")
+_NO_LANGUAGE = re.compile(r"row (?P<row>\d+): no languages given or guessed")
+
+
+def warning_text(warning: str, lang: str, labels: dict[str, str]) -> str:
+    """A warning of the import report in ``lang`` (columns named as the form wrote them)."""
+    found = _LOOKS_LIKE.search(warning)
+    if found:
+        column = found["column"]
+        return t("warn_looks_like", lang, column=labels.get(column, column),
+                 field=found["field"])
+    found = _NO_LANGUAGE.search(warning)
+    if found:
+        return t("warn_no_language", lang, row=found["row"])
+    return warning
+
+
+def fields_help(lang: str) -> str:
+    """The legend under the mapping table: every field's name and what it is, in ``lang``."""
+    names = [f"**{n}** ({t('field_' + n, lang)})" for n in (*FIELDS, _IGNORE)]
+    return t("map_fields_help", lang, fields=", ".join(names))

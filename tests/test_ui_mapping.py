@@ -1,0 +1,112 @@
+"""The "map the columns" step of the coordinator page, in process (fake embedder)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from recommender import HashingEmbedder, Recommender
+from recommender.ui import Coordinator
+
+FORMS = Path(__file__).parent / "data" / "forms"
+
+
+@pytest.fixture
+def coordinator() -> Coordinator:
+    return Coordinator(Recommender(embedder=HashingEmbedder()))
+
+
+def upload(tmp_path: Path, name: str) -> str:
+    folder = tmp_path / "gradio"
+    folder.mkdir(exist_ok=True)
+    return shutil.copy(FORMS / name, folder / name)
+
+
+def set_value(values, answer: str, value: str):
+    table = values.copy()
+    rows = table.index[table.iloc[:, 2] == answer]
+    assert len(rows) == 1, table
+    table.iloc[rows[0], 3] = value
+    return table
+
+
+def test_mapping_step_edit_import_both_forms_and_reuse(coordinator, tmp_path):
+    c = coordinator
+    first = upload(tmp_path, "google_mentors_en.csv")
+    step = c.start_mapping(first, "en")
+    assert step.needed and step.role == "mentor"
+    assert not Path(first).exists() and Path(step.path).exists()  # kept privately
+    assert "Full name" in step.intro and "proposed mapping" in step.intro
+    fields = dict(zip(step.columns.iloc[:, 0], step.columns.iloc[:, 1], strict=True))
+    assert fields["What is your current position?"] == "years_experience"
+    assert fields["Timestamp"] == "ignore"
+    flagged = step.values[step.values.iloc[:, 2] == "Industry Researcher"]
+    assert flagged.iloc[0, 3] == "" and flagged.iloc[0, 4].startswith("⚠")
+    assert "row 6" in step.checks and "Industry Researcher" in step.checks
+    assert len(step.preview) == 5 and step.preview.iloc[0, 1] == "Helena Costa"
+
+    # Atomic by default: with the unknown category, nothing is stored and the file waits.
+    refused = c.import_mapped(step.path, step.columns, step.values, "mentor", lang="en")
+    assert not refused.ok and "row 6" in refused.message and c.rec.people() == []
+    # Give "Industry Researcher" 8 years: the preview shows it, then the import stores it.
+    values = set_value(step.values, "Industry Researcher", "8")
+    preview, checks = c.preview_mapping(step.path, step.columns, values, "mentor", "en")
+    assert "All 8 rows can be imported" in checks
+    assert list(preview.iloc[4, :3]) == ["p-fca45bff46", "Amara Diallo", "8"]
+    done = c.import_mapped(step.path, step.columns, values, "mentor", lang="en")
+    assert done.ok, done.message
+    assert "Imported 8 participant(s) from google_mentors_en.csv (role: mentor)" in done.message
+    assert "Ids generated for 8 rows" in done.message and "Mapping saved" in done.message
+    assert not Path(step.path).exists()
+    people = {p.name: p for p in c.rec.people()}
+    assert people["Amara Diallo"].years_experience == 8.0
+    assert people["Helena Costa"].years_experience == 6.0
+    assert {p.role_preference for p in people.values()} == {"mentor"}
+
+    mentees = c.start_mapping(upload(tmp_path, "google_mentees_en.csv"), "fr")
+    assert mentees.role == "mentee" and "rôle" in mentees.intro.lower()
+    assert "Non utilisées" in mentees.checks  # the "how did you hear" column is listed
+    result = c.import_mapped(mentees.path, mentees.columns, mentees.values, "mentee", lang="fr")
+    assert result.ok, result.message
+    stored = c.rec.people()
+    assert len(stored) == 8 + 10
+    assert sum(p.role_preference == "mentee" for p in stored) == 10
+    undergraduate = [p for p in stored if p.role_preference == "mentee"
+                     and p.years_experience == 0.0]
+    assert undergraduate
+
+    # The next export of the mentors' form: the saved mapping (with the 8 years) comes first.
+    again = c.start_mapping(upload(tmp_path, "google_mentors_en.csv"), "en")
+    assert "saved for this form" in again.intro
+    assert set(again.columns.iloc[:, 2]) == {"saved"}
+    assert "8" in list(again.values[again.values.iloc[:, 2] == "Industry Researcher"].iloc[:, 3])
+    assert "All 8 rows can be imported" in again.checks
+
+
+def test_a_typed_field_is_checked_and_a_column_can_be_reassigned(coordinator, tmp_path):
+    c = coordinator
+    step = c.start_mapping(upload(tmp_path, "google_mentors_en.csv"), "en", role="")
+    columns = step.columns.copy()
+    row = columns.index[columns.iloc[:, 0] == "Research areas"][0]
+    columns.iloc[row, 1] = "skills"
+    mapping, errors = c.mapping_from_tables(step.path, columns, step.values, "", "en")
+    assert mapping is None and "'skills' is not a field" in errors[0]
+    columns.iloc[row, 1] = "souhaite apprendre"  # a field's French label is understood
+    values, preview, checks = c.refresh_mapping(step.path, columns, step.values, "", "en")
+    mapping, errors = c.mapping_from_tables(step.path, columns, values, "", "en")
+    assert mapping is not None and mapping.columns_of("wants") == ("research_areas",)
+    assert "Computational Biology" in preview.iloc[0, 6]
+    columns.iloc[row, 1] = ""  # not used: listed, never silent
+    _, checks = c.preview_mapping(step.path, columns, values, "", "en")
+    assert "Not used: 'Research areas'" in checks
+    c.discard_mapping(step.path)
+    assert not Path(step.path).exists()
+
+
+def test_a_file_with_the_project_columns_needs_no_mapping(coordinator, tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_text("id,name,years_experience,offers\na,Ana,1,I run TikTok.\n", encoding="utf-8")
+    assert not coordinator.start_mapping(str(path), "en").needed
+    assert path.exists()
