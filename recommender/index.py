@@ -12,12 +12,13 @@ import json
 import logging
 import os
 import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import faiss
 import numpy as np
 
-__all__ = ["VectorIndex", "ids_fingerprint"]
+__all__ = ["IndexSet", "VectorIndex", "ids_fingerprint"]
 
 logger = logging.getLogger(__name__)
 
@@ -145,3 +146,76 @@ class VectorIndex:
         except (OSError, ValueError, KeyError, RuntimeError) as exc:
             logger.warning("index %s is unreadable (%s), it will be rebuilt", path.name, exc)
             return None
+
+
+class IndexSet:
+    """A workspace's named indices (``"segments"``, ``"notes"``): held in memory, saved beside
+    the store when the workspace has a folder, rebuilt when they no longer hold the store's ids.
+
+    Args:
+        path_of: the path (without suffix) an index is saved under, ``None`` to keep it in
+            memory only (e.g. :meth:`~recommender.workspace.Workspace.index_path`).
+        kind: ``"flat"`` or ``"ivf"`` (see :class:`VectorIndex`).
+        model_id: returns the embedder's id (called when needed, so the model loads late).
+        encode: texts ``(n,)`` -> unit vectors ``(n, d)``, used to build or extend an index.
+    """
+
+    def __init__(self, path_of: Callable[[str], Path | None], kind: str,
+                 model_id: Callable[[], str], encode: Callable[[Sequence[str]], np.ndarray]):
+        self.path_of = path_of
+        self.kind = kind
+        self.model_id = model_id
+        self.encode = encode
+        self._held: dict[str, VectorIndex] = {}
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._held
+
+    def get(self, name: str, ids: Sequence[int], texts: Sequence[str]) -> VectorIndex:
+        """The index ``name``: in memory, else saved, if it holds exactly ``ids`` ``(n,)``; else
+        rebuilt from ``texts`` ``(n,)`` (another process may have added or removed rows)."""
+        id_array = np.array(ids, dtype=np.int64)
+        held = self._held.get(name)
+        if held is not None and (len(held) != len(id_array)
+                                 or not np.array_equal(np.sort(held.ids()), np.sort(id_array))):
+            self._held.pop(name)
+        if name not in self._held:
+            path = self.path_of(name)
+            loaded = VectorIndex.load(path, self.model_id(), id_array) if path is not None \
+                else None
+            if loaded is None:
+                vectors = self.encode(list(texts))
+                loaded = VectorIndex(vectors.shape[1], self.kind).build(id_array, vectors)
+            self._held[name] = loaded
+            if path is not None:
+                self._save(name)
+        return self._held[name]
+
+    def update(self, name: str, removed: Sequence[int], new_ids: Sequence[int] = (),
+               texts: Sequence[str] = ()) -> None:
+        """Remove ``removed`` ids and add ``new_ids`` embedding ``texts`` (both ``(m,)``) in the
+        index ``name`` when it is held, and save it; an index not held is left to :meth:`get`."""
+        held = self._held.get(name)
+        if held is None:
+            return
+        held.remove(np.array(removed, dtype=np.int64))
+        if len(new_ids):
+            held.add(np.array(new_ids, dtype=np.int64), self.encode(list(texts)))
+        self._save(name)
+
+    def forget(self, name: str) -> None:
+        """Let go of the index ``name`` held in memory (its saved copy is checked at :meth:`get`)."""
+        self._held.pop(name, None)
+
+    def drop(self, name: str) -> None:
+        """Forget the index ``name`` and delete its saved files: it is rebuilt when next read."""
+        self.forget(name)
+        path = self.path_of(name)
+        if path is not None:
+            for suffix in (".faiss", ".json"):
+                path.with_suffix(suffix).unlink(missing_ok=True)
+
+    def _save(self, name: str) -> None:
+        path = self.path_of(name)
+        if path is not None:
+            self._held[name].save(path, self.model_id())
