@@ -22,22 +22,25 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
 
 import numpy as np
 
-from .explain import topic_reasons
+from .cohort import PersonSentences
+from .explain import pair_language, topic_reasons
 from .ingest import validate_topics
 from .records import CoveredTopic, Person, SessionNote, Topic, TopicSuggestion
+from .segment import EncodeFn
 from .text import split_sentences
 
 __all__ = [
     "TopicParams",
     "TopicScores",
     "covered_by_notes",
+    "covered_for_pair",
     "covered_records",
     "default_catalogue",
     "history_evidence",
@@ -45,10 +48,16 @@ __all__ = [
     "mean_direction",
     "mmr",
     "note_sentences",
+    "pair_history_evidence",
     "score_topics",
     "shared_words",
+    "suggest_for_pair",
     "suggestion_records",
 ]
+
+SearchFn = Callable[[np.ndarray, int], tuple[np.ndarray, np.ndarray]]
+"""``(queries (q, d), k) -> (scores, ids)``, both ``(q, k)``, id ``-1`` for none."""
+_NO_SENTENCES = PersonSentences((), ())
 
 
 @dataclass(frozen=True)
@@ -432,3 +441,93 @@ def suggestion_records(topics: Sequence[Topic], language: str, mentor: Person, m
             topic.id, topic.title[title_lang], round(float(scores.score[i]), 4), tuple(reasons),
             tuple(topic.starters.get(title_lang, ())), title_lang))
     return out
+
+
+def covered_for_pair(topics: Sequence[Topic], language: str, notes: Sequence[SessionNote],
+                     encode: EncodeFn, params: TopicParams) -> list[CoveredTopic]:
+    """The catalogue topics a pair's ``notes`` already discussed, with the covering session.
+
+    Args:
+        topics: the catalogue, read in ``language`` (the pair's).
+        notes: the pair's notes, oldest first.
+        encode: texts ``(n,)`` -> unit vectors ``(n, d)``.
+    """
+    texts, owner = note_sentences(notes)
+    if not texts or not topics:
+        return []
+    topic_vecs = encode([t.text(language) for t in topics])
+    note_vecs = encode(texts)
+    covering = covered_by_notes(topic_vecs, note_vecs, params)
+    return covered_records(topics, language, notes, owner, covering, note_vecs @ topic_vecs.T)
+
+
+def suggest_for_pair(topics: Sequence[Topic], mentor: Person, mentee: Person,
+                     sentences: Mapping[str, PersonSentences], pair_notes: Sequence[SessionNote],
+                     notes: Sequence[SessionNote], encode: EncodeFn, search_notes: SearchFn,
+                     k: int, params: TopicParams) -> list[TopicSuggestion]:
+    """The ``k`` next topics for a pair, best first: :func:`score_topics` over the mentee's
+    wants, the mentor's offers, the pair's notes and other pairs' ratings, then :func:`mmr`.
+
+    Args:
+        topics: the catalogue (``T`` topics), read in the pair's language.
+        sentences: everyone's wants and offers (:func:`~recommender.cohort.sentences_by_person`).
+        pair_notes: the pair's notes, oldest first; ``notes`` every note of the programme.
+        encode: texts ``(n,)`` -> unit vectors ``(n, d)``.
+        search_notes: nearest notes (ids) to query vectors, e.g. the note index's search.
+    """
+    language = pair_language(mentor, mentee)
+    topic_texts = [t.text(language) for t in topics]
+    topic_vecs = encode(topic_texts)
+    wants = sentences.get(mentee.id, _NO_SENTENCES).wants
+    offers = sentences.get(mentor.id, _NO_SENTENCES).offers
+    want_texts, offer_texts = [s.text for s, _ in wants], [s.text for s, _ in offers]
+    want_vecs = encode(want_texts)
+    texts, owner = note_sentences(pair_notes)
+    evidence, support = pair_history_evidence(
+        topic_vecs, (mentor.id, mentee.id), want_vecs, notes, sentences, encode, search_notes,
+        params)
+    scores = score_topics(
+        topic_vecs, want_vecs, np.array([w for _, w in wants]),
+        encode(offer_texts), np.array([w for _, w in offers]),
+        encode(texts), evidence, params,
+        lexical_similarity(want_texts, topic_texts), lexical_similarity(offer_texts, topic_texts))
+    chosen = mmr(scores.score, topic_vecs @ topic_vecs.T, k, params.diversity)
+    return suggestion_records(topics, language, mentor, mentee, scores, chosen, want_texts,
+                              offer_texts, [n.date for n in pair_notes], owner, support)
+
+
+def pair_history_evidence(topic_vecs: np.ndarray, pair: tuple[str, str], want_vecs: np.ndarray,
+                          notes: Sequence[SessionNote], sentences: Mapping[str, PersonSentences],
+                          encode: EncodeFn, search_notes: SearchFn, params: TopicParams
+                          ) -> tuple[np.ndarray, np.ndarray]:
+    """Ratings of other pairs' notes near each topic, weighted to pairs with similar wants.
+
+    Args:
+        topic_vecs: ``(T, d)``; ``want_vecs`` ``(W, d)`` the wants of the ``pair``'s mentee.
+        pair: ``(mentor id, mentee id)``, whose own notes are left out.
+        notes: every note of the programme; ``sentences`` everyone's wants.
+        search_notes: narrows ``notes`` to the 20 nearest each topic (called only when other
+            pairs have notes and the mentee has wants).
+
+    Returns:
+        ``(evidence (T,), supporting notes (T,))`` as :func:`history_evidence`.
+    """
+    nothing = np.zeros(len(topic_vecs)), np.zeros(len(topic_vecs), dtype=np.int64)
+    others = [n for n in notes if (n.mentor_id, n.mentee_id) != pair]
+    if not others or not len(want_vecs):
+        return nothing
+    _, hits = search_notes(topic_vecs, 20)
+    near_ids = {int(h) for h in hits.ravel() if h >= 0}
+    candidates = [n for n in others if n.id in near_ids]
+    if not candidates:
+        return nothing
+    pair_keys = sorted({(n.mentor_id, n.mentee_id) for n in candidates})
+    pair_index = {key: i for i, key in enumerate(pair_keys)}
+    their_wants = np.array([mean_direction(encode(
+        [s.text for s, _ in sentences.get(mentee, _NO_SENTENCES).wants]
+    ).reshape(-1, want_vecs.shape[1])) for _, mentee in pair_keys])
+    return history_evidence(
+        topic_vecs, mean_direction(want_vecs), their_wants,
+        encode([n.text for n in candidates]),
+        np.array([pair_index[(n.mentor_id, n.mentee_id)] for n in candidates]),
+        np.array([n.rating or 0 for n in candidates], dtype=float), params)
