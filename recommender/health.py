@@ -7,16 +7,26 @@ tested on its own; :func:`pair_health` combines them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from .records import PairHealth
+from .cohort import PersonSentences
+from .records import (
+    CLOSED_STATUSES,
+    KEPT_STATUSES,
+    PairHealth,
+    ProgrammeHealth,
+    SessionNote,
+    StoredPair,
+)
+from .segment import EncodeFn
+from .topics import note_sentences
 
 __all__ = ["HealthParams", "PairFigures", "PairStats", "count_by_month", "drift_reason",
            "falling_ratings_reason", "inactivity_reason", "low_cadence_reason",
-           "note_relevance", "pair_health", "pair_record", "rating_trend"]
+           "note_relevance", "pair_health", "pair_record", "programme_health", "rating_trend"]
 
 
 @dataclass(frozen=True)
@@ -224,3 +234,42 @@ def count_by_month(dates: Sequence[str]) -> dict[str, int]:
     for date in dates:
         months[date[:7]] = months.get(date[:7], 0) + 1
     return dict(sorted(months.items()))
+
+
+def programme_health(notes: Sequence[SessionNote], stored: Mapping[tuple[str, str], StoredPair],
+                     sentences: Mapping[str, PersonSentences], encode: EncodeFn,
+                     as_of: dt.date, p: HealthParams, lang: str = "en") -> ProgrammeHealth:
+    """Health of every kept pair (and any pair with notes that is not closed), and of the
+    programme: share of mentees' wants covered by at least one session, pairs at risk.
+
+    Args:
+        notes: every session note of the programme.
+        stored: the stored pairs by ``(mentor id, mentee id)``.
+        sentences: everyone's wants (:func:`~recommender.cohort.sentences_by_person`).
+        encode: texts ``(n,)`` -> unit vectors ``(n, d)``.
+        lang: language of the at-risk reasons (``"en"`` or ``"fr"``).
+    """
+    by_pair: dict[tuple[str, str], list[SessionNote]] = {}
+    for n in notes:
+        by_pair.setdefault((n.mentor_id, n.mentee_id), []).append(n)
+    keys = [k for k, pair in stored.items() if pair.status in KEPT_STATUSES]
+    keys += [k for k in by_pair if k not in keys and
+             (k not in stored or stored[k].status not in CLOSED_STATUSES)]
+    results, total_wants, covered_wants = [], 0, 0
+    for mentor_id, mentee_id in keys:
+        pair_notes = sorted(by_pair.get((mentor_id, mentee_id), []), key=lambda n: n.date)
+        wants = sentences.get(mentee_id, PersonSentences((), ())).wants
+        texts, owner = note_sentences(pair_notes)
+        relevance, want_cover = note_relevance(
+            encode(texts), owner, len(pair_notes), encode([s.text for s, _ in wants]))
+        total_wants += len(wants)
+        covered_wants += int((want_cover >= p.want_covered_at).sum()) if texts else 0
+        updated = stored[(mentor_id, mentee_id)].updated_at \
+            if (mentor_id, mentee_id) in stored else None
+        start = pair_notes[0].date if pair_notes else (updated or as_of.isoformat())[:10]
+        stats = PairStats([n.date for n in pair_notes], [n.rating for n in pair_notes],
+                          relevance, start)
+        results.append(pair_record(mentor_id, mentee_id, stats, as_of, p, lang))
+    return ProgrammeHealth(
+        tuple(results), round(covered_wants / total_wants, 4) if total_wants else 0.0,
+        sum(r.at_risk for r in results), count_by_month([n.date for n in notes]))
