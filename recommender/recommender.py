@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -24,8 +24,8 @@ from .cohort import PersonSentences, build_cohort, sentences_by_person
 from .embed import CachedEmbedder, Embedder, EmbeddingCache, make_embedder
 from .errors import PairRuleError, UnknownIdError, ValidationError
 from .explain import pair_language, pair_reasons, pair_suggestions, unmatched
-from .health import HealthParams, PairStats, count_by_month, note_relevance, pair_record
-from .index import VectorIndex
+from .health import HealthParams, programme_health
+from .index import IndexSet, VectorIndex
 from .ingest import read_table, rows_from, validate_notes, validate_people, validate_topics
 from .records import (
     CLOSED_STATUSES,
@@ -63,7 +63,6 @@ logger = logging.getLogger(__name__)
 ProgressFn = Callable[[float, str], None]
 """Called with ``(fraction done, what is being done)`` during long steps."""
 NOTES_VISIBLE_SETTING = "coordinators_read_notes"
-_NO_SENTENCES = PersonSentences((), ())
 
 
 class Recommender:
@@ -99,13 +98,13 @@ class Recommender:
                 else Workspace.at(database_url)
         self.workspace = workspace or Workspace(Path(path) if path is not None else None)
         self.embedder = embedder
-        self.index_kind = index_kind
         self.params = params or match_stage.MatchParams()
         self.embedding_cache = embedding_cache
         self._store: Store | None = None
         self._cached: CachedEmbedder | None = None
         self._classifier: IntentClassifier | None = None
-        self._indexes: dict[str, VectorIndex] = {}
+        self._indexes = IndexSet(self.workspace.index_path, index_kind, lambda: self.model_id,
+                                 lambda texts: self.encoder.encode(texts))
         self._built: tuple[Any, list[Person], match_stage.Cohort, dict[int, Segment]] | None = None
 
     @classmethod
@@ -133,6 +132,15 @@ class Recommender:
         params = replace(params, direction=workspace.get("direction", params.direction))
         return cls(embedder=embedder or workspace.get("embedder"), params=params,
                    index_kind=workspace.get("index_kind", "flat"), workspace=workspace)
+
+    @property
+    def index_kind(self) -> str:
+        """How new indices are built: ``"flat"`` (exact) or ``"ivf"`` (approximate)."""
+        return self._indexes.kind
+
+    @index_kind.setter
+    def index_kind(self, kind: str) -> None:
+        self._indexes.kind = kind
 
     @property
     def path(self) -> Path | None:
@@ -200,11 +208,7 @@ class Recommender:
             (lambda done, total: progress(0.1 + 0.85 * done / total, "embedding"))
             if progress else None))
         added, updated, removed, new_ids = self.store.upsert_people(people, segments, self.model_id)
-        if "segments" in self._indexes:
-            self._indexes["segments"].remove(np.array(removed, dtype=np.int64))
-            self._indexes["segments"].add(np.array(new_ids, dtype=np.int64),
-                                          self.encoder.encode(texts))
-            self._save_index("segments")
+        self._indexes.update("segments", removed, new_ids, texts)
         logger.info("people: %d added, %d updated", added, updated)
         return added + updated
 
@@ -287,10 +291,8 @@ class Recommender:
         """Erase a person: their record, notes, pairs (pending or not) and vectors."""
         self.person(person_id)
         removed = self.store.delete_person(person_id)
-        if "segments" in self._indexes:
-            self._indexes["segments"].remove(np.array(removed, dtype=np.int64))
-            self._save_index("segments")
-        self._drop_index("notes")  # their notes are gone too
+        self._indexes.update("segments", removed)
+        self._indexes.drop("notes")  # their notes are gone too
         logger.info("erased person %s", person_id)
 
     def segments(self) -> list[Segment]:
@@ -306,52 +308,21 @@ class Recommender:
             logger.info("embedder changed: relabelling %d profiles", len(people))
             segments = segment_people(people, self.encoder.encode, self._classifier_for_model())
             self.store.replace_segments([p.id for p in people], segments, self.model_id)
-            self._indexes.pop("segments", None)
+            self._indexes.forget("segments")
 
     def _sentences(self) -> dict[str, PersonSentences]:
         return sentences_by_person(self.segments(), self.params.background_weight)
 
     # ------------------------------------------------------------------ indices
-    def _save_index(self, name: str) -> None:
-        path = self.workspace.index_path(name)
-        if path is not None:
-            self._indexes[name].save(path, self.model_id)
-
-    def _drop_index(self, name: str) -> None:
-        self._indexes.pop(name, None)
-        path = self.workspace.index_path(name)
-        if path is not None:
-            for suffix in (".faiss", ".json"):
-                path.with_suffix(suffix).unlink(missing_ok=True)
-
-    def _index(self, name: str, ids: Sequence[int], texts: Sequence[str]) -> VectorIndex:
-        """The index ``name``: in memory, else saved, if it holds exactly ``ids``; else
-        rebuilt (another process may have added or removed rows since it was built)."""
-        id_array = np.array(ids, dtype=np.int64)
-        held = self._indexes.get(name)
-        if held is not None and (len(held) != len(id_array)
-                                 or not np.array_equal(np.sort(held.ids()), np.sort(id_array))):
-            self._indexes.pop(name)
-        if name not in self._indexes:
-            path = self.workspace.index_path(name)
-            loaded = VectorIndex.load(path, self.model_id, id_array) if path is not None else None
-            if loaded is None:
-                vectors = self.encoder.encode(list(texts))
-                loaded = VectorIndex(vectors.shape[1], self.index_kind).build(id_array, vectors)
-            self._indexes[name] = loaded
-            if path is not None and loaded is not None:
-                self._save_index(name)
-        return self._indexes[name]
-
     def segment_index(self) -> VectorIndex:
         """The FAISS index of profile sentences (ids = segment ids), loaded or rebuilt."""
         segments = self.segments()
-        return self._index("segments", [s.id for s in segments], [s.text for s in segments])
+        return self._indexes.get("segments", [s.id for s in segments], [s.text for s in segments])
 
     def note_index(self) -> VectorIndex:
         """The FAISS index of session notes (ids = note ids), loaded or rebuilt."""
         notes = self.store.notes()
-        return self._index("notes", [n.id for n in notes], [n.text for n in notes])
+        return self._indexes.get("notes", [n.id for n in notes], [n.text for n in notes])
 
     def search(self, query: str, k: int = 5, kind: str | None = None) -> list[SentenceHit]:
         """Profile sentences closest in meaning to ``query`` (any language), best first."""
@@ -374,7 +345,7 @@ class Recommender:
         notes = validate_notes(rows_from(rows, source), self.store.person_ids(), source=source)
         self.encoder.encode([n.text for n in notes])  # fill the cache before storing
         ids = self.store.add_notes(notes)
-        self._drop_index("notes")
+        self._indexes.drop("notes")
         return len(ids)
 
     def notes(self, mentor_id: str | None = None, mentee_id: str | None = None) -> list[SessionNote]:
@@ -579,25 +550,12 @@ class Recommender:
         return unmatched(people, cohort, paired, params, language)
 
     # ------------------------------------------------------------------ topics for a pair
-    def _pair_notes(self, mentor_id: str, mentee_id: str
-                    ) -> tuple[list[SessionNote], list[str], np.ndarray]:
-        notes = self.notes(mentor_id, mentee_id)
-        texts, owner = topic_stage.note_sentences(notes)
-        return notes, texts, owner
-
     def covered_topics(self, mentor_id: str, mentee_id: str,
                        params: TopicParams | None = None) -> list[CoveredTopic]:
         """Catalogue topics the pair's notes already discussed, with the covering session."""
         lang = pair_language(self.person(mentor_id), self.person(mentee_id))
-        topics = self.topics()
-        notes, texts, owner = self._pair_notes(mentor_id, mentee_id)
-        if not texts or not topics:
-            return []
-        topic_vecs = self.encoder.encode([t.text(lang) for t in topics])
-        note_vecs = self.encoder.encode(texts)
-        covering = topic_stage.covered_by_notes(topic_vecs, note_vecs, params or TopicParams())
-        return topic_stage.covered_records(topics, lang, notes, owner, covering,
-                                           note_vecs @ topic_vecs.T)
+        return topic_stage.covered_for_pair(self.topics(), lang, self.notes(mentor_id, mentee_id),
+                                            self.encoder.encode, params or TopicParams())
 
     def suggest_topics(self, mentor_id: str, mentee_id: str, k: int = 5,
                        params: TopicParams | None = None) -> list[TopicSuggestion]:
@@ -608,57 +566,14 @@ class Recommender:
         (maximal marginal relevance), in the pair's shared language, and informed by how
         pairs with similar wants rated the topic in their sessions.
         """
-        params = params or TopicParams()
         mentor, mentee = self.person(mentor_id), self.person(mentee_id)
-        lang = pair_language(mentor, mentee)
         topics = self.topics()
         if not topics:
             return []
-        topic_texts = [t.text(lang) for t in topics]
-        topic_vecs = self.encoder.encode(topic_texts)
-        sentences = self._sentences()
-        wants = sentences.get(mentee_id, _NO_SENTENCES).wants
-        offers = sentences.get(mentor_id, _NO_SENTENCES).offers
-        want_texts, offer_texts = [s.text for s, _ in wants], [s.text for s, _ in offers]
-        want_vecs = self.encoder.encode(want_texts)
-        notes, texts, owner = self._pair_notes(mentor_id, mentee_id)
-        evidence, support = self._history_evidence(topic_vecs, (mentor_id, mentee_id),
-                                                   want_vecs, params, sentences)
-        scores = topic_stage.score_topics(
-            topic_vecs, want_vecs, np.array([w for _, w in wants]),
-            self.encoder.encode(offer_texts), np.array([w for _, w in offers]),
-            self.encoder.encode(texts), evidence, params,
-            topic_stage.lexical_similarity(want_texts, topic_texts),
-            topic_stage.lexical_similarity(offer_texts, topic_texts))
-        chosen = topic_stage.mmr(scores.score, topic_vecs @ topic_vecs.T, k, params.diversity)
-        return topic_stage.suggestion_records(
-            topics, lang, mentor, mentee, scores, chosen, want_texts, offer_texts,
-            [n.date for n in notes], owner, support)
-
-    def _history_evidence(self, topic_vecs: np.ndarray, pair: tuple[str, str],
-                          want_vecs: np.ndarray, params: TopicParams,
-                          sentences: dict[str, PersonSentences]) -> tuple[np.ndarray, np.ndarray]:
-        """Ratings of other pairs' notes near each topic, weighted to pairs with similar wants."""
-        nothing = np.zeros(len(topic_vecs)), np.zeros(len(topic_vecs), dtype=np.int64)
-        others = [n for n in self.notes() if (n.mentor_id, n.mentee_id) != pair]
-        if not others or not len(want_vecs):
-            return nothing
-        # FAISS narrows the programme's notes to those near some topic.
-        _, hits = self.note_index().search(topic_vecs, 20)
-        near_ids = {int(h) for h in hits.ravel() if h >= 0}
-        candidates = [n for n in others if n.id in near_ids]
-        if not candidates:
-            return nothing
-        pair_keys = sorted({(n.mentor_id, n.mentee_id) for n in candidates})
-        pair_index = {key: i for i, key in enumerate(pair_keys)}
-        their_wants = np.array([topic_stage.mean_direction(self.encoder.encode(
-            [s.text for s, _ in sentences.get(mentee, _NO_SENTENCES).wants]
-        ).reshape(-1, want_vecs.shape[1])) for _, mentee in pair_keys])
-        return topic_stage.history_evidence(
-            topic_vecs, topic_stage.mean_direction(want_vecs), their_wants,
-            self.encoder.encode([n.text for n in candidates]),
-            np.array([pair_index[(n.mentor_id, n.mentee_id)] for n in candidates]),
-            np.array([n.rating or 0 for n in candidates], dtype=float), params)
+        return topic_stage.suggest_for_pair(
+            topics, mentor, mentee, self._sentences(), self.notes(mentor_id, mentee_id),
+            self.notes(), self.encoder.encode, lambda q, n: self.note_index().search(q, n), k,
+            params or TopicParams())
 
     # ------------------------------------------------------------------ themes and health
     def themes(self, params: ThemeParams | None = None) -> list[Theme]:
@@ -687,37 +602,12 @@ class Recommender:
             as_of: the day to judge from (default today).
             language: language of the at-risk reasons (``"en"`` or ``"fr"``).
         """
-        params = params or HealthParams()
         today = (dt.date.fromisoformat(as_of) if isinstance(as_of, str)
                  else as_of or dt.date.today())
         notes = self.notes()
-        by_pair: dict[tuple[str, str], list[SessionNote]] = {}
-        for n in notes:
-            by_pair.setdefault((n.mentor_id, n.mentee_id), []).append(n)
         stored = {p.key: p for p in self.store.pairs()}
-        keys = [k for k, p in stored.items() if p.status in KEPT_STATUSES]
-        keys += [k for k in by_pair if k not in keys and
-                 (k not in stored or stored[k].status not in CLOSED_STATUSES)]
-        results, total_wants, covered_wants = [], 0, 0
-        sentences = self._sentences()
-        for mentor_id, mentee_id in keys:
-            pair_notes = sorted(by_pair.get((mentor_id, mentee_id), []), key=lambda n: n.date)
-            wants = sentences.get(mentee_id, _NO_SENTENCES).wants
-            texts, owner = topic_stage.note_sentences(pair_notes)
-            relevance, want_cover = note_relevance(
-                self.encoder.encode(texts), owner, len(pair_notes),
-                self.encoder.encode([s.text for s, _ in wants]))
-            total_wants += len(wants)
-            covered_wants += int((want_cover >= params.want_covered_at).sum()) if texts else 0
-            updated = stored[(mentor_id, mentee_id)].updated_at \
-                if (mentor_id, mentee_id) in stored else None
-            start = pair_notes[0].date if pair_notes else (updated or today.isoformat())[:10]
-            stats = PairStats([n.date for n in pair_notes], [n.rating for n in pair_notes],
-                              relevance, start)
-            results.append(pair_record(mentor_id, mentee_id, stats, today, params, language))
-        return ProgrammeHealth(
-            tuple(results), round(covered_wants / total_wants, 4) if total_wants else 0.0,
-            sum(r.at_risk for r in results), count_by_month([n.date for n in notes]))
+        return programme_health(notes, stored, self._sentences(), self.encoder.encode, today,
+                                params or HealthParams(), language)
 
 
 def _stored(s: PairSuggestion) -> StoredPair:
