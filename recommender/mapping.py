@@ -70,7 +70,14 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem, ValidationError
-from .ingest import _PEOPLE_ALIASES, PEOPLE_COLUMNS, canonical_column, validate_people
+from .ingest import (
+    _PEOPLE_ALIASES,
+    PEOPLE_COLUMNS,
+    canonical_column,
+    read_table,
+    rows_from,
+    validate_people,
+)
 from .langid import DEFAULT_CANDIDATES, LangidGuesser, LanguageGuesser
 from .records import ROLE_PREFERENCES, Person
 from .text import fold, words
@@ -83,6 +90,7 @@ __all__ = [
     "ImportReport",
     "MappedRows",
     "MappingProposal",
+    "PeopleRows",
     "ValueSuggestion",
     "apply_mapping",
     "form_key",
@@ -90,7 +98,9 @@ __all__ = [
     "language_code",
     "missing_fields",
     "people_from_mapped",
+    "people_rows",
     "propose_mapping",
+    "read_form",
     "split_items",
     "suggest_years",
 ]
@@ -1640,3 +1650,66 @@ def people_from_mapped(mapped: MappedRows) -> list[Person]:
         problems.sort(key=lambda p: (p.row is not None, p.row or 0))
         raise ValidationError(problems)
     return people
+
+
+def read_form(rows: Any, source: str = "rows") -> tuple[str, list[tuple[int, dict[str, Any]]]]:
+    """A file (any format :func:`~recommender.ingest.read_table` reads) or Python rows (as
+    :func:`~recommender.ingest.rows_from` takes) as ``(source, numbered rows)``; a file's
+    source is its name."""
+    if isinstance(rows, (str, Path)):
+        return Path(rows).name, read_table(rows)
+    return source, rows_from(rows, source)
+
+
+@dataclass(frozen=True)
+class PeopleRows:
+    """A people file made ready to store by :func:`people_rows`.
+
+    Attributes:
+        rows: ``(row number, row)`` pairs under the project's field names, all valid.
+        skipped: the problems of the rows left out (only with ``partial``).
+        report: lines describing the mapping's work (empty without a mapping).
+        mapping: the mapping applied (with the role), to save in the workspace; or ``None``.
+        setting: the workspace setting that mapping is saved under (one per form).
+    """
+
+    rows: list[tuple[int, dict[str, Any]]]
+    skipped: tuple[Problem, ...] = ()
+    report: tuple[str, ...] = ()
+    mapping: ColumnMapping | None = None
+    setting: str = ""
+
+
+def people_rows(rows: list[tuple[int, dict[str, Any]]], source: str,
+                mapping: ColumnMapping | None = None, role: str | None = None,
+                partial: bool = False) -> PeopleRows:
+    """Map (when a ``mapping`` is given) and validate a people file's numbered ``rows``.
+
+    Args:
+        role: ``"mentor"`` or ``"mentee"`` for every row (one form per side).
+        partial: leave out the rows with problems and report them; by default one bad row
+            rejects the whole file.
+
+    Raises:
+        ValidationError: a problem (any, or one that is not a row's when ``partial``).
+    """
+    report: tuple[str, ...] = ()
+    setting = f"mapping:{form_key(header_of(rows)) if rows else ''}"
+    try:
+        if mapping is not None:
+            mapping = mapping.with_role(role) if role else mapping
+            mapped = apply_mapping(rows, mapping, source)
+            rows, report = list(mapped.rows), tuple(mapped.report.describe())
+            people_from_mapped(mapped)
+        else:
+            if role:
+                rows = [(n, {**r, "role_preference": role}) for n, r in rows]
+            validate_people(rows, source=source)
+        skipped: tuple[Problem, ...] = ()
+    except ValidationError as exc:
+        if not partial or any(p.row is None for p in exc.problems):
+            raise
+        bad = {p.row for p in exc.problems}
+        rows = [(n, r) for n, r in rows if n not in bad]
+        skipped = exc.problems
+    return PeopleRows(rows, skipped, report, mapping, setting)
