@@ -25,13 +25,13 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from .cohort import PersonSentences
 from .explain import pair_language, topic_reasons
-from .ingest import validate_topics
+from .ingest import rows_from, validate_topics
 from .records import CoveredTopic, Person, SessionNote, Topic, TopicSuggestion
 from .segment import EncodeFn
 from .text import split_sentences
@@ -53,6 +53,7 @@ __all__ = [
     "shared_words",
     "suggest_for_pair",
     "suggestion_records",
+    "topics_from",
 ]
 
 SearchFn = Callable[[np.ndarray, int], tuple[np.ndarray, np.ndarray]]
@@ -127,6 +128,14 @@ def default_catalogue() -> list[Topic]:
     path = resources.files("recommender") / "data" / "topics.json"
     items = json.loads(path.read_text(encoding="utf-8"))
     return validate_topics(list(enumerate(items, start=1)), "topics.json", ("en", "fr"))
+
+
+def topics_from(rows: Any, source: str = "rows") -> list[Topic]:
+    """A catalogue from :class:`~recommender.records.Topic` records (kept as they are) or rows
+    (validated, as :func:`~recommender.ingest.rows_from` takes them)."""
+    if isinstance(rows, (list, tuple)) and rows and all(isinstance(r, Topic) for r in rows):
+        return list(rows)
+    return validate_topics(rows_from(rows, source), source)
 
 
 def covered_by_notes(topic_vecs: np.ndarray, note_vecs: np.ndarray,
