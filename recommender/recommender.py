@@ -22,11 +22,11 @@ from . import match as match_stage
 from . import topics as topic_stage
 from .cohort import PersonSentences, build_cohort, sentences_by_person
 from .embed import CachedEmbedder, Embedder, EmbeddingCache, make_embedder
-from .errors import PairRuleError, UnknownIdError, ValidationError
+from .errors import PairRuleError, UnknownIdError
 from .explain import pair_language, pair_reasons, pair_suggestions, unmatched
 from .health import HealthParams, programme_health
 from .index import IndexSet, VectorIndex
-from .ingest import read_table, rows_from, validate_notes, validate_people, validate_topics
+from .ingest import read_table, rows_from, validate_notes, validate_people
 from .records import (
     CLOSED_STATUSES,
     KEPT_STATUSES,
@@ -230,50 +230,28 @@ class Recommender:
         Raises:
             ValidationError: a problem (any, or one that is not a row's when ``partial``).
         """
-        from .mapping import apply_mapping, form_key, header_of, people_from_mapped
+        from .mapping import people_rows, read_form
 
-        if isinstance(rows, (str, Path)):
-            source = Path(rows).name
-            table = read_table(rows)
-        else:
-            table = rows_from(rows, source)
-        report: tuple[str, ...] = ()
-        key = form_key(header_of(table)) if table else ""
-        try:
-            if mapping is not None:
-                mapping = mapping.with_role(role) if role else mapping
-                mapped = apply_mapping(table, mapping, source)
-                table, report = list(mapped.rows), tuple(mapped.report.describe())
-                people_from_mapped(mapped)
-            else:
-                if role:
-                    table = [(n, {**r, "role_preference": role}) for n, r in table]
-                validate_people(table, source=source)
-            skipped: tuple[Any, ...] = ()
-        except ValidationError as exc:
-            if not partial or any(p.row is None for p in exc.problems):
-                raise
-            bad = {p.row for p in exc.problems}
-            table = [(n, r) for n, r in table if n not in bad]
-            skipped = exc.problems
-        stored = self.add_people(table, source=source, progress=progress) if table else 0
-        if mapping is not None:
-            self.store.set_setting(f"mapping:{key}", mapping.to_dict())
-        return ImportResult(stored, skipped, report)
+        source, table = read_form(rows, source)
+        ready = people_rows(table, source, mapping, role, partial)
+        stored = self.add_people(ready.rows, source=source, progress=progress) if ready.rows else 0
+        if ready.mapping is not None:
+            self.store.set_setting(ready.setting, ready.mapping.to_dict())
+        return ImportResult(stored, ready.skipped, ready.report)
 
     def saved_mapping(self, rows: Any) -> ColumnMapping | None:
         """The mapping saved by the last import of a file with the same columns, if any."""
-        from .mapping import ColumnMapping, form_key, header_of
+        from .mapping import ColumnMapping, form_key, header_of, read_form
 
-        table = read_table(rows) if isinstance(rows, (str, Path)) else rows_from(rows)
+        _, table = read_form(rows)
         saved = self.store.get_setting(f"mapping:{form_key(header_of(table))}")
         return ColumnMapping.from_dict(saved, "workspace") if saved else None
 
     def propose_mapping(self, rows: Any, role: str | None = None) -> MappingProposal:
         """A proposed column mapping for a sign-up form's rows (or file), to confirm."""
-        from .mapping import header_of, propose_mapping
+        from .mapping import header_of, propose_mapping, read_form
 
-        table = read_table(rows) if isinstance(rows, (str, Path)) else rows_from(rows)
+        _, table = read_form(rows)
         return propose_mapping(header_of(table), table, role=role)
 
     def people(self) -> list[Person]:
@@ -354,14 +332,14 @@ class Recommender:
 
     def set_topics(self, rows: Any, source: str = "rows") -> int:
         """Replace the topic catalogue; returns the number of topics."""
-        topics = _topics_from(rows, source)
+        topics = topic_stage.topics_from(rows, source)
         self.store.replace_topics(topics)  # marks the catalogue as chosen, atomically
         return len(topics)
 
     def add_topics(self, rows: Any, source: str = "rows") -> int:
         """Add topics to the catalogue (a topic with a known id replaces it)."""
         self.topics()  # make sure the default catalogue is in before adding to it
-        topics = _topics_from(rows, source)
+        topics = topic_stage.topics_from(rows, source)
         self.store.add_topics(topics)
         return len(topics)
 
@@ -615,12 +593,6 @@ def _stored(s: PairSuggestion) -> StoredPair:
                       s.reasons, quotes=dict(s.quotes), signals=dict(s.signals))
 
 
-def _topics_from(rows: Any, source: str) -> list[Topic]:
-    if isinstance(rows, (list, tuple)) and rows and all(isinstance(r, Topic) for r in rows):
-        return list(rows)
-    return validate_topics(rows_from(rows, source), source)
-
-
 def demo_path(name: str) -> Path:
     """Path of a bundled demo file (``demo_people.csv``, ``demo_notes.csv``...)."""
     return Path(str(resources.files("recommender") / "data" / name))
@@ -634,8 +606,6 @@ def load_demo(path: str | Path | None = None, embedder: str | Embedder | None = 
         path: workspace folder to fill (created; emptied first when ``reset``); ``None`` for
             an in-memory workspace.
     """
-    from .ingest import read_table
-
     if path is not None and reset and Path(path).exists():
         shutil.rmtree(path)
     rec = Recommender.open(path, embedder) if path is not None else Recommender(embedder)
