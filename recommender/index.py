@@ -168,9 +168,6 @@ class IndexSet:
         self.encode = encode
         self._held: dict[str, VectorIndex] = {}
 
-    def __contains__(self, name: str) -> bool:
-        return name in self._held
-
     def get(self, name: str, ids: Sequence[int], texts: Sequence[str]) -> VectorIndex:
         """The index ``name``: in memory, else saved, if it holds exactly ``ids`` ``(n,)``; else
         rebuilt from ``texts`` ``(n,)`` (another process may have added or removed rows)."""
