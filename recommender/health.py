@@ -77,7 +77,7 @@ _REASONS = {
     "en": {
         "none": "no session logged yet",
         "inactive": "no session for {days} days",
-        "cadence": "{rate:.1f} sessions a month, under half the target of {target:g}",
+        "cadence": "{rate} sessions a month, under half the target of {target}",
         "falling": "ratings falling ({first} → {last})",
         "low": "last session rated {last}/5",
         "drift": "recent notes drift away from the mentee's wishes",
@@ -85,12 +85,16 @@ _REASONS = {
     "fr": {
         "none": "aucune séance enregistrée",
         "inactive": "aucune séance depuis {days} jours",
-        "cadence": "{rate:.1f} séance(s) par mois, moins de la moitié de l'objectif de {target:g}",
+        "cadence": "{rate} séance(s) par mois, moins de la moitié de l'objectif de {target}",
         "falling": "notes en baisse ({first} → {last})",
         "low": "dernière séance notée {last}/5",
         "drift": "les dernières séances s'éloignent des souhaits du mentoré",
     },
 }
+
+
+def _decimal(number: str, lang: str) -> str:
+    return number.replace(".", ",") if lang == "fr" else number
 
 
 def _say(key: str, lang: str, **values: object) -> str:
@@ -129,7 +133,8 @@ def low_cadence_reason(stats: PairStats, as_of: dt.date, p: HealthParams,
         return None  # too early to judge a cadence
     rate = len(stats.dates) / months
     if rate < p.low_cadence * p.sessions_per_month:
-        return _say("cadence", lang, rate=rate, target=p.sessions_per_month)
+        return _say("cadence", lang, rate=_decimal(f"{rate:.1f}", lang),
+                    target=_decimal(f"{p.sessions_per_month:g}", lang))
     return None
 
 

@@ -528,21 +528,30 @@ class Recommender:
         return unmatched(people, cohort, paired, params, language)
 
     # ------------------------------------------------------------------ topics for a pair
-    def covered_topics(self, mentor_id: str, mentee_id: str,
-                       params: TopicParams | None = None) -> list[CoveredTopic]:
-        """Catalogue topics the pair's notes already discussed, with the covering session."""
+    def covered_topics(self, mentor_id: str, mentee_id: str, params: TopicParams | None = None,
+                       language: str | None = None) -> list[CoveredTopic]:
+        """Catalogue topics the pair's notes already discussed, with the covering session;
+        titles in ``language`` (default: the pair's)."""
         lang = pair_language(self.person(mentor_id), self.person(mentee_id))
-        return topic_stage.covered_for_pair(self.topics(), lang, self.notes(mentor_id, mentee_id),
-                                            self.encoder.encode, params or TopicParams())
+        topics = self.topics()
+        covered = topic_stage.covered_for_pair(topics, lang, self.notes(mentor_id, mentee_id),
+                                               self.encoder.encode, params or TopicParams())
+        if language is None:
+            return covered
+        by_id = {t.id: t for t in topics}
+        return [replace(c, title=by_id[c.topic_id].title[by_id[c.topic_id].language_for(language)])
+                for c in covered]
 
     def suggest_topics(self, mentor_id: str, mentee_id: str, k: int = 5,
-                       params: TopicParams | None = None) -> list[TopicSuggestion]:
+                       params: TopicParams | None = None,
+                       language: str | None = None) -> list[TopicSuggestion]:
         """Next discussion topics for a pair, best first.
 
         Relevant to the mentee's wants, within the mentor's offers, never a topic the pair's
         notes already covered (see :meth:`covered_topics`), lower when close to one, varied
         (maximal marginal relevance), in the pair's shared language, and informed by how
-        pairs with similar wants rated the topic in their sessions.
+        pairs with similar wants rated the topic in their sessions. Titles, reasons and
+        starters are in ``language`` when given (a page's), else the pair's.
         """
         mentor, mentee = self.person(mentor_id), self.person(mentee_id)
         topics = self.topics()
@@ -551,7 +560,7 @@ class Recommender:
         return topic_stage.suggest_for_pair(
             topics, mentor, mentee, self._sentences(), self.notes(mentor_id, mentee_id),
             self.notes(), self.encoder.encode, lambda q, n: self.note_index().search(q, n), k,
-            params or TopicParams())
+            params or TopicParams(), language)
 
     # ------------------------------------------------------------------ themes and health
     def themes(self, params: ThemeParams | None = None) -> list[Theme]:

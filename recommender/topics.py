@@ -473,7 +473,8 @@ def covered_for_pair(topics: Sequence[Topic], language: str, notes: Sequence[Ses
 def suggest_for_pair(topics: Sequence[Topic], mentor: Person, mentee: Person,
                      sentences: Mapping[str, PersonSentences], pair_notes: Sequence[SessionNote],
                      notes: Sequence[SessionNote], encode: EncodeFn, search_notes: SearchFn,
-                     k: int, params: TopicParams) -> list[TopicSuggestion]:
+                     k: int, params: TopicParams,
+                     display_language: str | None = None) -> list[TopicSuggestion]:
     """The ``k`` next topics for a pair, best first: :func:`score_topics` over the mentee's
     wants, the mentor's offers, the pair's notes and other pairs' ratings, then :func:`mmr`.
 
@@ -501,7 +502,9 @@ def suggest_for_pair(topics: Sequence[Topic], mentor: Person, mentee: Person,
         encode(texts), evidence, params,
         lexical_similarity(want_texts, topic_texts), lexical_similarity(offer_texts, topic_texts))
     chosen = mmr(scores.score, topic_vecs @ topic_vecs.T, k, params.diversity)
-    return suggestion_records(topics, language, mentor, mentee, scores, chosen, want_texts,
+    # Scored in the pair's language; titles, reasons and starters shown in the page's.
+    return suggestion_records(topics, display_language or language, mentor, mentee, scores,
+                              chosen, want_texts,
                               offer_texts, [n.date for n in pair_notes], owner, support)
 
 

@@ -77,3 +77,18 @@ def test_partial_import_keeps_the_valid_rows(tmp_path):
     result = rec.import_people(rows, partial=True)
     assert result.stored == 1 and [p.id for p in rec.people()] == ["a"]
     assert {p.row for p in result.skipped} == {2, 3}
+
+
+def test_topics_and_risks_follow_the_asked_language(rec):
+    rec.set_pair_status("j2", "s2", "active")  # a French pair
+    english = rec.suggest_topics("j2", "s2", k=2, language="en")
+    french = rec.suggest_topics("j2", "s2", k=2, language="fr")
+    assert [s.topic_id for s in english] == [s.topic_id for s in french]
+    assert all(s.language == "en" for s in english) and all(s.language == "fr" for s in french)
+    assert english[0].title != french[0].title
+    assert any(r == "Not covered in your sessions yet" for r in english[0].reasons)
+    rec.add_notes([{"mentor_id": "j2", "mentee_id": "s2", "date": "2026-01-05",
+                    "text": "Nous avons parlé des tournées de livraison."}])
+    risks = [r for p in rec.health(as_of="2026-06-01", language="fr").pairs
+             for r in p.risk_reasons]
+    assert any("séance(s) par mois" in r and "0,2" in r for r in risks), risks

@@ -990,7 +990,7 @@ class Coordinator:
         pair = split_pair_key(key)
         if pair is None:
             return f"<p>{html.escape(t('choose_pair', lang))}</p>"
-        suggestions = self.rec.suggest_topics(*pair, k=int(k))
+        suggestions = self.rec.suggest_topics(*pair, k=int(k), language=lang)
         covered = self.rec.covered_topics(*pair)
         catalogue = {tp.id: tp for tp in self.rec.topics()}
         esc = html.escape
