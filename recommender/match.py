@@ -414,16 +414,7 @@ def ineligibility_reason(cohort: Cohort, person: int, as_mentee: bool,
     The rules of :data:`RULES` are applied one after the other, and the first that leaves no
     candidate is named.
     """
-    others = np.arange(cohort.size)
-    others = others[others != person]
-    me = np.full_like(others, person)
-    mentor, mentee = (others, me) if as_mentee else (me, others)
-    alive = np.ones(len(others), dtype=bool)
-    for rule in RULES:
-        alive &= rule.allows(cohort, mentor, mentee, params)
-        if not alive.any():
-            return rule.message(params.direction, as_mentee, params, language)
-    return None
+    return ineligibility_reasons(cohort, np.array([person]), as_mentee, params, language)[0]
 
 
 # ------------------------------------------------------------------------------ kernel

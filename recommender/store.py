@@ -468,12 +468,6 @@ class Store:
                       "version": pairs_table.c.version + 1})
             conn.execute(stmt, [{**r, "version": 1} for r in rows])
 
-    def delete_pairs(self, status: str) -> None:
-        """Drop every pair with ``status`` that is not locked (stale proposals before a re-run)."""
-        with self._write() as conn:
-            conn.execute(pairs_table.delete().where(
-                sa.and_(pairs_table.c.status == status, pairs_table.c.locked.is_(False))))
-
     def decide_pair(self, pair: StoredPair, expected_version: int | None) -> None:
         """Write one pair's new status and lock if its stored version is still
         ``expected_version`` (``None``: whatever it is; ``0``: the pair did not exist when

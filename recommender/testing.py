@@ -12,7 +12,7 @@ import numpy as np
 from .embed import CachedEmbedder, Embedder
 from .store import Store
 
-__all__ = ["check_embedder"]
+__all__ = ["CountingEmbedder", "check_embedder"]
 
 _TEXTS = (
     "I run the TikTok account of our recruiting team.",
@@ -23,17 +23,23 @@ _TEXTS = (
 )
 
 
-class _CountingBackend:
-    """Wraps an embedder and counts how many texts reach it."""
+class CountingEmbedder:
+    """Wraps an embedder and counts the calls and texts that reach it.
 
-    def __init__(self, inner: Embedder):
+    Args:
+        inner: the embedder doing the work.
+        model_id: the id to report (default: the inner one's), e.g. to test a model switch.
+    """
+
+    def __init__(self, inner: Embedder, model_id: str | None = None):
         self.inner = inner
+        self._model_id = model_id
         self.texts = 0
         self.calls = 0
 
     @property
     def model_id(self) -> str:
-        return self.inner.model_id
+        return self._model_id or self.inner.model_id
 
     @property
     def dimension(self) -> int:
@@ -62,7 +68,7 @@ def check_embedder(embedder: Embedder, atol: float = 1e-4) -> None:
     dim = embedder.dimension
     assert isinstance(dim, (int, np.integer)) and dim > 0, f"dimension must be a positive int, not {dim!r}"
 
-    counting = _CountingBackend(embedder)
+    counting = CountingEmbedder(embedder)
     empty = counting.encode([])
     assert empty.shape == (0, dim), f"encode([]) must have shape (0, {dim}), not {empty.shape}"
     assert empty.dtype == np.float32, f"encode([]) must be float32, not {empty.dtype}"

@@ -3,39 +3,20 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 
-import numpy as np
 import pytest
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 from recommender import HashingEmbedder, Recommender
+from recommender.testing import CountingEmbedder as _Counting
 
 from .pg_support import backend, postgres_url  # noqa: F401  (SQLite and PostgreSQL)
 
 
-class CountingEmbedder:
+def CountingEmbedder(dimension: int = 256, model_id: str | None = None) -> _Counting:
     """The hashing embedder, counting how many texts it was asked to embed."""
-
-    def __init__(self, dimension: int = 256, model_id: str | None = None):
-        self.inner = HashingEmbedder(dimension)
-        self._model_id = model_id or self.inner.model_id
-        self.calls = 0
-        self.texts = 0
-
-    @property
-    def model_id(self) -> str:
-        return self._model_id
-
-    @property
-    def dimension(self) -> int:
-        return self.inner.dimension
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        self.calls += 1
-        self.texts += len(texts)
-        return self.inner.encode(texts)
+    return _Counting(HashingEmbedder(dimension), model_id)
 
 
 PEOPLE = [
