@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -394,10 +394,16 @@ class Recommender:
                                   self.encoder.encode([s.text for s in segments]), params)
             self._built = (key, people, cohort, {s.id: s for s in segments})
         _, people, cohort, by_segment = self._built
-        index_of = {p.id: i for i, p in enumerate(people)}
-        cohort = replace(cohort, excluded={(index_of[p.mentor_id], index_of[p.mentee_id])
-                                           for p in self.store.pairs() if excluded(p)})
+        located = self._located_pairs(people)
+        cohort = replace(cohort, excluded={(i, j) for p, i, j in located if excluded(p)})
         return people, cohort, by_segment
+
+    def _located_pairs(self, people: Sequence[Person]) -> list[tuple[StoredPair, int, int]]:
+        """Stored pairs with their people's positions in ``people``; pairs of people another
+        process imported since ``people`` was read belong to the next run, not this one."""
+        index_of = {p.id: i for i, p in enumerate(people)}
+        return [(p, index_of[p.mentor_id], index_of[p.mentee_id]) for p in self.store.pairs()
+                if p.mentor_id in index_of and p.mentee_id in index_of]
 
     def _params(self, params: match_stage.MatchParams | None,
                 overrides: dict[str, Any]) -> match_stage.MatchParams:
@@ -425,9 +431,9 @@ class Recommender:
         tell(0.02, "reading profiles")
         people, cohort, by_segment = self._cohort(
             params, lambda p: p.kept or p.status != "proposed")
-        index_of = {p.id: i for i, p in enumerate(people)}
-        kept = [p for p in self.store.pairs() if p.kept]
-        fixed = [(index_of[p.mentor_id], index_of[p.mentee_id]) for p in kept]
+        located = [(p, i, j) for p, i, j in self._located_pairs(people) if p.kept]
+        kept = [p for p, _, _ in located]
+        fixed = [(i, j) for _, i, j in located]
         scores = match_stage.solve(cohort, params, fixed,
                                    progress=lambda f, m: tell(0.1 + 0.7 * f, m))
         tell(0.85, f"writing {len(scores) + len(kept)} pairs")
@@ -522,9 +528,8 @@ class Recommender:
         """Everyone without a proposed, accepted or active pair now, and why (in ``language``)."""
         params = self.params
         people, cohort, _ = self._cohort(params, lambda p: p.kept or p.status != "proposed")
-        index_of = {p.id: i for i, p in enumerate(people)}
-        paired = {index_of[x] for p in self.store.pairs(("proposed", *KEPT_STATUSES))
-                  for x in p.key}
+        paired = {x for p, i, j in self._located_pairs(people)
+                  if p.status in ("proposed", *KEPT_STATUSES) for x in (i, j)}
         return unmatched(people, cohort, paired, params, language)
 
     # ------------------------------------------------------------------ topics for a pair

@@ -183,3 +183,14 @@ def test_a_long_running_process_sees_what_another_one_wrote(tmp_path, people_row
     assert ("j3", "s3") in after - before  # the cached arrays were rebuilt
     hits = page.search("shoot TikTok videos for recruiting every week", k=3)
     assert "j3" in {h.person_id for h in hits}  # so was the held index
+
+
+def test_pairs_of_people_imported_during_a_run_wait_for_the_next_one(cohort_rec):
+    # Another process imports j3 and accepts j3 -> s3 between this run's read of the people
+    # and its read of the pairs: the run must go on without them (it crashed with KeyError).
+    cohort_rec.set_pair_status("j3", "s3", "accepted")
+    everyone = cohort_rec.people()
+    cohort_rec.people = lambda: [p for p in everyone if p.id != "j3"]  # type: ignore[method-assign]
+    result = cohort_rec.suggest_pairs()
+    assert "j3" not in {p.mentor_id for p in result.pairs}
+    assert {u.id for u in cohort_rec.unmatched()} <= {p.id for p in everyone}
