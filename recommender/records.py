@@ -120,6 +120,13 @@ class StoredPair:
         """Kept as it is by the next matching run."""
         return self.status in KEPT_STATUSES or self.locked
 
+    @classmethod
+    def from_suggestion(cls, suggestion: PairSuggestion) -> StoredPair:
+        """The record to store for a suggestion (not yet stored: no version, no date)."""
+        s = suggestion
+        return cls(s.mentor_id, s.mentee_id, s.status, s.locked, s.score, dict(s.parts),
+                   s.reasons, quotes=dict(s.quotes), signals=dict(s.signals))
+
 
 @dataclass(frozen=True)
 class SentenceHit:
