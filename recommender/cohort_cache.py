@@ -1,0 +1,104 @@
+"""The programme as the match stage's arrays, built once and kept while nothing changes.
+
+A matching run, a ranking of one person's partners and the list of the unmatched all need
+the whole cohort as arrays (:func:`~recommender.cohort.build_cohort`: every sentence
+embedded, weighted, read in context). :class:`CohortCache` keeps the last one built while
+the store's profiles version, the embedder and the settings that shape the arrays stay the
+same; :func:`located_pairs` places the stored pairs on it, read afresh each time.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import replace
+from typing import NamedTuple
+
+import numpy as np
+
+from .cohort import build_cohort
+from .match import Cohort, MatchParams
+from .records import Person, Segment, StoredPair
+
+__all__ = ["COHORT_SETTINGS", "CohortArrays", "CohortCache", "LocatedPair", "cohort_arrays",
+           "located_pairs"]
+
+logger = logging.getLogger(__name__)
+
+COHORT_SETTINGS = ("background_weight", "context_weight", "distinct_weight",
+                   "distinct_similarity")
+"""The :class:`~recommender.match.MatchParams` fields that shape the arrays (the others
+only score them)."""
+
+
+class LocatedPair(NamedTuple):
+    """A stored pair and its people's positions in a cohort."""
+
+    pair: StoredPair
+    mentor: int
+    mentee: int
+
+
+class CohortArrays(NamedTuple):
+    """People, the match stage's arrays of them, and the sentences the arrays refer to.
+
+    Attributes:
+        people: the ``n`` people; ``people[i]`` is person ``i`` of ``cohort``.
+        cohort: their arrays (``cohort.offers.ref`` and ``cohort.wants.ref`` hold segment ids).
+        segments: their stored sentences by segment id, to quote.
+    """
+
+    people: list[Person]
+    cohort: Cohort
+    segments: dict[int, Segment]
+
+    def excluding(self, pairs: Iterable[LocatedPair]) -> CohortArrays:
+        """The same arrays with ``pairs`` (and only those) ruled out; ``self`` is unchanged."""
+        excluded = {(p.mentor, p.mentee) for p in pairs}
+        return self._replace(cohort=replace(self.cohort, excluded=excluded))
+
+
+def cohort_arrays(people: Sequence[Person], segments: Sequence[Segment],
+                  encode: Callable[[Sequence[str]], np.ndarray],
+                  params: MatchParams) -> CohortArrays:
+    """Arrays of ``people`` from their ``segments``.
+
+    Args:
+        people: the ``n`` people of the cohort.
+        segments: their stored sentences (``S`` of them).
+        encode: texts ``(S,)`` -> unit vectors ``(S, d)``, through the embedding cache.
+        params: the settings that shape the arrays (:data:`COHORT_SETTINGS`).
+    """
+    vectors = encode([s.text for s in segments])
+    return CohortArrays(list(people), build_cohort(people, segments, vectors, params),
+                        {s.id: s for s in segments})
+
+
+def located_pairs(people: Sequence[Person], pairs: Iterable[StoredPair]) -> list[LocatedPair]:
+    """``pairs`` with their people's positions in ``people``.
+
+    A pair whose mentor or mentee is not in ``people`` (another process imported them since
+    ``people`` was read) is left out: it belongs to the next run, not this one.
+    """
+    index_of = {p.id: i for i, p in enumerate(people)}
+    return [LocatedPair(p, index_of[p.mentor_id], index_of[p.mentee_id]) for p in pairs
+            if p.mentor_id in index_of and p.mentee_id in index_of]
+
+
+class CohortCache:
+    """The last cohort built, kept while what shapes it is the same."""
+
+    def __init__(self) -> None:
+        self._key: Hashable | None = None
+        self._arrays: CohortArrays | None = None
+
+    def get(self, profiles_version: str, model_id: str, params: MatchParams,
+            build: Callable[[], CohortArrays]) -> CohortArrays:
+        """The cached arrays, or those ``build`` returns when the store's profiles version
+        (another process's import changes it), the model or a setting of
+        :data:`COHORT_SETTINGS` differs from the last build's."""
+        key = (profiles_version, model_id, *(getattr(params, name) for name in COHORT_SETTINGS))
+        if self._arrays is None or self._key != key:
+            logger.debug("building the cohort's arrays")
+            self._arrays, self._key = build(), key
+        return self._arrays
