@@ -14,11 +14,11 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .records import SessionNote, Theme, Topic
-from .text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, fold
+from .records import Person, SessionNote, Theme, Topic
+from .text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, fold, words
 
 __all__ = ["ThemeParams", "Themes", "c_tf_idf", "cluster_notes", "describe_themes", "find_themes",
-           "theme_title"]
+           "name_words", "programme_themes", "theme_title"]
 
 logger = logging.getLogger(__name__)
 
@@ -157,6 +157,31 @@ def describe_themes(found: Themes, notes: Sequence[SessionNote], topic_vecs: np.
     return sorted(themes, key=lambda t: -t.size)
 
 
+def name_words(people: Sequence[Person]) -> frozenset[str]:
+    """The folded words of everyone's name: never a theme's label."""
+    return frozenset(fold(w) for p in people for w in words(p.name))
+
+
+def programme_themes(notes: Sequence[SessionNote], people: Sequence[Person],
+                     topics: Sequence[Topic], encode: Callable[[Sequence[str]], np.ndarray],
+                     params: ThemeParams) -> list[Theme]:
+    """Themes of a programme's notes, largest first, labelled without the participants'
+    names, each with its nearest catalogue topic (in any of the topic's languages).
+
+    Args:
+        notes: the ``N`` session notes.
+        people: the participants (their names are not labels).
+        topics: the catalogue.
+        encode: texts ``(n,)`` -> unit vectors ``(n, d)``.
+    """
+    if not notes:
+        return []
+    vectors = encode([n.text for n in notes])
+    found = find_themes(vectors, [n.text for n in notes], params, name_words(people))
+    rows = [(t.id, t.text(lang)) for t in topics for lang in t.title]
+    topic_vecs = encode([text for _, text in rows]).reshape(-1, vectors.shape[1])
+    return describe_themes(found, notes, topic_vecs, [tid for tid, _ in rows], params)
+
 
 _TITLE_WORDS = {
     "en": {"about": "Notes about {words}", "theme": "Theme {n}", "and": "and"},
@@ -177,7 +202,7 @@ def theme_title(theme: Theme, topics: Mapping[str, Topic], language: str, *,
     ``use_keywords`` (they come from the notes, so not when note texts are confidential);
     else the nearest topic's title anyway, or "Theme n".
     """
-    words = _TITLE_WORDS.get(language, _TITLE_WORDS["en"])
+    phrases = _TITLE_WORDS.get(language, _TITLE_WORDS["en"])
     nearest = topics.get(theme.nearest_topic_id)
     nearest_title = nearest.title[nearest.language_for(language)] if nearest else ""
     if nearest_title and theme.nearest_topic_similarity >= close_at:
@@ -185,6 +210,6 @@ def theme_title(theme: Theme, topics: Mapping[str, Topic], language: str, *,
     keywords = list(theme.keywords[:3])
     if use_keywords and keywords:
         listed = keywords[0] if len(keywords) == 1 else (
-            f"{', '.join(keywords[:-1])} {words['and']} {keywords[-1]}")
-        return words["about"].format(words=listed)
-    return nearest_title or words["theme"].format(n=number)
+            f"{', '.join(keywords[:-1])} {phrases['and']} {keywords[-1]}")
+        return phrases["about"].format(words=listed)
+    return nearest_title or phrases["theme"].format(n=number)
