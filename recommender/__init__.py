@@ -8,11 +8,12 @@ The public API is the :class:`Recommender` facade, the file loaders and the reco
     result = rec.suggest_pairs()
 """
 
+from .demo import demo_path, load_demo
 from .embed import Embedder, HashingEmbedder, SentenceTransformerEmbedder, USEEmbedder
 from .errors import Problem, ValidationError
 from .ingest import load_notes, load_people, load_topics
 from .match import MatchParams
-from .recommender import Recommender, demo_path, load_demo
+from .recommender import Recommender
 from .records import (
     PairHealth,
     PairingResult,

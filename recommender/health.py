@@ -7,7 +7,8 @@ tested on its own; :func:`pair_health` combines them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+import logging
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,8 +26,10 @@ from .segment import EncodeFn
 from .topics import note_sentences
 
 __all__ = ["HealthParams", "PairFigures", "PairStats", "count_by_month", "drift_reason",
-           "falling_ratings_reason", "inactivity_reason", "low_cadence_reason",
+           "falling_ratings_reason", "inactivity_reason", "judging_day", "low_cadence_reason",
            "note_relevance", "pair_health", "pair_record", "programme_health", "rating_trend"]
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -241,7 +244,12 @@ def count_by_month(dates: Sequence[str]) -> dict[str, int]:
     return dict(sorted(months.items()))
 
 
-def programme_health(notes: Sequence[SessionNote], stored: Mapping[tuple[str, str], StoredPair],
+def judging_day(as_of: dt.date | str | None) -> dt.date:
+    """The day health is judged from: ``as_of`` (a date or an ISO ``YYYY-MM-DD``), else today."""
+    return dt.date.fromisoformat(as_of) if isinstance(as_of, str) else as_of or dt.date.today()
+
+
+def programme_health(notes: Sequence[SessionNote], pairs: Iterable[StoredPair],
                      sentences: Mapping[str, PersonSentences], encode: EncodeFn,
                      as_of: dt.date, p: HealthParams, lang: str = "en") -> ProgrammeHealth:
     """Health of every kept pair (and any pair with notes that is not closed), and of the
@@ -249,11 +257,12 @@ def programme_health(notes: Sequence[SessionNote], stored: Mapping[tuple[str, st
 
     Args:
         notes: every session note of the programme.
-        stored: the stored pairs by ``(mentor id, mentee id)``.
+        pairs: the stored pairs.
         sentences: everyone's wants (:func:`~recommender.cohort.sentences_by_person`).
         encode: texts ``(n,)`` -> unit vectors ``(n, d)``.
         lang: language of the at-risk reasons (``"en"`` or ``"fr"``).
     """
+    stored = {pair.key: pair for pair in pairs}
     by_pair: dict[tuple[str, str], list[SessionNote]] = {}
     for n in notes:
         by_pair.setdefault((n.mentor_id, n.mentee_id), []).append(n)

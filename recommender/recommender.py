@@ -9,27 +9,24 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import shutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from . import match as match_stage
+from . import pairing
 from . import topics as topic_stage
-from .cohort import PersonSentences, build_cohort, sentences_by_person
+from .cohort import PersonSentences, sentences_by_person
+from .cohort_cache import CohortArrays, CohortCache, LocatedPair, cohort_arrays, located_pairs
+from .demo import demo_path, load_demo  # importable from here as before
 from .embed import CachedEmbedder, Embedder, EmbeddingCache, make_embedder
 from .errors import PairRuleError, UnknownIdError
-from .explain import pair_language, pair_reasons, pair_suggestions, unmatched
-from .health import HealthParams, programme_health
+from .explain import pair_language, pair_reasons, unmatched
+from .health import HealthParams, judging_day, programme_health
 from .index import IndexSet, VectorIndex
-from .ingest import read_table, rows_from, validate_notes, validate_people
+from .ingest import rows_from, validate_notes, validate_people
 from .records import (
-    CLOSED_STATUSES,
-    KEPT_STATUSES,
     PAIR_STATUSES,
     CoveredTopic,
     ImportResult,
@@ -48,8 +45,7 @@ from .records import (
 )
 from .segment import IntentClassifier, segment_people
 from .store import Store
-from .text import fold, words
-from .themes import ThemeParams, describe_themes, find_themes
+from .themes import ThemeParams, programme_themes
 from .topics import TopicParams
 from .workspace import Workspace
 
@@ -105,7 +101,7 @@ class Recommender:
         self._classifier: IntentClassifier | None = None
         self._indexes = IndexSet(self.workspace.index_path, index_kind, lambda: self.model_id,
                                  lambda texts: self.encoder.encode(texts))
-        self._built: tuple[Any, list[Person], match_stage.Cohort, dict[int, Segment]] | None = None
+        self._cohorts = CohortCache()
 
     @classmethod
     def open(cls, path: str | Path, embedder: str | Embedder | None = None,
@@ -371,39 +367,22 @@ class Recommender:
             raise ValueError(f"unknown status '{status}': use {', '.join(PAIR_STATUSES)}")
         self.person(mentor_id)
         self.person(mentee_id)
-        before = {p.key: p for p in self.store.pairs()}.get((mentor_id, mentee_id))
-        pair = before or StoredPair(mentor_id, mentee_id, status)
+        pair = self._stored_pair(mentor_id, mentee_id) or StoredPair(mentor_id, mentee_id, status)
         self.store.decide_pair(replace(pair, status=status,
                                        locked=pair.locked if locked is None else locked),
                                expected_version)
 
-    def _cohort(self, params: match_stage.MatchParams, excluded: Callable[[StoredPair], bool]
-                ) -> tuple[list[Person], match_stage.Cohort, dict[int, Segment]]:
-        """People, their sentences and the pairs ruled out, as arrays for the match stage.
+    def _stored_pair(self, mentor_id: str, mentee_id: str) -> StoredPair | None:
+        return next((p for p in self.store.pairs() if p.key == (mentor_id, mentee_id)), None)
 
-        The arrays are kept while the store's profiles version, the model and the settings
-        that shape them are the same (another process's import changes the version), so a
-        second run does not read and rebuild what has not changed.
-        """
-        key = (self.store.profiles_version(), self.model_id, params.background_weight,
-               params.context_weight, params.distinct_weight, params.distinct_similarity)
-        if self._built is None or self._built[0] != key:
-            people = self.people()
-            segments = self.segments()
-            cohort = build_cohort(people, segments,
-                                  self.encoder.encode([s.text for s in segments]), params)
-            self._built = (key, people, cohort, {s.id: s for s in segments})
-        _, people, cohort, by_segment = self._built
-        located = self._located_pairs(people)
-        cohort = replace(cohort, excluded={(i, j) for p, i, j in located if excluded(p)})
-        return people, cohort, by_segment
-
-    def _located_pairs(self, people: Sequence[Person]) -> list[tuple[StoredPair, int, int]]:
-        """Stored pairs with their people's positions in ``people``; pairs of people another
-        process imported since ``people`` was read belong to the next run, not this one."""
-        index_of = {p.id: i for i, p in enumerate(people)}
-        return [(p, index_of[p.mentor_id], index_of[p.mentee_id]) for p in self.store.pairs()
-                if p.mentor_id in index_of and p.mentee_id in index_of]
+    def _cohort(self, params: match_stage.MatchParams
+                ) -> tuple[CohortArrays, list[LocatedPair]]:
+        """The programme's arrays (rebuilt only when profiles, model or shaping settings
+        changed) and the stored pairs placed on them, read now."""
+        arrays = self._cohorts.get(
+            self.store.profiles_version(), self.model_id, params,
+            lambda: cohort_arrays(self.people(), self.segments(), self.encoder.encode, params))
+        return arrays, located_pairs(arrays.people, self.store.pairs())
 
     def _params(self, params: match_stage.MatchParams | None,
                 overrides: dict[str, Any]) -> match_stage.MatchParams:
@@ -429,40 +408,21 @@ class Recommender:
         params = self._params(params, overrides)
         tell = progress or (lambda fraction, message: None)
         tell(0.02, "reading profiles")
-        people, cohort, by_segment = self._cohort(
-            params, lambda p: p.kept or p.status != "proposed")
-        located = [(p, i, j) for p, i, j in self._located_pairs(people) if p.kept]
-        kept = [p for p, _, _ in located]
-        fixed = [(i, j) for _, i, j in located]
-        scores = match_stage.solve(cohort, params, fixed,
-                                   progress=lambda f, m: tell(0.1 + 0.7 * f, m))
-        tell(0.85, f"writing {len(scores) + len(kept)} pairs")
-        kept_scores = match_stage.score_edges(cohort, np.array([i for i, _ in fixed], np.int64),
-                                              np.array([j for _, j in fixed], np.int64), params)
-        suggestions = (
-            pair_suggestions(people, cohort, kept_scores, by_segment, params,
-                             [p.status for p in kept], [p.locked for p in kept])
-            + pair_suggestions(people, cohort, scores, by_segment, params))
-        self.store.replace_proposals([_stored(s) for s in suggestions])
-        paired = {i for pair in fixed for i in pair} | set(scores.mentor.tolist()) \
-            | set(scores.mentee.tolist())
+        arrays, kept = pairing.matching_cohort(*self._cohort(params))
+        new = match_stage.solve(arrays.cohort, params, [(p.mentor, p.mentee) for p in kept],
+                                progress=lambda f, m: tell(0.1 + 0.7 * f, m))
+        tell(0.85, f"writing {len(new) + len(kept)} pairs")
+        suggestions = pairing.run_suggestions(arrays, kept, new, params)
+        self.store.replace_proposals([StoredPair.from_suggestion(s) for s in suggestions])
         tell(0.95, "explaining who is left")
-        left = unmatched(people, cohort, paired, params)
+        left = unmatched(arrays.people, arrays.cohort, pairing.paired_people(kept, new), params)
         tell(1.0, "done")
         return PairingResult(tuple(suggestions), tuple(left))
 
     def _rank_partners(self, person_id: str, k: int, as_mentee: bool) -> list[PairSuggestion]:
         self.person(person_id)
-        params = self.params
-        people, cohort, by_segment = self._cohort(params, lambda p: p.status in CLOSED_STATUSES)
-        me = next(i for i, p in enumerate(people) if p.id == person_id)
-        others = np.array([i for i in range(len(people)) if i != me], dtype=np.int64)
-        mine = np.full_like(others, me)
-        mentor, mentee = (others, mine) if as_mentee else (mine, others)
-        ok = match_stage.eligible(cohort, mentor, mentee, params)
-        scores = match_stage.score_edges(cohort, mentor[ok], mentee[ok], params)
-        top = np.argsort(-scores.score, kind="stable")[:k]
-        return pair_suggestions(people, cohort, scores.take(top), by_segment, params)
+        return pairing.partner_suggestions(*self._cohort(self.params), person_id, k,
+                                           as_mentee, self.params)
 
     def suggest_mentors(self, mentee_id: str, k: int = 5) -> list[PairSuggestion]:
         """The ``k`` best eligible mentors for a mentee, under the same rules and scores."""
@@ -472,18 +432,19 @@ class Recommender:
         """The ``k`` best eligible mentees for a mentor, under the same rules and scores."""
         return self._rank_partners(mentor_id, k, as_mentee=False)
 
+    def unmatched(self, language: str = "en") -> list[Unmatched]:
+        """Everyone without a proposed, accepted or active pair now, and why (in ``language``)."""
+        return pairing.unmatched_now(*self._cohort(self.params), self.params, language)
+
     # ------------------------------------------------------------------ one pair, reviewed
     def _two(self, mentor_id: str, mentee_id: str, params: match_stage.MatchParams
-             ) -> tuple[list[Person], match_stage.Cohort, dict[int, Segment]]:
-        """A cohort of just the two people (quick, whatever the programme's size)."""
-        people = [self.person(mentor_id), self.person(mentee_id)]
-        segments = [s for s in self.segments() if s.person_id in (mentor_id, mentee_id)]
-        cohort = build_cohort(people, segments, self.encoder.encode([s.text for s in segments]),
-                              params)
-        stored = {p.key: p for p in self.store.pairs()}.get((mentor_id, mentee_id))
-        if stored is not None and stored.status != "proposed":
-            cohort.excluded = {(0, 1)}
-        return people, cohort, {s.id: s for s in segments}
+             ) -> tuple[CohortArrays, StoredPair | None]:
+        """A cohort of just the two people, and their pair as stored (if it is)."""
+        mentor, mentee = self.person(mentor_id), self.person(mentee_id)
+        stored = self._stored_pair(mentor_id, mentee_id)
+        two = pairing.cohort_of_two(mentor, mentee, self.segments(), self.encoder.encode,
+                                    params, stored)
+        return two, stored
 
     def explain_pair(self, mentor_id: str, mentee_id: str, language: str | None = None,
                      params: match_stage.MatchParams | None = None) -> PairSuggestion:
@@ -491,12 +452,8 @@ class Recommender:
         reasons in ``language`` (the pair's own by default). Rules are not checked (see
         :meth:`rule_violations`)."""
         params = params or self.params
-        people, cohort, by_segment = self._two(mentor_id, mentee_id, params)
-        scores = match_stage.score_edges(cohort, np.array([0]), np.array([1]), params)
-        stored = {p.key: p for p in self.store.pairs()}.get((mentor_id, mentee_id))
-        return pair_suggestions(people, cohort, scores, by_segment, params,
-                                [stored.status if stored else "proposed"],
-                                [stored.locked if stored else False], language)[0]
+        two, stored = self._two(mentor_id, mentee_id, params)
+        return pairing.scored_pair(two, params, stored, language)
 
     def pair_reasons(self, pair: StoredPair, language: str) -> tuple[str, ...]:
         """A stored pair's reasons worded in ``language``, from what was stored (no rescoring)."""
@@ -507,8 +464,8 @@ class Recommender:
     def rule_violations(self, mentor_id: str, mentee_id: str,
                         language: str = "en") -> tuple[str, ...]:
         """The hard rules that forbid ``mentor_id`` mentoring ``mentee_id`` (empty: allowed)."""
-        _, cohort, _ = self._two(mentor_id, mentee_id, self.params)
-        return match_stage.broken_rules(cohort, 0, 1, self.params, language)
+        two, _ = self._two(mentor_id, mentee_id, self.params)
+        return match_stage.broken_rules(two.cohort, 0, 1, self.params, language)
 
     def add_pair(self, mentor_id: str, mentee_id: str, status: str = "accepted",
                  locked: bool = False) -> PairSuggestion:
@@ -521,16 +478,8 @@ class Recommender:
         if broken:
             raise PairRuleError(mentor_id, mentee_id, broken)
         pair = replace(self.explain_pair(mentor_id, mentee_id), status=status, locked=locked)
-        self.store.set_pairs([_stored(pair)])
+        self.store.set_pairs([StoredPair.from_suggestion(pair)])
         return pair
-
-    def unmatched(self, language: str = "en") -> list[Unmatched]:
-        """Everyone without a proposed, accepted or active pair now, and why (in ``language``)."""
-        params = self.params
-        people, cohort, _ = self._cohort(params, lambda p: p.kept or p.status != "proposed")
-        paired = {x for p, i, j in self._located_pairs(people)
-                  if p.status in ("proposed", *KEPT_STATUSES) for x in (i, j)}
-        return unmatched(people, cohort, paired, params, language)
 
     # ------------------------------------------------------------------ topics for a pair
     def covered_topics(self, mentor_id: str, mentee_id: str, params: TopicParams | None = None,
@@ -574,16 +523,11 @@ class Recommender:
         Each theme has its size, its notes per month, its nearest catalogue topic, and a flag
         when it is far from every topic (a candidate new topic for the catalogue).
         """
-        params = params or ThemeParams()
         notes = self.notes()
         if not notes:
-            return []
-        vectors = self.encoder.encode([n.text for n in notes])
-        names = frozenset(fold(w) for p in self.people() for w in words(p.name))
-        found = find_themes(vectors, [n.text for n in notes], params, names)
-        rows = [(t.id, t.text(lang)) for t in self.topics() for lang in t.title]
-        topic_vecs = self.encoder.encode([text for _, text in rows]).reshape(-1, vectors.shape[1])
-        return describe_themes(found, notes, topic_vecs, [tid for tid, _ in rows], params)
+            return []  # and the default catalogue is not written for nothing
+        return programme_themes(notes, self.people(), self.topics(), self.encoder.encode,
+                                params or ThemeParams())
 
     def health(self, as_of: dt.date | str | None = None, params: HealthParams | None = None,
                language: str = "en") -> ProgrammeHealth:
@@ -594,42 +538,7 @@ class Recommender:
             as_of: the day to judge from (default today).
             language: language of the at-risk reasons (``"en"`` or ``"fr"``).
         """
-        today = (dt.date.fromisoformat(as_of) if isinstance(as_of, str)
-                 else as_of or dt.date.today())
-        notes = self.notes()
-        stored = {p.key: p for p in self.store.pairs()}
-        return programme_health(notes, stored, self._sentences(), self.encoder.encode, today,
+        return programme_health(self.notes(), self.store.pairs(), self._sentences(),
+                                self.encoder.encode, judging_day(as_of),
                                 params or HealthParams(), language)
 
-
-def _stored(s: PairSuggestion) -> StoredPair:
-    return StoredPair(s.mentor_id, s.mentee_id, s.status, s.locked, s.score, dict(s.parts),
-                      s.reasons, quotes=dict(s.quotes), signals=dict(s.signals))
-
-
-def demo_path(name: str) -> Path:
-    """Path of a bundled demo file (``demo_people.csv``, ``demo_notes.csv``...)."""
-    return Path(str(resources.files("recommender") / "data" / name))
-
-
-def load_demo(path: str | Path | None = None, embedder: str | Embedder | None = None,
-              reset: bool = False) -> Recommender:
-    """A recommender holding the bundled demo programme (people, notes, default topics).
-
-    Args:
-        path: workspace folder to fill (created; emptied first when ``reset``); ``None`` for
-            an in-memory workspace.
-    """
-    if path is not None and reset and Path(path).exists():
-        shutil.rmtree(path)
-    rec = Recommender.open(path, embedder) if path is not None else Recommender(embedder)
-    if rec.store.person_ids():
-        return rec
-    rec.add_people(read_table(demo_path("demo_people.csv")), source="demo_people.csv")
-    rec.add_notes(read_table(demo_path("demo_notes.csv")), source="demo_notes.csv")
-    for _, row in read_table(demo_path("demo_pairs.csv")):
-        rec.set_pair_status(str(row["mentor_id"]), str(row["mentee_id"]), str(row["status"]))
-    rec.topics()
-    if rec.store.get_setting(NOTES_VISIBLE_SETTING) is None:
-        rec.set_notes_visible(True)  # fictional data: notes may be shown
-    return rec

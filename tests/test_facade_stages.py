@@ -1,0 +1,144 @@
+"""The pieces the facade delegates to: the cohort cache, stored pairs placed on a cohort,
+the pairing steps, the demo files, the themes' and health's inputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+import recommender
+from recommender import HashingEmbedder, MatchParams, Recommender
+from recommender.cohort_cache import CohortCache, cohort_arrays, located_pairs
+from recommender.demo import demo_path, load_demo
+from recommender.health import judging_day
+from recommender.match import EdgeScores
+from recommender.pairing import (
+    cohort_of_two,
+    matching_cohort,
+    paired_people,
+    partner_suggestions,
+    run_suggestions,
+    scored_pair,
+)
+from recommender.records import Person, StoredPair
+from recommender.themes import ThemeParams, name_words, programme_themes
+
+
+@pytest.fixture
+def arrays(rec: Recommender):
+    return cohort_arrays(rec.people(), rec.segments(), rec.encoder.encode, rec.params)
+
+
+def position(arrays, person_id: str) -> int:
+    return next(i for i, p in enumerate(arrays.people) if p.id == person_id)
+
+
+def test_the_cache_rebuilds_only_when_what_shapes_the_arrays_changes(arrays):
+    cache, builds = CohortCache(), []
+
+    def build():
+        builds.append(1)
+        return arrays
+
+    params = MatchParams()
+    cache.get("v1", "m", params, build)
+    cache.get("v1", "m", MatchParams(min_score=0.5), build)  # scoring only: same arrays
+    assert len(builds) == 1
+    cache.get("v2", "m", params, build)  # another process imported people
+    cache.get("v2", "other", params, build)
+    cache.get("v2", "other", MatchParams(background_weight=0.1), build)
+    assert len(builds) == 4
+
+
+def test_pairs_of_people_outside_the_cohort_are_left_out(arrays):
+    pairs = [StoredPair("j1", "s1", "accepted"), StoredPair("new", "s2", "accepted")]
+    located = located_pairs(arrays.people, pairs)
+    assert [(p.pair.key, p.mentor, p.mentee) for p in located] == [
+        (("j1", "s1"), position(arrays, "j1"), position(arrays, "s1"))]
+
+
+def test_a_run_keeps_kept_pairs_and_rules_out_decided_ones(arrays):
+    pairs = [StoredPair("j1", "s1", "active"), StoredPair("j2", "s2", "rejected"),
+             StoredPair("j2", "s1", "proposed"), StoredPair("j1", "s2", "proposed", locked=True)]
+    run, kept = matching_cohort(arrays, located_pairs(arrays.people, pairs))
+    at = {p.id: i for i, p in enumerate(arrays.people)}
+    assert [p.pair.key for p in kept] == [("j1", "s1"), ("j1", "s2")]
+    assert run.cohort.excluded == {(at["j1"], at["s1"]), (at["j2"], at["s2"]),
+                                   (at["j1"], at["s2"])}
+    assert arrays.cohort.excluded == set()  # the cached arrays are left as they were
+
+
+def test_run_suggestions_put_kept_pairs_first_with_their_status(arrays):
+    at = {p.id: i for i, p in enumerate(arrays.people)}
+    run, kept = matching_cohort(arrays, located_pairs(arrays.people,
+                                                      [StoredPair("j1", "s1", "active")]))
+    empty = np.zeros(0, np.int64)
+    new = EdgeScores(np.array([at["j2"]]), np.array([at["s2"]]), np.array([0.5]),
+                     {"coverage": np.array([0.5])}, {"coverage": np.array([0.5])})
+    suggestions = run_suggestions(run, kept, new, MatchParams())
+    assert [((s.mentor_id, s.mentee_id), s.status)
+            for s in suggestions] == [(("j1", "s1"), "active"), (("j2", "s2"), "proposed")]
+    assert paired_people(kept, new) == {at["j1"], at["s1"], at["j2"], at["s2"]}
+    none = EdgeScores(empty, empty, np.zeros(0), {}, {})
+    assert paired_people([], none) == set()
+
+
+def test_partners_are_ranked_best_first_without_closed_pairs(arrays):
+    mentors = partner_suggestions(arrays, [], "s1", 5, True, MatchParams())
+    assert "j1" in {m.mentor_id for m in mentors}
+    located = located_pairs(arrays.people, [StoredPair("j1", "s1", "rejected")])
+    mentors = partner_suggestions(arrays, located, "s1", 5, True, MatchParams())
+    assert mentors and "j1" not in {m.mentor_id for m in mentors}
+    scores = [m.score for m in mentors]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_a_cohort_of_two_rules_out_a_decided_pair(rec):
+    mentor, mentee = rec.person("j1"), rec.person("s1")
+    two = cohort_of_two(mentor, mentee, rec.segments(), rec.encoder.encode, rec.params, None)
+    assert [p.id for p in two.people] == ["j1", "s1"] and two.cohort.excluded == set()
+    assert {s.person_id for s in two.segments.values()} == {"j1", "s1"}
+    assert scored_pair(two, rec.params, None) == rec.explain_pair("j1", "s1")
+    stored = StoredPair("j1", "s1", "rejected", locked=True)
+    two = cohort_of_two(mentor, mentee, rec.segments(), rec.encoder.encode, rec.params, stored)
+    assert two.cohort.excluded == {(0, 1)}
+    pair = scored_pair(two, rec.params, stored)
+    assert (pair.status, pair.locked) == ("rejected", True)
+
+
+def test_a_suggestion_is_stored_as_it_is(rec):
+    suggestion = rec.explain_pair("j1", "s1")
+    stored = StoredPair.from_suggestion(suggestion)
+    assert (stored.key, stored.status, stored.locked, stored.score, stored.reasons) == (
+        ("j1", "s1"), suggestion.status, suggestion.locked, suggestion.score, suggestion.reasons)
+    assert (stored.parts, stored.quotes, stored.signals) == (
+        suggestion.parts, suggestion.quotes, suggestion.signals)
+    assert stored.version == 0 and stored.updated_at is None
+
+
+def test_the_demo_is_importable_from_its_old_places():
+    assert recommender.load_demo is load_demo
+    assert recommender.recommender.demo_path is demo_path
+    assert recommender.recommender.load_demo is load_demo
+    assert demo_path("demo_people.csv").is_file()
+
+
+def test_themes_never_label_with_names_and_need_notes():
+    people = [Person("a", "Anne-Sophie Dupré", 1)]
+    assert name_words(people) == frozenset({"anne", "sophie", "dupre"})
+    calls = []
+
+    def encode(texts):
+        calls.append(texts)
+        return HashingEmbedder().encode(texts)
+
+    assert programme_themes([], people, [], encode, ThemeParams()) == []
+    assert calls == []
+
+
+def test_health_is_judged_from_the_given_day_or_today():
+    assert judging_day("2025-03-01") == dt.date(2025, 3, 1)
+    assert judging_day(dt.date(2024, 1, 2)) == dt.date(2024, 1, 2)
+    assert judging_day(None) == dt.date.today()
