@@ -86,7 +86,31 @@ class MatchParams:
             (``None`` keeps each person's capacity).
         context_weight: each want sentence is read with its context: its vector plus this
             share of the sentence before it and of the person's other wants ("Young nurses
-            leave after a year. I want to understand their expectations.").
+            leave after a year. I want to understand their expectations."). 0.15: chosen on
+            ``dev`` with the settings below (0.2 is as good with ``context_decay`` 0.7 and
+            one pair worse with 0.5; 0.1 and 0.3 lose pairs).
+        anaphora_weight: on top of ``context_weight``, how much a wish that does not name
+            its own topic is read as the sentences leading to it, times how much it needs
+            them (:func:`recommender.cohort.context_need`: few topic words, a pronoun or a
+            demonstrative pointing back: "Je veux comprendre ce qui les attire ailleurs",
+            "Das möchte ich besser machen", "Taugt das wirklich etwas?"). 3.0: chosen on the
+            ``dev`` half (``benchmarks/tune_quality.py``): 2 and 4 are each one pair worse,
+            1 and 0 lose wishes spread over sentences.
+        self_contained_words: a wish with this many topic words or more names its topic
+            and is read alone (plus ``context_weight``); with fewer, it needs its context in
+            proportion (pronouns halve the count). 4: best on ``dev`` (3 and 5 each lose
+            pairs: too few wishes read in context, or self-contained ones pulled toward the
+            senior's own field).
+        known_weight: share of a wish's component along what the person already offers
+            (their offer sentences, except the one leading to a wish) taken out of it, times
+            how much the wish needs its context, so that a wish read in context does not
+            drift back to the senior's own expertise, where juniors of the same field wait
+            as decoys (a wish that names its topic is left alone). 0.5: chosen on ``dev``
+            (0 and 1 are one pair worse).
+        context_decay: what leads to a wish is the sentence before it plus this share of
+            the one before that, and so on ("Our buyers used to be engineers. Today half of
+            them are in their twenties. I'd like to adapt how we approach them."). 0.7:
+            chosen on ``dev`` (0.5 is as good, 0.3 one pair worse, 0 loses more).
         lexical_weight: weight of shared rare words (TF-IDF over the cohort) between the
             mentee's wants and the mentor's offers: tool names, acronyms, jargon that a
             sentence embedding blurs.
@@ -114,7 +138,11 @@ class MatchParams:
     background_weight: float = 0.8
     max_mentors_per_mentee: int = 1
     max_mentees_per_mentor: int | None = None
-    context_weight: float = 0.2
+    context_weight: float = 0.15
+    anaphora_weight: float = 3.0
+    self_contained_words: int = 4
+    known_weight: float = 0.5
+    context_decay: float = 0.7
     lexical_weight: float = 0.4
     distinct_weight: float = 0.75
     distinct_similarity: float = 0.8
@@ -136,11 +164,16 @@ class MatchParams:
         if self.max_mentees_per_mentor is not None and self.max_mentees_per_mentor < 0:
             problems.append("max_mentees_per_mentor must be >= 0")
         for name in ("reverse_weight", "cross_department_bonus", "background_weight",
-                     "context_weight", "lexical_weight", "distinct_weight"):
+                     "context_weight", "anaphora_weight", "known_weight", "lexical_weight",
+                     "distinct_weight"):
             if not np.isfinite(getattr(self, name)) or getattr(self, name) < 0:
                 problems.append(f"{name} must be >= 0")
         if not 0 <= self.peak_weight <= 1:
             problems.append("peak_weight must be between 0 and 1")
+        if not 0 <= self.context_decay < 1:
+            problems.append("context_decay must be between 0 and 1 (excluded)")
+        if self.self_contained_words < 0:
+            problems.append("self_contained_words must be >= 0")
         if self.candidates_k < 1:
             problems.append("candidates_k must be at least 1")
         if problems:
