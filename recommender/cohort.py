@@ -16,10 +16,19 @@ import numpy as np
 
 from .match import Cohort, MatchParams, Sentences
 from .records import Person, Segment
-from .text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, fold, words
+from .text import (
+    ANAPHORA_WORDS,
+    ENGLISH_STOP_WORDS,
+    FRENCH_STOP_WORDS,
+    OTHER_STOP_WORDS,
+    content_words,
+    fold,
+    split_sentences,
+    words,
+)
 
 __all__ = ["MAX_SENTENCES_PER_KIND", "PersonSentences", "build_cohort", "commonness",
-           "in_context", "language_bits", "sentences_by_person"]
+           "context_need", "in_context", "language_bits", "sentences_by_person"]
 
 MAX_SENTENCES_PER_KIND = 16
 _PREFERENCES = {"mentor": 0, "mentee": 1, "either": 2}
@@ -92,22 +101,53 @@ def _unit(vectors: np.ndarray) -> np.ndarray:
             ).astype(np.float32)
 
 
-def in_context(wants: Sentences, previous: np.ndarray, weight: float) -> np.ndarray:
+def context_need(text: str, self_contained_words: int) -> float:
+    """How much a wish needs the sentence before it to say what it is about, from 0 (it
+    names its topic: "Desejo entender como a geração Z escolhe um empregador") to 1 (it
+    does not: "Je veux comprendre ce qui les attire ailleurs", "Taugt das wirklich etwas?").
+
+    ``1 - n / self_contained_words`` (at least 0), ``n`` the number of words that can carry a
+    topic (:func:`~recommender.text.content_words`), halved when the sentence points back
+    with a pronoun or a demonstrative (:data:`~recommender.text.ANAPHORA_WORDS`: "they",
+    "ça", "das", "isso"...). Words, not a model: it reads the six languages of the intent
+    model alike, typos included.
+    """
+    if self_contained_words <= 0:
+        return 0.0
+    n = float(len(content_words(text)))
+    if any(w in ANAPHORA_WORDS for w in words(fold(text))):
+        n /= 2
+    return float(max(0.0, 1.0 - n / self_contained_words))
+
+
+def in_context(wants: Sentences, previous: np.ndarray, weight: float,
+               need: np.ndarray | None = None, anaphora_weight: float = 0.0,
+               lead: np.ndarray | None = None) -> np.ndarray:
     """Want vectors read in context: each plus ``weight`` x the mean of the sentence before
-    it and the person's other wants, re-normalised ("Young nurses leave after a year. I want
-    to understand their expectations.": the wish is about nurses).
+    it and the person's other wants, plus ``anaphora_weight`` x ``need`` x the sentence
+    before it, re-normalised ("Young nurses leave after a year. I want to understand their
+    expectations.": the wish is about nurses; the shorter and the more pronoun-bound the
+    wish, the more it is read as its previous sentence).
 
     Args:
         previous: ``(N, d)`` the vector of the sentence before each want (zeros when none).
+        need: ``(N,)`` how much each want needs that sentence (:func:`context_need`).
+        lead: ``(N, d)`` what leads to each want, read with ``anaphora_weight``: the
+            sentence before it, and the ones before that fading (``previous`` when ``None``).
     """
-    if not weight or not len(wants.vectors):
+    extra = (anaphora_weight * need.astype(np.float32) if need is not None and anaphora_weight
+             else None)
+    if (not weight and extra is None) or not len(wants.vectors):
         return wants.vectors
     owner = np.repeat(np.arange(len(wants.ptr) - 1), wants.count)
     sums = np.zeros((len(wants.ptr) - 1, wants.vectors.shape[1]), dtype=np.float32)
     np.add.at(sums, owner, wants.vectors)
     others = (sums[owner] - wants.vectors) / np.maximum(wants.count[owner] - 1, 1)[:, None]
     context = (previous + others) / 2
-    return _unit(wants.vectors + weight * context)
+    read = wants.vectors + weight * context
+    if extra is not None:
+        read = read + extra[:, None] * (previous if lead is None else lead)
+    return _unit(read)
 
 
 def commonness(texts: Sequence[str], owner: np.ndarray, vectors: np.ndarray, n_people: int,
@@ -134,7 +174,7 @@ def _lexical(offer_docs: Sequence[str], want_docs: Sequence[str]) -> tuple[Any, 
     """TF-IDF rows (IDF over everybody's texts) of each person's offers and wants."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    stop = FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS
+    stop = FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS | OTHER_STOP_WORDS
 
     def analyse(text: str) -> list[str]:
         return [w for w in words(fold(text)) if len(w) > 1 and w not in stop]
@@ -144,6 +184,13 @@ def _lexical(offer_docs: Sequence[str], want_docs: Sequence[str]) -> tuple[Any, 
         return None, None
     vectorizer = TfidfVectorizer(analyzer=analyse, sublinear_tf=True).fit(docs)
     return vectorizer.transform(offer_docs), vectorizer.transform(want_docs)
+
+
+def _profile_start(person: Person) -> int:
+    """Position of the first sentence of ``person``'s free-text profile (the sentences of
+    the ``offers`` and ``wants`` columns come first: see
+    :func:`recommender.segment.segment_people`)."""
+    return len(split_sentences(person.offers)) + len(split_sentences(person.wants))
 
 
 def build_cohort(people: Sequence[Person], segments: Sequence[Segment], vectors: np.ndarray,
@@ -172,7 +219,37 @@ def build_cohort(people: Sequence[Person], segments: Sequence[Segment], vectors:
         vector_of[by_position[(seg.person_id, seg.position - 1)]]
         if (seg.person_id, seg.position - 1) in by_position else np.zeros(dim, np.float32)
         for seg in want_segments]) if want_segments else np.zeros((0, dim), np.float32)
-    wants.vectors = in_context(wants, previous, params.context_weight)
+    # Items of the explicit offers / wants columns stand alone (each bullet an item): only
+    # sentences of the free-text profile read the profile sentences leading to them.
+    starts = {p.id: _profile_start(p) for p in people}
+    in_profile = {(s.person_id, s.position) for s in segments
+                  if s.person_id in starts and s.position >= starts[s.person_id]}
+    need = np.array([context_need(seg.text, params.self_contained_words)
+                     if (seg.person_id, seg.position) in in_profile
+                     and (seg.person_id, seg.position - 1) in in_profile else 0.0
+                     for seg in want_segments], dtype=np.float32)
+    lead = previous.copy()
+    if params.context_decay:
+        for row, seg in enumerate(want_segments):
+            fade, back = params.context_decay, seg.position - 2
+            while fade > 0.01 and (seg.person_id, back) in in_profile:
+                lead[row] += fade * vector_of[by_position[(seg.person_id, back)]]
+                fade, back = fade * params.context_decay, back - 1
+        lead = _unit(lead) * (np.linalg.norm(previous, axis=1, keepdims=True) > 0)
+    wants.vectors = in_context(wants, previous, params.context_weight, need,
+                               params.anaphora_weight, lead)
+    if params.known_weight and want_segments:
+        before_a_want = {(seg.person_id, seg.position - 1) for seg in want_segments}
+        known = np.zeros((len(people), dim), dtype=np.float32)
+        for seg in segments:
+            if seg.kind == "offer" and (seg.person_id, seg.position) not in before_a_want \
+                    and seg.person_id in index_of:
+                known[index_of[seg.person_id]] += vector_of[seg.id]
+        known = _unit(known) * (np.linalg.norm(known, axis=1, keepdims=True) > 0)
+        owner = np.repeat(np.arange(len(people)), wants.count)
+        along = np.maximum(np.einsum("ij,ij->i", wants.vectors, known[owner]), 0)
+        wants.vectors = _unit(wants.vectors - (params.known_weight * need * along)[:, None]
+                              * known[owner])
     if params.distinct_weight:
         for kind, sentences in (("offers", offers), ("wants", wants)):
             segs = [seg for m in mine for seg, _ in getattr(m, kind)[:MAX_SENTENCES_PER_KIND]]

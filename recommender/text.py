@@ -7,8 +7,12 @@ import re
 import unicodedata
 
 __all__ = [
+    "ANAPHORA_WORDS",
     "ENGLISH_STOP_WORDS",
     "FRENCH_STOP_WORDS",
+    "OTHER_STOP_WORDS",
+    "WISH_WORDS",
+    "content_words",
     "detect_language",
     "fold",
     "split_sentences",
@@ -42,6 +46,63 @@ ENGLISH_STOP_WORDS = frozenset(
     """.split()
 )
 
+OTHER_STOP_WORDS = frozenset(
+    """
+    aber als am an auch auf aus bei bin bis da damit dann das dass dem den der des die dies
+    diese diesem diesen dieser dieses doch du durch ein eine einem einen einer eines er es
+    fur hat habe haben hier ich ihm ihn ihnen ihr ihre ihrem ihren im in ist ja jede jeden
+    jeder kann kein keine mich mir mit muss nach nicht noch nun nur ob oder ohne schon sehr
+    sein seine sich sie sind so uber um und uns unser unsere unter vom von vor war waren was
+    weil welche wenn wer wie wir wird wo zu zum zur auch etwas wirklich beim mal
+    al algo algun alguna como con cual cuando de del desde donde el ella ellas ellos en entre
+    era es esa esas ese eso esos esta estas este esto estos fue ha han hay la las le les lo
+    los mas me mi mis muy ni no nos nosotros nuestra nuestro nuestros o os otra otro para pero
+    poco por porque que quien se ser si sin sobre son su sus tambien te tiene todo tu un una
+    uno unos usted y ya yo
+    ao aos as at com da das de dela dele deles do dos e ela elas ele eles em entre era essa
+    esse esta este eu foi ha isso isto ja lhe lhes mais mas me meu minha muito na nas nao nem
+    no nos nossa nosso num numa o os ou para pela pelas pelo pelos por qual quando que quem se
+    sem ser seu sua suas tem tambem te voce um uma umas uns ainda ai
+    ad agli ai al alla alle allo anche che chi ci coi col come con cui da dal dalla dalle dei
+    del della delle dello di e ed era gli ha hanno ho il in io la le lei li lo loro lui ma me
+    mi mia mio ne negli nei nel nella nelle noi non nostra nostro o per perche piu quale quando
+    quella quelle quello questa queste questi questo se si sono su sua suo sul sulla tra tu un
+    una uno vi voi cosa che
+    """.split()
+)
+"""Function words of German, Spanish, Portuguese and Italian, lower-case and accent-free
+(compare with :func:`fold` output): profiles in those languages get the same treatment of
+rare words as French and English ones."""
+
+WISH_WORDS = frozenset(
+    """
+    want wants wanted wanna would like love wish hope need needs keen curious eager learn
+    understand know discover explore improve better get grip grips figure find out see
+    veux voudrais voudrait souhaite souhaiterais aimerais aimerait aimer vouloir envie besoin
+    apprendre comprendre savoir decouvrir saisir mieux trouver connaitre
+    mochte mochten mochte will wurde gern gerne lernen verstehen wissen erfahren
+    quero queria gostaria desejo desejaria preciso aprender entender perceber saber conhecer
+    quiero queria gustaria deseo necesito comprender
+    vorrei voglio desidero piacerebbe imparare capire sapere conoscere
+    """.split()
+)
+"""Words that say *that* someone wishes (want, learn, understand... in the six languages of
+the intent model), not *what* they wish: they carry no topic of their own."""
+
+ANAPHORA_WORDS = frozenset(
+    """
+    they them their theirs it its this that these those there such
+    ca cela ceci cet cette ces leur leurs eux ils elles celui celle ceux celles
+    das dies diese dieser dieses es sie ihnen ihre ihren dafur damit daruber davon dazu dort
+    isso isto aquilo eles elas deles delas lhes esse essa esses essas disso nisso
+    eso esto ello ellos ellas aquello ahi alli
+    cio questo questa questi queste quello quella quelli loro
+    """.split()
+)
+"""Pronouns and demonstratives that point back to an earlier sentence ("I want to
+understand what *they* expect", "*Das* möchte ich besser machen", "ce que *ça* vaut"), in the
+six languages of the intent model, accent-free."""
+
 _FR_MARKERS = frozenset(
     "le la les des une est et je j nous vous pour avec dans sur du au aux que qui pas mais "
     "ou leur sont être avoir comment veux voudrais souhaite aimerais".split()
@@ -53,12 +114,17 @@ _EN_MARKERS = frozenset(
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[•·▪-]\s+|^\s*[•·▪*-]\s+", re.MULTILINE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+_APOSTROPHE = re.compile(r"['’]")
+# Combining marks left by NFKD decomposition (accents, cedillas, diaereses...).
+_COMBINING = re.compile("[" + "".join(
+    chr(c) for c in range(0x300, 0x10000) if unicodedata.combining(chr(c))) + "]")
 
 
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip its accents (``"Année"`` -> ``"annee"``)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():  # most words: nothing to strip
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.lower()))
 
 
 def text_hash(text: str) -> str:
@@ -76,7 +142,10 @@ def words(text: str) -> list[str]:
     """Lower-case words of ``text`` (letters only; elisions like ``l'IA`` are split)."""
     out: list[str] = []
     for token in _WORD.findall(text.lower()):
-        out.extend(t for t in re.split(r"['’]", token) if t)
+        if "'" in token or "’" in token:
+            out.extend(t for t in _APOSTROPHE.split(token) if t)
+        else:
+            out.append(token)
     return out
 
 
@@ -90,3 +159,14 @@ def detect_language(text: str, default: str = "en") -> str:
     if fr == en:
         return default
     return "fr" if fr > en else "en"
+
+
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` that can carry a topic: not a function word (French, English,
+    German, Spanish, Portuguese, Italian), not a wish word (:data:`WISH_WORDS`), more than
+    two letters; accent-free and lower-case."""
+    return [w for w in words(fold(text)) if len(w) > 2 and w not in _NOT_CONTENT]
+
+
+_NOT_CONTENT = frozenset(fold(w) for w in (
+    FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS | OTHER_STOP_WORDS | WISH_WORDS))
