@@ -64,6 +64,10 @@ _WANT_CUES = [
     r"\b(quero|gostaria|desejo|quiero|me gustaria|mochte|ich will|wurde gern|vorrei|"
     r"mi piacerebbe|voglio|aprender|entender|lernen|verstehen|imparare|capire|"
     r"como (posso|se)|come posso|wie (kann|erreicht))\b",
+    # Short wishes that point back ("Das möchte ich...", "vale a pena?") and "I don't know".
+    r"\b(das mochte ich|mochte ich|will ich|mich interessiert|me interesa|mi interessa|"
+    r"quero perceber|perceber|gostaria de saber|nao sei|no se|non so|wei(ss|ß) nicht|"
+    r"lohnt sich|taugt|vale a pena|vale la pena|ca vaut|worth it)\b",
 ]
 _OFFER_CUES = [
     r"\b(j'anime|je gere|je peux|je maitrise|je connais|j'ai cree|je pilote|je forme|je dirige)\b",
@@ -75,6 +79,10 @@ _OFFER_CUES = [
     r"\b(can show|show (u|you) how|happy to help|dispo pr|je peux (te |vous )?montrer|"
     r"can walk|i mod|jfais|je gere|i run our)\b",
     r"\b(eu (cuido|faco|gerencio)|se usar|gestisco|ich erstelle|ich betreue|yo gestiono)\b",
+    # "I know why / how / what..." (not "I don't know how"): a junior's offer.
+    r"(?<!ne )(?<!nao )(?<!no )(?<!non )\b(je sais (pourquoi|comment|ce qu|ce que|ou)|"
+    r"i know (why|how|what|which)|sei (o que|como|porque)|se (como|lo que|por que)|"
+    r"ich wei(ss|ß),? (wie|was|warum)|ich kenne|so (come|cosa|perche)|conosco)\b",
 ]
 _CUES = [re.compile(p) for p in _WANT_CUES + _OFFER_CUES]
 
@@ -201,6 +209,36 @@ def _safe_name(model_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", model_id)
 
 
+_HEADER = re.compile(r"[:：]\s*$")
+_PROSE_END = re.compile(r"[.!?]\s*$")
+
+
+def _under_headers(texts: Sequence[str], owners: Sequence[str], proba: np.ndarray
+                   ) -> tuple[list[int], list[int]]:
+    """Labels (indices into :data:`KINDS`) of profile sentences, and the row of ``proba``
+    each label's confidence comes from; list items read under their header.
+
+    After a header ("What I'd like to learn:", "Ce que je propose :") labelled as a wish or an
+    offer, the items that follow ("Workforce planning", "1) Midjourney") take the header's
+    label, up to the next header or the first sentence of prose (ending with ., ! or ?); the
+    header itself, which names no topic, becomes "other"."""
+    labels = [int(np.argmax(p)) for p in proba]
+    source = list(range(len(texts)))
+    header, owner = None, None
+    for i, text in enumerate(texts):
+        if owners[i] != owner:
+            header, owner = None, owners[i]
+        if _HEADER.search(text):
+            header = i if labels[i] in (0, 1) else None
+            continue
+        if header is None or _PROSE_END.search(text):
+            header = None
+            continue
+        labels[i], source[i] = int(np.argmax(proba[header])), header
+        labels[header] = KINDS.index("other")
+    return labels, source
+
+
 def segment_people(
     people: Sequence[Person], encode: EncodeFn, classifier: IntentClassifier
 ) -> list[Segment]:
@@ -232,8 +270,9 @@ def segment_people(
     if pending:
         texts = [p[2] for p in pending]
         proba = classifier.predict_proba(encode(texts), texts)
-        for (pid, pos, sentence), p in zip(pending, proba, strict=True):
-            k = int(np.argmax(p))
+        labels, source = _under_headers(texts, [p[0] for p in pending], proba)
+        for (pid, pos, sentence), k, row in zip(pending, labels, source, strict=True):
+            p = proba[row]
             out.append(Segment(pid, KINDS[k], pos, sentence, float(p[k]), float(p[1])))
     order = {p.id: i for i, p in enumerate(people)}
     out.sort(key=lambda s: (order[s.person_id], s.position))

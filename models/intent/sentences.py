@@ -305,6 +305,79 @@ OTHER_MESSY = [
 ]
 
 
+# Added for the hold-out of issue #10 (none is taken from the evaluation set):
+# - a wish that points back to the sentences before it ("Das möchte ich besser machen", "what
+#   would make them stay"), in the six languages, short and pronoun-bound;
+# - "I know why / how..." said by a junior is an offer, not a wish;
+# - the situation or problem a senior describes before the wish ("Our graduates leave after
+#   a year") is neither an offer nor a wish: background.
+WANT_ANAPHORIC = [
+    ("I want to understand what keeps them here.", "en"),
+    ("I'd like to know what they expect from us.", "en"),
+    ("I need to make sense of it before the next budget round.", "en"),
+    ("Is it really worth it?", "en"),
+    ("I'd like us to do better next time.", "en"),
+    ("Je veux comprendre ce qu'ils en attendent.", "fr"),
+    ("J'aimerais savoir ce qui les fait rester.", "fr"),
+    ("Je voudrais qu'on fasse mieux la prochaine fois.", "fr"),
+    ("Est-ce que ça vaut vraiment le coup ?", "fr"),
+    ("Je ne sais pas par quel bout prendre le sujet.", "fr"),
+    ("Quero perceber o que eles procuram.", "pt"),
+    ("Gostaria de saber como lidar com isso.", "pt"),
+    ("Ainda não sei como falar com eles.", "pt"),
+    ("Vale a pena investir nisso?", "pt"),
+    ("Quiero entender qué esperan de nosotros.", "es"),
+    ("No sé cómo abordar este tema.", "es"),
+    ("¿Vale la pena?", "es"),
+    ("Me interesa saber cómo lo hacen ellos.", "es"),
+    ("Das möchte ich verstehen.", "de"),
+    ("Ich weiß nicht, wie ich das angehen soll.", "de"),
+    ("Lohnt sich das überhaupt?", "de"),
+    ("Mich interessiert, was sie von uns erwarten.", "de"),
+    ("Vorrei capire cosa cercano.", "it"),
+    ("Non so come affrontare la cosa.", "it"),
+    ("Mi piacerebbe sapere se ne vale la pena.", "it"),
+    ("Voglio capire perché se ne vanno.", "it"),
+]
+
+OFFER_KNOW_HOW = [
+    ("I know why new hires give up on the onboarding app: too many screens.", "en"),
+    ("I know what my generation reads before applying to a company.", "en"),
+    ("I know how students pick their internships.", "en"),
+    ("Je sais pourquoi les stagiaires ne remplissent jamais le questionnaire.", "fr"),
+    ("Je sais comment les étudiants choisissent leur alternance.", "fr"),
+    ("Je sais ce que les jeunes clients regardent avant d'acheter.", "fr"),
+    ("Sei o que os estagiários procuram numa empresa.", "pt"),
+    ("Sei como os jovens usam o Instagram para escolher um restaurante.", "pt"),
+    ("Sé cómo los jóvenes buscan piso por internet.", "es"),
+    ("Sé lo que mis compañeros esperan de un jefe.", "es"),
+    ("Ich weiß, wie junge Kunden Bewertungen lesen.", "de"),
+    ("Ich kenne die Apps, mit denen Studierende Jobs suchen.", "de"),
+    ("So come i ragazzi scelgono un corso di formazione.", "it"),
+    ("Conosco bene gli strumenti che usano i giovani per cercare lavoro.", "it"),
+]
+
+OTHER_SITUATION = [
+    ("Our interns stopped applying last year.", "en"),
+    ("Most of our drivers are now under twenty-five.", "en"),
+    ("The new scheduling tool went live in March and nobody uses it.", "en"),
+    ("Our younger clients no longer read the printed catalogue.", "en"),
+    ("Half of the new recruits leave before the end of their trial period.", "en"),
+    ("Les jeunes conseillers quittent l'agence au bout de dix-huit mois.", "fr"),
+    ("Depuis l'an dernier, nos stagiaires ne postulent plus chez nous.", "fr"),
+    ("Les clients de moins de trente ans ne viennent plus en agence.", "fr"),
+    ("On a lancé une appli interne en janvier et personne ne l'ouvre.", "fr"),
+    ("Os clientes mais jovens já não vêm à loja.", "pt"),
+    ("Metade dos estagiários sai antes do fim do contrato.", "pt"),
+    ("Los clientes jóvenes ya no llaman por teléfono.", "es"),
+    ("El año pasado perdimos a tres becarios en dos meses.", "es"),
+    ("Unsere Auszubildenden kündigen oft nach dem ersten Jahr.", "de"),
+    ("Seit letztem Jahr bewerben sich kaum noch junge Leute bei uns.", "de"),
+    ("I clienti più giovani non aprono più le nostre newsletter.", "it"),
+    ("Due dei nostri neoassunti se ne sono andati dopo tre mesi.", "it"),
+]
+
+
 def labelled_sentences() -> list[tuple[str, str, str]]:
     """All sentences as ``(text, label, language)``."""
     groups = [
@@ -315,6 +388,7 @@ def labelled_sentences() -> list[tuple[str, str, str]]:
     ]
     rows = [(text, label, lang) for lines, label, lang in groups for text in lines if text]
     for items, label in ((WANT_OTHER_LANGUAGES, "want"), (OFFER_MESSY, "offer"),
-                         (OTHER_MESSY, "other")):
+                         (OTHER_MESSY, "other"), (WANT_ANAPHORIC, "want"),
+                         (OFFER_KNOW_HOW, "offer"), (OTHER_SITUATION, "other")):
         rows += [(text, label, lang) for text, lang in items]
     return rows
