@@ -6,7 +6,9 @@ Usage:
 
 The cohorts are ``tests/data/realistic_pairs.json``: six writing styles (wishes spread over
 sentences, wishes worded as problems, messy one-liners, bullet lists, mixed and other
-languages, generic form items), a ``dev`` and a ``test`` programme per style, with decoys.
+languages, generic form items), a ``dev`` and a ``test`` programme per style (two ``dev``
+programmes for the context and multilingual styles), with decoys. Weights are chosen on
+``dev`` with ``benchmarks/tune_quality.py``.
 For every cohort, in one run and on the same embeddings, it scores (see ``quality.py``):
 
 - ``project``: ``Recommender.suggest_pairs()`` and ``suggest_mentors(mentee, k=1)``;

@@ -13,8 +13,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from quality import evaluate_cohort, load_cohorts, summarise
 
-# (designed pairs found, mentor hit@1) of this project, out of 36 per split.
-REACHED = {"dev": (32, 32), "test": (22, 23)}
+# (designed pairs found, mentor hit@1) of this project: out of 48 on dev (36 + two cohorts
+# added for tuning, context and multilingual), out of 36 on test.
+REACHED = {"dev": (46, 46), "test": (27, 27)}
 
 
 @pytest.fixture(scope="module")
@@ -36,12 +37,12 @@ def test_the_reported_figures_are_reached(summary, split):
 
 
 @pytest.mark.slow
-def test_no_style_is_worse_than_a_baseline(summary):
+def test_every_style_beats_both_baselines(summary):
+    """On every style of both halves, more designed pairs found than either baseline, and
+    mentor hit@1 at least as good."""
     for split in ("dev", "test"):
         for style, figures in summary[split].items():
             for baseline in ("whole_profile", "regex_want"):
-                for key in ("found", "hits"):
-                    ours, theirs = getattr(figures["project"], key), getattr(figures[baseline], key)
-                    # The one place a baseline still leads (by one pair): multilingual, dev.
-                    margin = 1 if (split, style) == ("dev", "multilingual") else 0
-                    assert ours >= theirs - margin, (split, style, baseline, key, ours, theirs)
+                ours, theirs = figures["project"], figures[baseline]
+                assert ours.found > theirs.found, (split, style, baseline, ours, theirs)
+                assert ours.hits >= theirs.hits, (split, style, baseline, ours, theirs)
