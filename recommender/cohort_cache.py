@@ -17,15 +17,17 @@ from typing import NamedTuple
 import numpy as np
 
 from .cohort import build_cohort
-from .match import Cohort, MatchParams
-from .records import Person, Segment, StoredPair
+from .explain import SuggestionKey
+from .match import Cohort, EdgeScores, MatchParams
+from .records import PairSuggestion, Person, Segment, StoredPair
 
 __all__ = ["COHORT_SETTINGS", "CohortArrays", "CohortCache", "LocatedPair", "cohort_arrays",
            "located_pairs"]
 
 logger = logging.getLogger(__name__)
 
-COHORT_SETTINGS = ("background_weight", "context_weight", "distinct_weight",
+COHORT_SETTINGS = ("background_weight", "context_weight", "anaphora_weight",
+                   "self_contained_words", "known_weight", "context_decay", "distinct_weight",
                    "distinct_similarity")
 """The :class:`~recommender.match.MatchParams` fields that shape the arrays (the others
 only score them)."""
@@ -86,11 +88,16 @@ def located_pairs(people: Sequence[Person], pairs: Iterable[StoredPair]) -> list
 
 
 class CohortCache:
-    """The last cohort built, kept while what shapes it is the same."""
+    """The last cohort built, kept while what shapes it is the same, and per scoring
+    settings the candidate graph scored on it (:func:`~recommender.match.candidate_graph`)
+    and the pair records already made from it."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_graphs: int = 2) -> None:
+        self.max_graphs = max_graphs
         self._key: Hashable | None = None
         self._arrays: CohortArrays | None = None
+        self._graphs: dict[MatchParams, tuple[EdgeScores, dict[SuggestionKey, PairSuggestion]]]
+        self._graphs = {}
 
     def get(self, profiles_version: str, model_id: str, params: MatchParams,
             build: Callable[[], CohortArrays]) -> CohortArrays:
@@ -101,4 +108,21 @@ class CohortCache:
         if self._arrays is None or self._key != key:
             logger.debug("building the cohort's arrays")
             self._arrays, self._key = build(), key
+            self._graphs.clear()
         return self._arrays
+
+    def graph(self, params: MatchParams, build: Callable[[], EdgeScores]
+              ) -> tuple[EdgeScores, dict[SuggestionKey, PairSuggestion]]:
+        """The candidate graph of the cached cohort under ``params`` (the one kept from an
+        earlier run with the same scoring settings, or what ``build`` returns), and the
+        records made from it so far (see :func:`~recommender.explain.pair_suggestions`).
+
+        Call after :meth:`get` (which drops them when it rebuilds the arrays). The capacity
+        settings do not shape the graph (a run applies them), so they are not in the key.
+        """
+        key = replace(params, max_mentors_per_mentee=1, max_mentees_per_mentor=None)
+        if key not in self._graphs:
+            if len(self._graphs) >= self.max_graphs:
+                self._graphs.pop(next(iter(self._graphs)))
+            self._graphs[key] = (build(), {})
+        return self._graphs[key]

@@ -45,7 +45,8 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 DEFAULT_EMBEDDER = "use-multilingual"
-ProgressFn = Callable[[int, int], None]
+CountProgressFn = Callable[[int, int], None]
+"""Called with ``(texts done, texts in all)`` while encoding."""
 
 
 @runtime_checkable
@@ -391,7 +392,7 @@ class CachedEmbedder:
     def dimension(self) -> int:
         return int(self.embedder.dimension)
 
-    def encode(self, texts: Sequence[str], progress: ProgressFn | None = None) -> np.ndarray:
+    def encode(self, texts: Sequence[str], progress: CountProgressFn | None = None) -> np.ndarray:
         """Embed ``texts``, reusing cached vectors.
 
         Returns:

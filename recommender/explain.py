@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -13,14 +13,14 @@ from .match import (
     MatchParams,
     best_partners,
     best_sentences,
+    eligible,
     ineligibility_reasons,
 )
 from .records import PairSuggestion, Person, Segment, Unmatched
 from .text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, detect_language, fold, words
 
-__all__ = ["pair_language", "pair_reasons", "pair_suggestions", "shared_terms", "shorten",
-           "topic_reasons",
-           "unmatched"]
+__all__ = ["SuggestionKey", "pair_language", "pair_reasons", "pair_suggestions", "shared_terms",
+           "shorten", "topic_reasons", "unmatched"]
 
 _PHRASES = {
     "en": {
@@ -128,14 +128,19 @@ def pair_reasons(
 def shared_terms(want: str, offers: str, most: int = 4) -> list[str]:
     """Content words of ``want`` that ``offers`` uses too (as written in ``want``), longest
     first: the rare terms a lexical match rests on ("power query", "crypto")."""
-    stop = FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS
     theirs = _folded_words(offers)
+    originals = words(want)
+    folded = words(fold(want))  # one fold for the text, not one per word
+    if len(folded) != len(originals):
+        folded = [fold(w) for w in originals]
     seen: dict[str, str] = {}
-    for w in words(want):
-        key = fold(w)
-        if len(key) > 2 and key not in stop and key in theirs:
+    for w, key in zip(originals, folded, strict=True):
+        if len(key) > 2 and key not in _STOP_WORDS and key in theirs:
             seen.setdefault(key, w)
     return sorted(seen.values(), key=len, reverse=True)[:most]
+
+
+_STOP_WORDS = FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS
 
 
 @lru_cache(maxsize=4096)
@@ -195,11 +200,18 @@ def topic_reasons(
     return tuple(reasons)
 
 
+SuggestionKey = tuple[int, int, str, bool, str | None]
+"""``(mentor, mentee, status, locked, language)``: what a pair's record depends on, given
+the cohort and the settings."""
+
+
 def pair_suggestions(people: Sequence[Person], cohort: Cohort, scores: EdgeScores,
                      segments: Mapping[int, Segment], params: MatchParams,
                      statuses: Sequence[str] | None = None,
                      locked: Sequence[bool] | None = None,
-                     language: str | None = None) -> list[PairSuggestion]:
+                     language: str | None = None,
+                     known: MutableMapping[SuggestionKey, PairSuggestion] | None = None,
+                     ) -> list[PairSuggestion]:
     """Records for scored edges: the score, its parts as computed, the sentences it rests
     on, and reasons quoting them.
 
@@ -209,15 +221,25 @@ def pair_suggestions(people: Sequence[Person], cohort: Cohort, scores: EdgeScore
         segments: stored sentences by id, to quote.
         statuses / locked: per edge (default: ``proposed``, unlocked).
         language: of the reasons (default: each pair's own language).
+        known: records made earlier for the same cohort and settings, by
+            :data:`SuggestionKey`; read, and filled with the new ones (a run after a few
+            decisions proposes mostly the same pairs).
     """
-    rows = best_sentences(cohort, scores.mentor, scores.mentee)
+    n = len(scores)
+    status_of = list(statuses) if statuses is not None else ["proposed"] * n
+    locked_of = [bool(x) for x in locked] if locked is not None else [False] * n
+    keys = [(int(m), int(s), status_of[e], locked_of[e], language)
+            for e, (m, s) in enumerate(zip(scores.mentor, scores.mentee, strict=True))]
+    known = {} if known is None else known
+    todo = np.array([e for e, key in enumerate(keys) if key not in known], dtype=np.int64)
+    rows = best_sentences(cohort, scores.mentor[todo], scores.mentee[todo])
     sources = {"want": (cohort.wants.ref, rows.want), "offer": (cohort.offers.ref, rows.offer),
                "reverse_want": (cohort.wants.ref, rows.rev_want),
                "reverse_offer": (cohort.offers.ref, rows.rev_offer)}
-    out = []
-    for e in range(len(scores)):
-        mentor, mentee = people[int(scores.mentor[e])], people[int(scores.mentee[e])]
-        found = {name: segments.get(int(ref[row[e]])) if row[e] >= 0 else None
+    for t, e in enumerate(todo.tolist()):
+        m, s = keys[e][0], keys[e][1]
+        mentor, mentee = people[m], people[s]
+        found = {name: segments.get(int(ref[row[t]])) if row[t] >= 0 else None
                  for name, (ref, row) in sources.items()}
         quotes = {name: seg.text for name, seg in found.items() if seg is not None}
         signals = {name: round(float(value[e]), 4) for name, value in scores.signals.items()}
@@ -225,18 +247,16 @@ def pair_suggestions(people: Sequence[Person], cohort: Cohort, scores: EdgeScore
         signals["want_inferred"] = float(want is not None and want.kind != "want")
         signals["reverse_want_inferred"] = float(reverse_want is not None
                                                  and reverse_want.kind != "want")
-        m = int(scores.mentor[e])
         quotes["mentor_offers"] = " ".join(
             seg.text for ref in cohort.offers.ref[cohort.offers.ptr[m]:cohort.offers.ptr[m + 1]]
             if (seg := segments.get(int(ref))) is not None)
         parts = {name: round(float(value[e]), 4) for name, value in scores.parts.items()}
-        out.append(PairSuggestion(
+        known[keys[e]] = PairSuggestion(
             mentor.id, mentee.id, round(float(scores.score[e]), 4), parts,
             pair_reasons(mentor, mentee, quotes, signals, language=language,
                          direction=params.direction),
-            statuses[e] if statuses is not None else "proposed",
-            bool(locked[e]) if locked is not None else False, quotes, signals))
-    return out
+            status_of[e], locked_of[e], quotes, signals)
+    return [known[key] for key in keys]
 
 
 _ROLE_WORDS = {("en", True): "as mentee", ("en", False): "as mentor",
@@ -255,18 +275,35 @@ _BEST = {
 
 
 def unmatched(people: Sequence[Person], cohort: Cohort, paired: set[int],
-              params: MatchParams, language: str = "en") -> list[Unmatched]:
+              params: MatchParams, language: str = "en",
+              candidates: EdgeScores | None = None) -> list[Unmatched]:
     """Everyone the assignment left alone, with the first rule that rules them out in each
     role they accept, or that their best candidate scores under the minimum score, or that
-    better-scoring pairs took their candidates; in ``language``."""
+    better-scoring pairs took their candidates; in ``language``.
+
+    Args:
+        candidates: edges known to pass the profile rules (the run's candidate graph): a
+            person with one that is not ruled out by a decision has an eligible partner in
+            that role, and the rules are walked only for the others.
+    """
     lang = language if language in _PHRASES else "en"
     alone = np.array([i for i in range(len(people)) if i not in paired], dtype=np.int64)
     partner, best = best_partners(cohort, alone, params)
     below = {int(i): (int(j), float(b)) for i, j, b in zip(alone, partner, best, strict=True)
              if j >= 0 and b <= params.min_score}
-    first_rule = {as_mentee: dict(zip(alone.tolist(), ineligibility_reasons(
-        cohort, alone, as_mentee, params, lang), strict=True)) for as_mentee in (True, False)}
+    known = {True: np.zeros(len(people), dtype=bool), False: np.zeros(len(people), dtype=bool)}
+    if candidates is not None and len(candidates):
+        open_ = eligible(cohort, candidates.mentor, candidates.mentee, params)
+        known[True][candidates.mentee[open_]] = True
+        known[False][candidates.mentor[open_]] = True
     roles = {"mentor": [False], "mentee": [True], "either": [True, False]}
+    first_rule: dict[bool, dict[int, str | None]] = {}
+    for as_mentee in (True, False):
+        in_role = np.array([as_mentee in roles[people[i].role_preference] for i in alone],
+                           dtype=bool)
+        walk = alone[in_role & ~known[as_mentee][alone]]
+        first_rule[as_mentee] = dict(zip(walk.tolist(), ineligibility_reasons(
+            cohort, walk, as_mentee, params, lang), strict=True))
     out = []
     for i, person in enumerate(people):
         if i in paired:

@@ -33,10 +33,12 @@ import numpy as np
 
 __all__ = [
     "DIRECTIONS",
+    "PROFILE_RULES",
     "RULES",
     "Cohort",
     "EdgeScores",
     "MatchParams",
+    "ProgressFn",
     "Rule",
     "SentencePositions",
     "Sentences",
@@ -45,6 +47,7 @@ __all__ = [
     "best_sentences",
     "broken_rules",
     "candidate_edges",
+    "candidate_graph",
     "combine",
     "coverage_matrix",
     "eligible",
@@ -64,6 +67,7 @@ DIRECTIONS = ("reverse", "classic", "peer")
 experienced (``classic``), or experience does not matter (``peer``)."""
 
 ProgressFn = Callable[[float, str], None]
+"""Called with ``(fraction done, what is being done)`` by long computations."""
 
 
 @dataclass(frozen=True)
@@ -122,10 +126,12 @@ class MatchParams:
             listed as unmatched with their best candidate. 0.10: on the development set the
             lowest-scoring right pair scored 0.12, and a pair scoring under 0.10 rests on no
             real match (the cross-department bonus alone is 0.05).
-        candidates_k: partners kept per person (best scores, both sides) before the exact
-            assignment on large cohorts.
+        candidates_k: on large cohorts, each person's ``2 * candidates_k`` best partners
+            (both sides) go to the assignment: twice as many as the assignment needs (gap
+            to the exact optimum 0.000 % at 4,000 people, ``benchmarks/bench_pairing_api.py``)
+            so that a run after decisions (rejections, pairs kept) still has enough.
         exact_edges: up to this many eligible pairs, every one goes to the assignment (the
-            exact optimum); above it, each person's ``candidates_k`` best.
+            exact optimum); above it, each person's best (``candidates_k``).
         dense_limit: mentors x mentees up to which every pair is scored; above it,
             candidates come from a FAISS search of the sentences.
     """
@@ -307,7 +313,10 @@ def _roles(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndarra
 
 
 def _language(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndarray:
-    return (c.languages[m] & c.languages[s]) != 0
+    # The masks in the smallest dtype that holds them: over a (M, S) matrix of pairs an
+    # int64 temporary costs 60x more than a uint8 one.
+    dtype = np.min_scalar_type(int(c.languages.max(initial=0)))
+    return (c.languages[m].astype(dtype) & c.languages[s].astype(dtype)) != 0
 
 
 def _reporting(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndarray:
@@ -363,15 +372,19 @@ RULES: tuple[Rule, ...] = (
 """The hard rules, in the order an unmatched person's reason names them."""
 
 
+PROFILE_RULES: tuple[Rule, ...] = tuple(r for r in RULES if r.name != "excluded")
+"""The rules that depend on the profiles only, not on the coordinator's decisions."""
+
+
 def eligible(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray,
-             params: MatchParams) -> np.ndarray:
-    """Mask of edges ``(mentor[e], mentee[e])`` that pass every rule of :data:`RULES`.
+             params: MatchParams, rules: Sequence[Rule] = RULES) -> np.ndarray:
+    """Mask of edges ``(mentor[e], mentee[e])`` that pass every rule of ``rules``.
 
     ``mentor`` and ``mentee`` broadcast: ``(E,)`` each gives ``(E,)``; ``(M, 1)`` and
     ``(1, S)`` give the ``(M, S)`` matrix of every pair.
     """
     ok = np.ones(np.broadcast_shapes(mentor.shape, mentee.shape), dtype=bool)
-    for rule in RULES:
+    for rule in rules:
         ok &= rule.allows(cohort, mentor, mentee, params)
     return ok
 
@@ -576,6 +589,15 @@ def _signal_blocks(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray, param
             "cross_department": cross.astype(np.float64), "lexical": lexical.astype(np.float64)}
 
 
+def _transposed(matrix: np.ndarray, block: int = 256) -> np.ndarray:
+    """A contiguous copy of ``matrix.T``, copied by blocks of rows (2-3x faster than
+    ``np.ascontiguousarray(matrix.T)`` on large matrices: each block stays in cache)."""
+    out = np.empty(matrix.shape[::-1], dtype=matrix.dtype)
+    for start in range(0, matrix.shape[0], block):
+        out[:, start : start + block] = matrix[start : start + block].T
+    return out
+
+
 def _dense(matrix: Any) -> np.ndarray:
     return np.asarray(matrix.toarray() if hasattr(matrix, "toarray") else matrix, dtype=np.float32)
 
@@ -586,14 +608,15 @@ def signal_matrices(cohort: Cohort, mentors: np.ndarray, mentees: np.ndarray,
     kernel as :func:`score_edges`, kept as matrices for the dense path."""
     c = cohort
     coverage = coverage_matrix(c.offers, c.wants, mentors, mentees, params.peak_weight)
-    reverse = (coverage_matrix(c.offers, c.wants, mentees, mentors, params.peak_weight).T
+    reverse = (_transposed(coverage_matrix(c.offers, c.wants, mentees, mentors,
+                                           params.peak_weight))
                if params.reverse_weight else np.zeros_like(coverage))
     dm, ds = c.department[mentors][:, None], c.department[mentees][None, :]
     cross = (dm != ds) & (dm >= 0) & (ds >= 0)
     lexical = (_dense(c.lexical_offer[mentors] @ c.lexical_want[mentees].T)
                if params.lexical_weight and c.lexical_offer is not None
                else np.zeros_like(coverage))
-    return {"coverage": coverage, "reverse": np.ascontiguousarray(reverse),
+    return {"coverage": coverage, "reverse": reverse,
             "cross_department": cross.astype(np.float32), "lexical": lexical}
 
 
@@ -681,28 +704,41 @@ class SentencePositions(NamedTuple):
     rev_offer: np.ndarray
 
 
-def _best_rows(src: Sentences, dst: Sentences, a: int, b: int) -> tuple[int, int]:
-    """The (want row, offer row) where ``a``'s offers best meet ``b``'s weighted wants."""
-    o = np.arange(src.ptr[a], src.ptr[a + 1])
-    w = np.arange(dst.ptr[b], dst.ptr[b + 1])
-    if not len(o) or not len(w):
-        return -1, -1
-    sims = (src.vectors[o] * src.weight[o, None]) @ (dst.vectors[w] * dst.weight[w, None]).T
-    best_offer = sims.argmax(axis=0)
-    want = int(sims.max(axis=0).argmax())
-    return int(w[want]), int(o[best_offer[want]])
+def _best_rows(src: Sentences, dst: Sentences, a: np.ndarray, b: np.ndarray
+               ) -> tuple[np.ndarray, np.ndarray]:
+    """For each edge, the (want row, offer row) where ``a[e]``'s offers best meet ``b[e]``'s
+    weighted wants (-1 where either has none).
+
+    Edges are grouped by (offer count, want count), and each group is one batched product
+    of its gathered sentences: no loop over edges.
+    """
+    want_row = np.full(len(a), -1, dtype=np.int64)
+    offer_row = np.full(len(a), -1, dtype=np.int64)
+    n_offers, n_wants = src.count[a], dst.count[b]
+    has = (n_offers > 0) & (n_wants > 0)
+    groups = n_offers.astype(np.int64) * (int(n_wants.max(initial=0)) + 1) + n_wants
+    for key in np.unique(groups[has]):
+        edges = np.flatnonzero(has & (groups == key))
+        ko, kw = int(n_offers[edges[0]]), int(n_wants[edges[0]])
+        o = src.ptr[a[edges]][:, None] + np.arange(ko)  # (E, ko) rows
+        w = dst.ptr[b[edges]][:, None] + np.arange(kw)  # (E, kw) rows
+        offers = src.vectors[o] * src.weight[o][..., None]
+        wants = dst.vectors[w] * dst.weight[w][..., None]
+        sims = offers @ wants.transpose(0, 2, 1)  # (E, ko, kw)
+        best_want = sims.max(axis=1).argmax(axis=1)  # the best-covered want
+        at = np.arange(len(edges))
+        want_row[edges] = w[at, best_want]
+        offer_row[edges] = o[at, sims[at, :, best_want].argmax(axis=1)]
+    return want_row, offer_row
 
 
 def best_sentences(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray) -> SentencePositions:
-    """The sentences behind the coverage of each edge (the arg-max of the same products).
-
-    Meant for the few edges that are shown to people: it works edge by edge.
-    """
-    rows = np.full((4, len(mentor)), -1, dtype=np.int64)
-    for e, (a, b) in enumerate(zip(mentor.tolist(), mentee.tolist(), strict=True)):
-        rows[0, e], rows[1, e] = _best_rows(cohort.offers, cohort.wants, a, b)
-        rows[2, e], rows[3, e] = _best_rows(cohort.offers, cohort.wants, b, a)
-    return SentencePositions(*rows)
+    """The sentences behind the coverage of each edge (the arg-max of the same products)."""
+    mentor = np.asarray(mentor, dtype=np.int64)
+    mentee = np.asarray(mentee, dtype=np.int64)
+    want, offer = _best_rows(cohort.offers, cohort.wants, mentor, mentee)
+    rev_want, rev_offer = _best_rows(cohort.offers, cohort.wants, mentee, mentor)
+    return SentencePositions(want, offer, rev_want, rev_offer)
 
 
 # ------------------------------------------------------------------------------ candidates
@@ -744,7 +780,8 @@ def _search(base: np.ndarray, queries: np.ndarray, k: int) -> np.ndarray:
 def candidate_edges(cohort: Cohort, params: MatchParams,
                     mentors: np.ndarray | None = None,
                     mentees: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Eligible ``(mentor, mentee)`` edges to score.
+    """``(mentor, mentee)`` edges to score that the profile rules allow
+    (:data:`PROFILE_RULES`).
 
     Every eligible pair when ``len(mentors) * len(mentees) <= dense_limit``; otherwise a
     symmetric graph from FAISS: each mentee's wants search the mentors' offers, and each
@@ -770,7 +807,7 @@ def candidate_edges(cohort: Cohort, params: MatchParams,
         s = np.concatenate([np.repeat(want_owner, by_want.shape[1]), by_offer.ravel()])
         key = np.unique(m.astype(np.int64) * c.size + s)
         m, s = key // c.size, key % c.size
-    ok = eligible(c, m, s, params)
+    ok = eligible(c, m, s, params, PROFILE_RULES)
     return m[ok].astype(np.int64), s[ok].astype(np.int64)
 
 
@@ -797,7 +834,7 @@ def _top_k_matrix(score: np.ndarray, valid: np.ndarray, k: int) -> np.ndarray:
     row_cut = np.partition(negative, k - 1, axis=1)[:, k - 1]
     keep = negative <= row_cut[:, None]
     # Partitioning a contiguous copy's rows is several times faster than strided columns.
-    column_cut = np.partition(np.ascontiguousarray(negative.T), k - 1, axis=1)[:, k - 1]
+    column_cut = np.partition(_transposed(negative), k - 1, axis=1)[:, k - 1]
     keep |= negative <= column_cut[None, :]
     return keep & valid
 
@@ -861,32 +898,70 @@ def capacities(cohort: Cohort, params: MatchParams,
 
 
 def _dense_candidates(c: Cohort, mentors: np.ndarray, mentees: np.ndarray,
-                      params: MatchParams, tell: ProgressFn) -> EdgeScores:
-    """Every pair scored as matrices; the eligible ones above ``min_score`` (each person's
-    ``candidates_k`` best when there are more than ``exact_edges``)."""
+                      params: MatchParams, keep: int, tell: ProgressFn) -> EdgeScores:
+    """Every pair scored as matrices; those the profile rules allow above ``min_score``
+    (each person's ``keep`` best when there are more than ``exact_edges``)."""
     tell(0.2, f"scoring {len(mentors) * len(mentees):,} pairs")
     signals = signal_matrices(c, mentors, mentees, params)
-    score, parts = combine(signals, params)
-    valid = eligible(c, mentors[:, None], mentees[None, :], params) & (score > params.min_score)
+    score, _ = combine(signals, params)
+    valid = (eligible(c, mentors[:, None], mentees[None, :], params, PROFILE_RULES)
+             & (score > params.min_score))
     if valid.sum() > params.exact_edges:
-        valid = _top_k_matrix(score, valid, params.candidates_k)
+        valid = _top_k_matrix(score, valid, keep)
     rows, cols = np.nonzero(valid)
-    return EdgeScores(mentors[rows], mentees[cols], score[rows, cols].astype(np.float64),
-                      {k: v[rows, cols].astype(np.float64) for k, v in parts.items()},
-                      {k: v[rows, cols].astype(np.float64) for k, v in signals.items()})
+    # The parts of the kept cells only, through the same formula.
+    edge_signals = {k: v[rows, cols].astype(np.float64) for k, v in signals.items()}
+    edge_score, parts = combine(edge_signals, params)
+    return EdgeScores(mentors[rows], mentees[cols], edge_score, parts, edge_signals)
+
+
+def candidate_graph(cohort: Cohort, params: MatchParams,
+                    progress: ProgressFn | None = None) -> EdgeScores:
+    """The scored pairs a matching run chooses from, whatever the decisions taken.
+
+    Every pair that the profile rules (:data:`PROFILE_RULES`) allow and that scores above
+    ``min_score``; when there are more than ``exact_edges``, each person's
+    ``2 * candidates_k`` best (both sides), so that a run after some decisions (pairs
+    rejected, mentors taken) still finds ``candidates_k`` partners for everyone. It depends
+    on the profiles and the settings only: a caller may keep it between runs while those
+    are unchanged (see :func:`solve`).
+
+    Returns:
+        the edges with their scores, parts and signals.
+    """
+    def tell(fraction: float, message: str) -> None:
+        if progress:
+            progress(fraction, message)
+
+    c = cohort
+    mentors, mentees = np.flatnonzero(c.can_mentor()), np.flatnonzero(c.can_be_mentee())
+    keep = 2 * params.candidates_k
+    tell(0.0, f"candidates: {len(mentors)} mentors x {len(mentees)} mentees")
+    if len(mentors) * len(mentees) <= params.dense_limit:
+        return _dense_candidates(c, mentors, mentees, params, keep, tell)
+    m, s = candidate_edges(c, params, mentors, mentees)
+    tell(0.2, f"scoring {len(m):,} candidate pairs")
+    scores = score_edges(c, m, s, params)
+    valid = scores.score > params.min_score
+    if valid.sum() > params.exact_edges:
+        valid &= top_k_per_side(m, s, scores.score, keep)
+    return scores.take(valid)
 
 
 def solve(cohort: Cohort, params: MatchParams, fixed: Sequence[tuple[int, int]] = (),
-          progress: ProgressFn | None = None) -> EdgeScores:
+          progress: ProgressFn | None = None, graph: EdgeScores | None = None) -> EdgeScores:
     """Best global assignment under the rules, around pairs already ``fixed``.
 
     Fixed pairs (accepted, active or locked) use up their mentor's capacity and their
-    mentee's place; only the rest of the cohort is matched. Up to ``exact_edges`` eligible
-    pairs the assignment sees them all (the exact optimum); above, each person's
-    ``candidates_k`` best partners (both sides).
+    mentee's place; only the rest of the cohort is matched. The assignment sees every edge
+    of the candidate graph that the decisions leave open: every eligible pair up to
+    ``exact_edges`` of them (the exact optimum), above that each person's best.
 
     Args:
         progress: called with ``(fraction, message)`` at each stage.
+        graph: :func:`candidate_graph` of the same cohort and settings, kept from an
+            earlier run (computed when ``None``); the decisions (``fixed``,
+            ``cohort.excluded``) are applied here.
 
     Returns:
         the scores of the new pairs (fixed pairs are not repeated), best first.
@@ -897,19 +972,13 @@ def solve(cohort: Cohort, params: MatchParams, fixed: Sequence[tuple[int, int]] 
 
     c = cohort
     mentor_cap, mentee_cap = capacities(c, params, fixed)
-    mentors = np.flatnonzero(c.can_mentor() & (mentor_cap > 0))
-    mentees = np.flatnonzero(c.can_be_mentee() & (mentee_cap > 0))
-    tell(0.0, f"candidates: {len(mentors)} mentors x {len(mentees)} mentees")
-    if len(mentors) * len(mentees) <= params.dense_limit:
-        scores = _dense_candidates(c, mentors, mentees, params, tell)
+    if graph is None:
+        graph = candidate_graph(c, params, lambda f, m: tell(0.7 * f, m))
     else:
-        m, s = candidate_edges(c, params, mentors, mentees)
-        tell(0.2, f"scoring {len(m):,} candidate pairs")
-        scores = score_edges(c, m, s, params)
-        keep = scores.score > params.min_score
-        if keep.sum() > params.exact_edges:
-            keep &= top_k_per_side(m, s, scores.score, params.candidates_k)
-        scores = scores.take(keep)
+        tell(0.5, f"{len(graph):,} scored candidate pairs")
+    open_ = ((mentor_cap[graph.mentor] > 0) & (mentee_cap[graph.mentee] > 0)
+             & _not_excluded(c, graph.mentor, graph.mentee, params))
+    scores = graph.take(open_)
     tell(0.7, f"assignment over {len(scores):,} pairs")
     logger.info("assignment over %d candidate edges", len(scores))
     chosen = assign(scores.mentor, scores.mentee, scores.score, mentor_cap, mentee_cap)

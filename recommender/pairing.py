@@ -9,12 +9,12 @@ pairs of a matching run and who it leaves alone, one person's best partners, one
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 
 import numpy as np
 
 from .cohort_cache import CohortArrays, LocatedPair, cohort_arrays
-from .explain import pair_suggestions, unmatched
+from .explain import SuggestionKey, pair_suggestions, unmatched
 from .match import EdgeScores, MatchParams, eligible, score_edges
 from .records import (
     CLOSED_STATUSES,
@@ -53,7 +53,9 @@ def matching_cohort(arrays: CohortArrays, stored: Sequence[LocatedPair]
 
 
 def run_suggestions(arrays: CohortArrays, kept: Sequence[LocatedPair], new: EdgeScores,
-                    params: MatchParams) -> list[PairSuggestion]:
+                    params: MatchParams,
+                    known: MutableMapping[SuggestionKey, PairSuggestion] | None = None,
+                    ) -> list[PairSuggestion]:
     """The records of a matching run: the kept pairs first, rescored with the run's
     settings, with their stored status and lock; then the new proposals as solved.
 
@@ -62,6 +64,7 @@ def run_suggestions(arrays: CohortArrays, kept: Sequence[LocatedPair], new: Edge
         kept: the ``K`` pairs the run kept.
         new: the ``E`` edges the run proposes (:func:`~recommender.match.solve`).
         params: the run's settings, resolved once (overrides included).
+        known: records made before for the same cohort and settings (read and filled).
 
     Returns:
         ``K + E`` suggestions.
@@ -69,8 +72,10 @@ def run_suggestions(arrays: CohortArrays, kept: Sequence[LocatedPair], new: Edge
     kept_scores = score_edges(arrays.cohort, np.array([p.mentor for p in kept], np.int64),
                               np.array([p.mentee for p in kept], np.int64), params)
     return (pair_suggestions(arrays.people, arrays.cohort, kept_scores, arrays.segments, params,
-                             [p.pair.status for p in kept], [p.pair.locked for p in kept])
-            + pair_suggestions(arrays.people, arrays.cohort, new, arrays.segments, params))
+                             [p.pair.status for p in kept], [p.pair.locked for p in kept],
+                             known=known)
+            + pair_suggestions(arrays.people, arrays.cohort, new, arrays.segments, params,
+                               known=known))
 
 
 def paired_people(kept: Sequence[LocatedPair], new: EdgeScores) -> set[int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +26,7 @@ from .explain import pair_language, pair_reasons, unmatched
 from .health import HealthParams, judging_day, programme_health
 from .index import IndexSet, VectorIndex
 from .ingest import rows_from, validate_notes, validate_people
+from .match import ProgressFn
 from .records import (
     PAIR_STATUSES,
     CoveredTopic,
@@ -56,7 +57,6 @@ __all__ = ["NOTES_VISIBLE_SETTING", "ProgressFn", "Recommender", "demo_path", "l
 
 logger = logging.getLogger(__name__)
 
-ProgressFn = Callable[[float, str], None]
 """Called with ``(fraction done, what is being done)`` during long steps."""
 NOTES_VISIBLE_SETTING = "coordinators_read_notes"
 
@@ -409,13 +409,21 @@ class Recommender:
         tell = progress or (lambda fraction, message: None)
         tell(0.02, "reading profiles")
         arrays, kept = pairing.matching_cohort(*self._cohort(params))
+        def step(fraction: float, message: str) -> None:
+            tell(0.1 + 0.7 * fraction, message)
+
+        # The scored candidates are kept while profiles and scoring settings are unchanged:
+        # a run after a few decisions only re-applies them.
+        graph, known = self._cohorts.graph(
+            params, lambda: match_stage.candidate_graph(arrays.cohort, params, step))
         new = match_stage.solve(arrays.cohort, params, [(p.mentor, p.mentee) for p in kept],
-                                progress=lambda f, m: tell(0.1 + 0.7 * f, m))
+                                progress=step, graph=graph)
         tell(0.85, f"writing {len(new) + len(kept)} pairs")
-        suggestions = pairing.run_suggestions(arrays, kept, new, params)
+        suggestions = pairing.run_suggestions(arrays, kept, new, params, known)
         self.store.replace_proposals([StoredPair.from_suggestion(s) for s in suggestions])
         tell(0.95, "explaining who is left")
-        left = unmatched(arrays.people, arrays.cohort, pairing.paired_people(kept, new), params)
+        left = unmatched(arrays.people, arrays.cohort, pairing.paired_people(kept, new), params,
+                         candidates=graph)
         tell(1.0, "done")
         return PairingResult(tuple(suggestions), tuple(left))
 

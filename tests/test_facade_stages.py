@@ -142,3 +142,51 @@ def test_health_is_judged_from_the_given_day_or_today():
     assert judging_day("2025-03-01") == dt.date(2025, 3, 1)
     assert judging_day(dt.date(2024, 1, 2)) == dt.date(2024, 1, 2)
     assert judging_day(None) == dt.date.today()
+
+
+def test_every_setting_the_cohort_reads_invalidates_the_cached_arrays():
+    """A setting build_cohort reads but COHORT_SETTINGS misses would be silently ignored
+    when changed on a running Recommender (the cached arrays would be reused)."""
+    import re
+    from pathlib import Path
+
+    import recommender.cohort as cohort_module
+    from recommender.cohort_cache import COHORT_SETTINGS
+
+    read = set(re.findall(r"params\.(\w+)", Path(cohort_module.__file__).read_text()))
+    assert read, "build_cohort no longer reads params: update this test"
+    assert read <= set(COHORT_SETTINGS), sorted(read - set(COHORT_SETTINGS))
+
+
+def test_a_rerun_reuses_the_scored_graph_until_profiles_or_scoring_settings_change(
+        rec: Recommender, people_rows, monkeypatch):
+    import recommender.match as match_stage
+
+    built = []
+    real = match_stage.candidate_graph
+    monkeypatch.setattr(match_stage, "candidate_graph",
+                        lambda *a, **k: built.append(1) or real(*a, **k))
+    first = rec.suggest_pairs()
+    assert len(built) == 1 and first.pairs
+    top = first.pairs[0]
+    rec.set_pair_status(top.mentor_id, top.mentee_id, "rejected")
+    again = rec.suggest_pairs()
+    assert len(built) == 1  # a decision does not rescore: it is applied to the kept graph
+    assert (top.mentor_id, top.mentee_id) not in {
+        (p.mentor_id, p.mentee_id) for p in again.pairs}
+    # The same as solving from scratch with the decision applied.
+    fresh = Recommender(embedder=HashingEmbedder())
+    fresh.add_people(people_rows)
+    fresh.set_pair_status(top.mentor_id, top.mentee_id, "rejected")
+    assert [(p.mentor_id, p.mentee_id, p.score) for p in fresh.suggest_pairs().pairs] == \
+        [(p.mentor_id, p.mentee_id, p.score) for p in again.pairs]
+    built.clear()
+    rec.suggest_pairs(cross_department_bonus=0.2)  # another scoring setting: rescored
+    assert len(built) == 1
+    rec.suggest_pairs(max_mentees_per_mentor=1)  # capacity is applied to the kept graph
+    assert len(built) == 1
+    row = dict(people_rows[0])
+    row["wants"] = str(row.get("wants", "")) + " I want to learn Rust."
+    rec.add_people([row])
+    rec.suggest_pairs()  # profiles changed: rescored
+    assert len(built) == 2
