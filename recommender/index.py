@@ -12,13 +12,15 @@ import json
 import logging
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import faiss
 import numpy as np
 
-__all__ = ["IndexSet", "VectorIndex", "ids_fingerprint"]
+from .records import Segment, SentenceHit
+
+__all__ = ["IndexSet", "VectorIndex", "ids_fingerprint", "sentence_hits"]
 
 logger = logging.getLogger(__name__)
 
@@ -216,3 +218,20 @@ class IndexSet:
         path = self.path_of(name)
         if path is not None:
             self._held[name].save(path, self.model_id())
+
+
+def sentence_hits(index: VectorIndex, query: np.ndarray, segments: Mapping[int, Segment],
+                  k: int, kind: str | None = None) -> list[SentenceHit]:
+    """The ``k`` profile sentences of ``index`` nearest to ``query``, best first.
+
+    Args:
+        query: ``(1, d)`` unit vector.
+        segments: the stored sentences by id (ids the store no longer holds are skipped).
+        kind: only sentences of this kind (``offer``, ``want``, ``other``); the index is
+            searched deeper so that ``k`` of them are usually found.
+    """
+    scores, ids = index.search(query, k if kind is None else 4 * k + 20)
+    hits = [SentenceHit(seg.person_id, seg.kind, seg.text, float(score))
+            for score, sid in zip(scores[0], ids[0], strict=True)
+            if (seg := segments.get(int(sid))) is not None and kind in (None, seg.kind)]
+    return hits[:k]

@@ -24,7 +24,7 @@ from .embed import CachedEmbedder, Embedder, EmbeddingCache, make_embedder
 from .errors import PairRuleError, UnknownIdError
 from .explain import pair_language, pair_reasons, unmatched
 from .health import HealthParams, judging_day, programme_health
-from .index import IndexSet, VectorIndex
+from .index import IndexSet, VectorIndex, sentence_hits
 from .ingest import rows_from, validate_notes, validate_people
 from .match import ProgressFn
 from .records import (
@@ -300,13 +300,8 @@ class Recommender:
 
     def search(self, query: str, k: int = 5, kind: str | None = None) -> list[SentenceHit]:
         """Profile sentences closest in meaning to ``query`` (any language), best first."""
-        index = self.segment_index()
-        by_id = {s.id: s for s in self.store.segments()}
-        scores, ids = index.search(self.encoder.encode([query]), k if kind is None else 4 * k + 20)
-        hits = [SentenceHit(seg.person_id, seg.kind, seg.text, float(score))
-                for score, sid in zip(scores[0], ids[0], strict=True)
-                if (seg := by_id.get(int(sid))) is not None and kind in (None, seg.kind)]
-        return hits[:k]
+        return sentence_hits(self.segment_index(), self.encoder.encode([query]),
+                             {s.id: s for s in self.store.segments()}, k, kind)
 
     # ------------------------------------------------------------------ notes and topics
     def add_notes(self, rows: Any, source: str = "rows") -> int:
@@ -382,7 +377,7 @@ class Recommender:
         arrays = self._cohorts.get(
             self.store.profiles_version(), self.model_id, params,
             lambda: cohort_arrays(self.people(), self.segments(), self.encoder.encode, params))
-        return arrays, located_pairs(arrays.people, self.store.pairs())
+        return arrays, located_pairs(arrays.people, self.store.pair_decisions())
 
     def _params(self, params: match_stage.MatchParams | None,
                 overrides: dict[str, Any]) -> match_stage.MatchParams:
@@ -495,14 +490,9 @@ class Recommender:
         """Catalogue topics the pair's notes already discussed, with the covering session;
         titles in ``language`` (default: the pair's)."""
         lang = pair_language(self.person(mentor_id), self.person(mentee_id))
-        topics = self.topics()
-        covered = topic_stage.covered_for_pair(topics, lang, self.notes(mentor_id, mentee_id),
-                                               self.encoder.encode, params or TopicParams())
-        if language is None:
-            return covered
-        by_id = {t.id: t for t in topics}
-        return [replace(c, title=by_id[c.topic_id].title[by_id[c.topic_id].language_for(language)])
-                for c in covered]
+        return topic_stage.covered_for_pair(self.topics(), lang, self.notes(mentor_id, mentee_id),
+                                            self.encoder.encode, params or TopicParams(),
+                                            language)
 
     def suggest_topics(self, mentor_id: str, mentee_id: str, k: int = 5,
                        params: TopicParams | None = None,

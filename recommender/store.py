@@ -516,7 +516,9 @@ class Store:
 
         - unlocked proposals missing from ``pairs`` are dropped (nobody decided on them);
         - a pair of ``pairs`` is rewritten (score, reasons; version + 1) only where its stored
-          status and lock are still the ones the run saw, checked in the ``UPDATE`` itself;
+          status and lock are still the ones the run saw, checked in the ``UPDATE`` itself,
+          and only when its score or reasons changed (a rerun rewrites nothing it left as
+          it was: versions the coordinator's page holds stay valid);
         - a pair not stored is inserted, unless someone stored it meanwhile
           (``ON CONFLICT DO NOTHING``).
 
@@ -531,6 +533,12 @@ class Store:
             stored = conn.execute(sa.select(pairs_table.c.mentor_id, pairs_table.c.mentee_id)
                                   .where(unlocked_proposal)).all()
             dropped = sorted((a, b) for a, b in stored if (a, b) not in wanted)
+            same = {(a, b) for a, b, st, lk, sc, dt in conn.execute(sa.select(
+                pairs_table.c.mentor_id, pairs_table.c.mentee_id, pairs_table.c.status,
+                pairs_table.c.locked, pairs_table.c.score, pairs_table.c.details))
+                if (r := wanted.get((a, b))) is not None and (st, bool(lk), sc, dt)
+                == (r["status"], r["locked"], r["score"], r["details"])}
+            rows = [r for r in rows if (r["mentor_id"], r["mentee_id"]) not in same]
             if dropped:
                 conn.execute(pairs_table.delete().where(sa.and_(
                     _pair_key(sa.bindparam("b_mentor"), sa.bindparam("b_mentee")),
@@ -553,6 +561,15 @@ class Store:
         if skipped:
             logger.info("%d pairs decided while matching ran were left as decided", len(skipped))
         return skipped
+
+    def pair_decisions(self) -> list[StoredPair]:
+        """Every stored pair's key, status, lock and version only (no score or reasons to
+        decode): what a matching run needs to know of the pairs."""
+        with self.engine.connect() as conn:
+            return [StoredPair(a, b, st, bool(lk), version=int(v or 1)) for a, b, st, lk, v in
+                    conn.execute(sa.select(pairs_table.c.mentor_id, pairs_table.c.mentee_id,
+                                           pairs_table.c.status, pairs_table.c.locked,
+                                           pairs_table.c.version))]
 
     def pairs(self, statuses: Iterable[str] | None = None) -> list[StoredPair]:
         """Stored pairs, best score first."""

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any, NamedTuple
 
@@ -453,13 +453,15 @@ def suggestion_records(topics: Sequence[Topic], language: str, mentor: Person, m
 
 
 def covered_for_pair(topics: Sequence[Topic], language: str, notes: Sequence[SessionNote],
-                     encode: EncodeFn, params: TopicParams) -> list[CoveredTopic]:
+                     encode: EncodeFn, params: TopicParams,
+                     display_language: str | None = None) -> list[CoveredTopic]:
     """The catalogue topics a pair's ``notes`` already discussed, with the covering session.
 
     Args:
         topics: the catalogue, read in ``language`` (the pair's).
         notes: the pair's notes, oldest first.
         encode: texts ``(n,)`` -> unit vectors ``(n, d)``.
+        display_language: of the titles (default: ``language``).
     """
     texts, owner = note_sentences(notes)
     if not texts or not topics:
@@ -467,7 +469,13 @@ def covered_for_pair(topics: Sequence[Topic], language: str, notes: Sequence[Ses
     topic_vecs = encode([t.text(language) for t in topics])
     note_vecs = encode(texts)
     covering = covered_by_notes(topic_vecs, note_vecs, params)
-    return covered_records(topics, language, notes, owner, covering, note_vecs @ topic_vecs.T)
+    covered = covered_records(topics, language, notes, owner, covering,
+                              note_vecs @ topic_vecs.T)
+    if display_language is None:
+        return covered
+    by_id = {t.id: t for t in topics}
+    return [replace(c, title=by_id[c.topic_id].title[by_id[c.topic_id].language_for(
+        display_language)]) for c in covered]
 
 
 def suggest_for_pair(topics: Sequence[Topic], mentor: Person, mentee: Person,

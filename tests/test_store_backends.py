@@ -199,14 +199,20 @@ def test_a_matching_run_never_overwrites_a_decision_taken_meanwhile(backend, tmp
     after = {p.key: (p.status, p.locked) for p in rec.pairs()}
     assert after == {("j1", "s1"): ("accepted", False), ("j2", "s2"): ("proposed", True),
                      ("j1", "s2"): ("rejected", False)}  # j2 -> s1 dropped, not in the run
-    # A run that saw the decisions refreshes kept pairs and replaces proposals.
+    # A run that saw the decisions keeps kept pairs and replaces proposals; a kept pair
+    # whose score and reasons are unchanged is not rewritten (the version a coordinator's
+    # page holds stays valid), one whose score changed is.
     versions = {p.key: p.version for p in rec.pairs()}
     result = rec.suggest_pairs()
     assert {(p.mentor_id, p.mentee_id) for p in result.pairs} >= {("j1", "s1"), ("j2", "s2")}
     again = {p.key: p for p in rec.pairs()}
     assert (again[("j1", "s1")].status, again[("j1", "s1")].version) == \
-        ("accepted", versions[("j1", "s1")] + 1)
+        ("accepted", versions[("j1", "s1")])
     assert again[("j1", "s2")].status == "rejected"
+    rec.suggest_pairs(lexical_weight=0.8)  # j1 and s1 share rare words: a new score
+    rescored = {p.key: p for p in rec.pairs()}[("j1", "s1")]
+    assert rescored.score > again[("j1", "s1")].score
+    assert (rescored.status, rescored.version) == ("accepted", versions[("j1", "s1")] + 1)
     rec.close()
 
 
