@@ -141,7 +141,9 @@ def in_context(wants: Sentences, previous: np.ndarray, weight: float,
         return wants.vectors
     owner = np.repeat(np.arange(len(wants.ptr) - 1), wants.count)
     sums = np.zeros((len(wants.ptr) - 1, wants.vectors.shape[1]), dtype=np.float32)
-    np.add.at(sums, owner, wants.vectors)
+    has = wants.count > 0
+    # Each person's rows are contiguous: a segment sum (np.add.at is 50x slower here).
+    sums[has] = np.add.reduceat(wants.vectors, wants.ptr[:-1][has], axis=0)
     others = (sums[owner] - wants.vectors) / np.maximum(wants.count[owner] - 1, 1)[:, None]
     context = (previous + others) / 2
     read = wants.vectors + weight * context
