@@ -494,42 +494,51 @@ def coverage_matrix(src: Sentences, dst: Sentences, sources: np.ndarray, targets
     """
     columns = list(_buckets(dst, targets))
     rows_out = list(_buckets(src, sources))
+    out = np.zeros((len(sources), len(targets)), dtype=np.float32)
     if not columns or not rows_out:
-        return np.zeros((len(sources), len(targets)), dtype=np.float32)
+        return out
     # Want j of every target of a bucket, then want j + 1...: position-major columns.
     wants = np.concatenate([
         (dst.vectors[rows] * dst.weight[rows, None]).reshape(len(where), j, -1)
         .transpose(1, 0, 2).reshape(len(where) * j, -1) for where, j, rows in columns])
     n_cols = wants.shape[0]
     t_order = np.concatenate([where for where, _, _ in columns])
-    s_order = np.concatenate([where for where, _, _ in rows_out])
-    packed = np.zeros((len(s_order), len(t_order)), dtype=np.float32)
-    row = 0
+    # Targets without a want keep 0: their columns are never read.
+    in_order = np.concatenate([t_order, np.setdiff1d(np.arange(len(targets)), t_order)])
+    column_of = np.empty(len(targets), dtype=np.int64)
+    column_of[in_order] = np.arange(len(targets))
+    block_out = np.zeros((0, len(targets)), dtype=np.float32)
     for where, k, rows in rows_out:
         offers = (src.vectors[rows] * src.weight[rows, None]).reshape(len(where), k, -1)
-        offers = offers.transpose(1, 0, 2)  # offer i of every source of the bucket
+        offers = np.ascontiguousarray(offers.transpose(1, 0, 2))  # offer i of each source
         step = max(1, block_floats // max(k * n_cols, 1))
         for start in range(0, len(where), step):
             count = min(step, len(where) - start)
             best = offers[0, start : start + count] @ wants.T
             for i in range(1, k):
                 np.maximum(best, offers[i, start : start + count] @ wants.T, out=best)
+            if block_out.shape[0] < count:
+                block_out = np.zeros((count, len(targets)), dtype=np.float32)
+            packed = block_out[:count]
             col = out_col = 0
             for t_where, j, _ in columns:
                 n = len(t_where)
                 first = best[:, col : col + n]
-                top, total = first.copy(), first.copy()
-                for i in range(1, j):
-                    part = best[:, col + i * n : col + (i + 1) * n]
-                    np.maximum(top, part, out=top)
-                    total += part
-                packed[row + start : row + start + count, out_col : out_col + n] = (
-                    peak * top + (1 - peak) / j * total)
+                dest = packed[:, out_col : out_col + n]
+                np.copyto(dest, first)  # j == 1: the coverage is the one want's best offer
+                if j > 1:
+                    top = first.copy()
+                    for i in range(1, j):
+                        part = best[:, col + i * n : col + (i + 1) * n]
+                        np.maximum(top, part, out=top)
+                        dest += part
+                    dest *= (1 - peak) / j
+                    top *= peak
+                    dest += top
                 col += n * j
                 out_col += n
-        row += len(where)
-    out = np.zeros((len(sources), len(targets)), dtype=np.float32)
-    out[np.ix_(s_order, t_order)] = packed
+            # Rows go to their sources, columns back from bucket order to target order.
+            out[where[start : start + count]] = packed[:, column_of]
     return out
 
 
