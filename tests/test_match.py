@@ -212,3 +212,53 @@ def test_top_k_matrix_keeps_each_rows_and_columns_best_valid_cells():
     for j in range(20):
         expected[np.argsort(-masked[:, j])[:4], j] = True
     assert (keep == (expected & valid)).all()
+
+
+def ragged(rng: np.random.Generator, n: int, d: int, most: int):
+    from recommender.match import Sentences
+
+    counts = rng.integers(0, most + 1, n)
+    ptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    return Sentences(unit(rng, int(ptr[-1]), d), rng.uniform(0.3, 1, ptr[-1]).astype(np.float32),
+                     np.arange(ptr[-1]), ptr)
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 10_000), block=st.sampled_from([8, 64, 1 << 24]))
+def test_the_block_kernel_and_the_best_sentences_agree_with_the_formula(seed, block):
+    """coverage_matrix (buckets, blocks, position-major layout) and best_sentences (batched
+    by sentence counts) against the docstring's formula, pair by pair."""
+    from recommender.match import Sentences, coverage_matrix
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 40))
+    offers, wants = ragged(rng, n, 6, 4), ragged(rng, n, 6, 5)
+    sources, targets = rng.permutation(n)[: rng.integers(1, n + 1)], rng.permutation(n)
+    got = coverage_matrix(offers, wants, sources, targets, 0.3, block_floats=block)
+
+    def rows(s: Sentences, i: int) -> np.ndarray:
+        r = np.arange(s.ptr[i], s.ptr[i + 1])
+        return s.vectors[r] * s.weight[r, None]
+
+    for a, i in enumerate(sources):
+        for b, j in enumerate(targets):
+            o, w = rows(offers, i), rows(wants, j)
+            if not len(o) or not len(w):
+                assert got[a, b] == 0
+                continue
+            best = (o @ w.T).max(axis=0)
+            assert got[a, b] == pytest.approx(0.3 * best.max() + 0.7 * best.mean(), abs=1e-5)
+    cohort = Cohort(years=np.zeros(n), preference=np.zeros(n, np.int8), capacity=np.ones(n),
+                    department=np.zeros(n), manager=np.full(n, -1),
+                    languages=np.ones(n, np.int64), offers=offers, wants=wants)
+    m, s = rng.integers(0, n, 30), rng.integers(0, n, 30)
+    found = best_sentences(cohort, m, s)
+    for e in range(30):
+        o, w = rows(offers, m[e]), rows(wants, s[e])
+        if not len(o) or not len(w):
+            assert found.want[e] == found.offer[e] == -1
+            continue
+        sims = o @ w.T
+        want = int(sims.max(axis=0).argmax())
+        assert found.want[e] == wants.ptr[s[e]] + want
+        assert found.offer[e] == offers.ptr[m[e]] + int(sims[:, want].argmax())
