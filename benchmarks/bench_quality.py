@@ -4,11 +4,11 @@ Usage:
     python benchmarks/bench_quality.py [--split dev|test|all] [--embedder use-multilingual]
                                        [--style messy ...] [--json out.json] [--details]
 
-The cohorts are ``tests/data/realistic_pairs.json``: six writing styles (wishes spread over
+The cohorts are ``tests/data/realistic_pairs.json``: seven writing styles (wishes spread over
 sentences, wishes worded as problems, messy one-liners, bullet lists, mixed and other
-languages, generic form items), a ``dev`` and a ``test`` programme per style (two ``dev``
-programmes for the context and multilingual styles), with decoys. Weights are chosen on
-``dev`` with ``benchmarks/tune_quality.py``.
+languages, generic form items, careful well-written forms), a ``dev`` and a ``test`` programme
+per style (two ``dev`` programmes for the context and multilingual styles), with decoys.
+Weights are chosen on ``dev`` with ``benchmarks/tune_quality.py`` (careful was added after).
 For every cohort, in one run and on the same embeddings, it scores (see ``quality.py``):
 
 - ``project``: ``Recommender.suggest_pairs()`` and ``suggest_mentors(mentee, k=1)``;
@@ -45,7 +45,7 @@ from benchmarks.quality import (
     summarise,
 )
 
-STYLE_ORDER = ("context", "problem", "messy", "bullets", "multilingual", "generic")
+STYLE_ORDER = ("context", "problem", "messy", "bullets", "multilingual", "generic", "careful")
 
 
 def _ratio(found: int, total: int) -> str:
