@@ -10,6 +10,7 @@ same; :func:`located_pairs` places the stored pairs on it, read afresh each time
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
@@ -90,10 +91,15 @@ def located_pairs(people: Sequence[Person], pairs: Iterable[StoredPair]) -> list
 class CohortCache:
     """The last cohort built, kept while what shapes it is the same, and per scoring
     settings the candidate graph scored on it (:func:`~recommender.match.candidate_graph`)
-    and the pair records already made from it."""
+    and the pair records already made from it.
+
+    Safe to share between threads (the app serves several pages from one recommender): one
+    build at a time, and a graph is kept only with the arrays it was scored on.
+    """
 
     def __init__(self, max_graphs: int = 2) -> None:
         self.max_graphs = max_graphs
+        self._lock = threading.Lock()
         self._key: Hashable | None = None
         self._arrays: CohortArrays | None = None
         self._graphs: dict[MatchParams, tuple[EdgeScores, dict[SuggestionKey, PairSuggestion]]]
@@ -105,24 +111,32 @@ class CohortCache:
         (another process's import changes it), the model or a setting of
         :data:`COHORT_SETTINGS` differs from the last build's."""
         key = (profiles_version, model_id, *(getattr(params, name) for name in COHORT_SETTINGS))
-        if self._arrays is None or self._key != key:
-            logger.debug("building the cohort's arrays")
-            self._arrays, self._key = build(), key
-            self._graphs.clear()
-        return self._arrays
+        with self._lock:
+            if self._arrays is None or self._key != key:
+                logger.debug("building the cohort's arrays")
+                self._arrays, self._key = build(), key
+                self._graphs.clear()
+            return self._arrays
 
-    def graph(self, params: MatchParams, build: Callable[[], EdgeScores]
+    def graph(self, arrays: CohortArrays, params: MatchParams, build: Callable[[], EdgeScores]
               ) -> tuple[EdgeScores, dict[SuggestionKey, PairSuggestion]]:
-        """The candidate graph of the cached cohort under ``params`` (the one kept from an
-        earlier run with the same scoring settings, or what ``build`` returns), and the
-        records made from it so far (see :func:`~recommender.explain.pair_suggestions`).
+        """The candidate graph of ``arrays`` (from :meth:`get`) under ``params``: the one
+        kept from an earlier run with the same scoring settings, or what ``build`` returns;
+        and the records made from it so far (see
+        :func:`~recommender.explain.pair_suggestions`).
 
-        Call after :meth:`get` (which drops them when it rebuilds the arrays). The capacity
-        settings do not shape the graph (a run applies them), so they are not in the key.
+        When ``arrays`` are no longer the cached ones (another thread rebuilt them
+        meanwhile), the graph is built and returned but not kept. The capacity settings do
+        not shape the graph (a run applies them), so they are not in the key.
         """
         key = replace(params, max_mentors_per_mentee=1, max_mentees_per_mentor=None)
-        if key not in self._graphs:
-            if len(self._graphs) >= self.max_graphs:
-                self._graphs.pop(next(iter(self._graphs)))
-            self._graphs[key] = (build(), {})
-        return self._graphs[key]
+        with self._lock:
+            # ``arrays`` may be the cached ones with decisions applied (a copy sharing the
+            # same sentence arrays): compare what they were built from.
+            if self._arrays is None or arrays.cohort.offers is not self._arrays.cohort.offers:
+                return build(), {}
+            if key not in self._graphs:
+                if len(self._graphs) >= self.max_graphs:
+                    self._graphs.pop(next(iter(self._graphs)))
+                self._graphs[key] = (build(), {})
+            return self._graphs[key]

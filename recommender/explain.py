@@ -130,9 +130,8 @@ def shared_terms(want: str, offers: str, most: int = 4) -> list[str]:
     first: the rare terms a lexical match rests on ("power query", "crypto")."""
     theirs = _folded_words(offers)
     originals = words(want)
-    folded = words(fold(want))  # one fold for the text, not one per word
-    if len(folded) != len(originals):
-        folded = [fold(w) for w in originals]
+    # ASCII text folds to the same words, lower-cased: fold it once, not once per word.
+    folded = originals if want.isascii() else [fold(w) for w in originals]
     seen: dict[str, str] = {}
     for w, key in zip(originals, folded, strict=True):
         if len(key) > 2 and key not in _STOP_WORDS and key in theirs:

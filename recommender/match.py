@@ -713,8 +713,8 @@ class SentencePositions(NamedTuple):
     rev_offer: np.ndarray
 
 
-def _best_rows(src: Sentences, dst: Sentences, a: np.ndarray, b: np.ndarray
-               ) -> tuple[np.ndarray, np.ndarray]:
+def _best_rows(src: Sentences, dst: Sentences, a: np.ndarray, b: np.ndarray,
+               chunk: int = 4096) -> tuple[np.ndarray, np.ndarray]:
     """For each edge, the (want row, offer row) where ``a[e]``'s offers best meet ``b[e]``'s
     weighted wants (-1 where either has none).
 
@@ -727,18 +727,27 @@ def _best_rows(src: Sentences, dst: Sentences, a: np.ndarray, b: np.ndarray
     has = (n_offers > 0) & (n_wants > 0)
     groups = n_offers.astype(np.int64) * (int(n_wants.max(initial=0)) + 1) + n_wants
     for key in np.unique(groups[has]):
-        edges = np.flatnonzero(has & (groups == key))
-        ko, kw = int(n_offers[edges[0]]), int(n_wants[edges[0]])
-        o = src.ptr[a[edges]][:, None] + np.arange(ko)  # (E, ko) rows
-        w = dst.ptr[b[edges]][:, None] + np.arange(kw)  # (E, kw) rows
-        offers = src.vectors[o] * src.weight[o][..., None]
-        wants = dst.vectors[w] * dst.weight[w][..., None]
-        sims = offers @ wants.transpose(0, 2, 1)  # (E, ko, kw)
-        best_want = sims.max(axis=1).argmax(axis=1)  # the best-covered want
-        at = np.arange(len(edges))
-        want_row[edges] = w[at, best_want]
-        offer_row[edges] = o[at, sims[at, :, best_want].argmax(axis=1)]
+        group = np.flatnonzero(has & (groups == key))
+        ko, kw = int(n_offers[group[0]]), int(n_wants[group[0]])
+        for start in range(0, len(group), chunk):  # bounded memory: (chunk, ko + kw, d)
+            edges = group[start : start + chunk]
+            _best_in_group(src, dst, a[edges], b[edges], ko, kw, edges, want_row, offer_row)
     return want_row, offer_row
+
+
+def _best_in_group(src: Sentences, dst: Sentences, a: np.ndarray, b: np.ndarray, ko: int,
+                   kw: int, edges: np.ndarray, want_row: np.ndarray,
+                   offer_row: np.ndarray) -> None:
+    """:func:`_best_rows` for edges whose people have ``ko`` offers and ``kw`` wants."""
+    o = src.ptr[a][:, None] + np.arange(ko)  # (E, ko) rows
+    w = dst.ptr[b][:, None] + np.arange(kw)  # (E, kw) rows
+    offers = src.vectors[o] * src.weight[o][..., None]
+    wants = dst.vectors[w] * dst.weight[w][..., None]
+    sims = offers @ wants.transpose(0, 2, 1)  # (E, ko, kw)
+    best_want = sims.max(axis=1).argmax(axis=1)  # the best-covered want
+    at = np.arange(len(edges))
+    want_row[edges] = w[at, best_want]
+    offer_row[edges] = o[at, sims[at, :, best_want].argmax(axis=1)]
 
 
 def best_sentences(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray) -> SentencePositions:
@@ -906,6 +915,16 @@ def capacities(cohort: Cohort, params: MatchParams,
     return np.maximum(mentor_cap, 0), np.maximum(mentee_cap, 0)
 
 
+def _cells(mentors: np.ndarray, mentees: np.ndarray, signals: Mapping[str, np.ndarray],
+           valid: np.ndarray, params: MatchParams) -> EdgeScores:
+    """The ``valid`` cells of ``(M, S)`` signal matrices as edges, with their parts (the
+    same formula, on the kept cells only)."""
+    rows, cols = np.nonzero(valid)
+    edge_signals = {k: v[rows, cols].astype(np.float64) for k, v in signals.items()}
+    edge_score, parts = combine(edge_signals, params)
+    return EdgeScores(mentors[rows], mentees[cols], edge_score, parts, edge_signals)
+
+
 def _dense_candidates(c: Cohort, mentors: np.ndarray, mentees: np.ndarray,
                       params: MatchParams, keep: int, tell: ProgressFn) -> EdgeScores:
     """Every pair scored as matrices; those the profile rules allow above ``min_score``
@@ -917,11 +936,64 @@ def _dense_candidates(c: Cohort, mentors: np.ndarray, mentees: np.ndarray,
              & (score > params.min_score))
     if valid.sum() > params.exact_edges:
         valid = _top_k_matrix(score, valid, keep)
-    rows, cols = np.nonzero(valid)
-    # The parts of the kept cells only, through the same formula.
-    edge_signals = {k: v[rows, cols].astype(np.float64) for k, v in signals.items()}
-    edge_score, parts = combine(edge_signals, params)
-    return EdgeScores(mentors[rows], mentees[cols], edge_score, parts, edge_signals)
+    return _cells(mentors, mentees, signals, valid, params)
+
+
+def _concat(parts: Sequence[EdgeScores]) -> EdgeScores:
+    """Edges of ``parts`` one after the other, the first copy of an edge kept."""
+    mentor = np.concatenate([p.mentor for p in parts])
+    mentee = np.concatenate([p.mentee for p in parts])
+    key = mentor * (int(max(mentor.max(initial=0), mentee.max(initial=0))) + 1) + mentee
+    _, first = np.unique(key, return_index=True)
+    first.sort()
+    return EdgeScores(mentor[first], mentee[first],
+                      np.concatenate([p.score for p in parts])[first],
+                      {k: np.concatenate([p.parts[k] for p in parts])[first]
+                       for k in parts[0].parts},
+                      {k: np.concatenate([p.signals[k] for p in parts])[first]
+                       for k in parts[0].signals})
+
+
+def _refill(c: Cohort, params: MatchParams, graph: EdgeScores, open_edges: EdgeScores,
+            open_mentor: np.ndarray, open_mentee: np.ndarray,
+            block_cells: int = 1 << 22) -> EdgeScores:
+    """``open_edges`` plus the best edges of people the decisions left short.
+
+    A graph pruned to each person's ``2 * candidates_k`` best may, after decisions, leave
+    someone who is still free with fewer than ``candidates_k`` open partners while better
+    ones exist outside the graph (their best partners were all taken). Those people (free,
+    pruned: ``2 * candidates_k`` edges or more in the graph, fewer than ``candidates_k``
+    open) are scored again against everyone free on the other side, under every rule.
+    """
+    keep, size = 2 * params.candidates_k, c.size
+    added = [open_edges]
+    for people_side, others, free in (
+            (graph.mentor, np.flatnonzero(open_mentee), open_mentor),
+            (graph.mentee, np.flatnonzero(open_mentor), open_mentee)):
+        by_mentor = people_side is graph.mentor
+        in_graph = np.bincount(people_side, minlength=size)
+        still_open = np.bincount(open_edges.mentor if by_mentor else open_edges.mentee,
+                                 minlength=size)
+        short = np.flatnonzero(free & (in_graph >= keep) & (still_open < params.candidates_k))
+        if not len(short) or not len(others):
+            continue
+        logger.info("%d people short of open candidates: scored again", len(short))
+        step = max(1, block_cells // len(others))
+        for start in range(0, len(short), step):
+            block = short[start : start + step]
+            mentors, mentees = (block, others) if by_mentor else (others, block)
+            signals = signal_matrices(c, mentors, mentees, params)
+            score, _ = combine(signals, params)
+            valid = eligible(c, mentors[:, None], mentees[None, :], params) & (
+                score > params.min_score)
+            if by_mentor and len(others) > keep:
+                cut = np.partition(np.where(valid, -score, np.inf), keep - 1, axis=1)[:, keep - 1]
+                valid &= -score <= cut[:, None]
+            elif not by_mentor and len(others) > keep:
+                cut = np.partition(np.where(valid, -score, np.inf), keep - 1, axis=0)[keep - 1]
+                valid &= -score <= cut[None, :]
+            added.append(_cells(mentors, mentees, signals, valid, params))
+    return added[0] if len(added) == 1 else _concat(added)
 
 
 def candidate_graph(cohort: Cohort, params: MatchParams,
@@ -930,8 +1002,8 @@ def candidate_graph(cohort: Cohort, params: MatchParams,
 
     Every pair that the profile rules (:data:`PROFILE_RULES`) allow and that scores above
     ``min_score``; when there are more than ``exact_edges``, each person's
-    ``2 * candidates_k`` best (both sides), so that a run after some decisions (pairs
-    rejected, mentors taken) still finds ``candidates_k`` partners for everyone. It depends
+    ``2 * candidates_k`` best (both sides), room for the decisions of later runs (pairs
+    rejected, people taken); :func:`solve` scores again anyone they leave short. It depends
     on the profiles and the settings only: a caller may keep it between runs while those
     are unchanged (see :func:`solve`).
 
@@ -985,9 +1057,11 @@ def solve(cohort: Cohort, params: MatchParams, fixed: Sequence[tuple[int, int]] 
         graph = candidate_graph(c, params, lambda f, m: tell(0.7 * f, m))
     else:
         tell(0.5, f"{len(graph):,} scored candidate pairs")
+    # Every rule again, not only the decisions: a graph passed in can never break one.
     open_ = ((mentor_cap[graph.mentor] > 0) & (mentee_cap[graph.mentee] > 0)
-             & _not_excluded(c, graph.mentor, graph.mentee, params))
-    scores = graph.take(open_)
+             & eligible(c, graph.mentor, graph.mentee, params))
+    scores = _refill(c, params, graph, graph.take(open_), c.can_mentor() & (mentor_cap > 0),
+                     c.can_be_mentee() & (mentee_cap > 0))
     tell(0.7, f"assignment over {len(scores):,} pairs")
     logger.info("assignment over %d candidate edges", len(scores))
     chosen = assign(scores.mentor, scores.mentee, scores.score, mentor_cap, mentee_cap)

@@ -530,6 +530,9 @@ class Store:
         unlocked_proposal = sa.and_(pairs_table.c.status == "proposed",
                                     pairs_table.c.locked.is_(False))
         with self._write() as conn:
+            # Two matching runs write one after the other: each one's view of which pairs are
+            # unchanged stays true until it commits.
+            self._lock(conn, "proposals")
             stored = conn.execute(sa.select(pairs_table.c.mentor_id, pairs_table.c.mentee_id)
                                   .where(unlocked_proposal)).all()
             dropped = sorted((a, b) for a, b in stored if (a, b) not in wanted)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+import sys
 import unicodedata
 
 __all__ = [
@@ -115,16 +117,21 @@ _EN_MARKERS = frozenset(
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[•·▪-]\s+|^\s*[•·▪*-]\s+", re.MULTILINE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _APOSTROPHE = re.compile(r"['’]")
-# Combining marks left by NFKD decomposition (accents, cedillas, diaereses...).
-_COMBINING = re.compile("[" + "".join(
-    chr(c) for c in range(0x300, 0x10000) if unicodedata.combining(chr(c))) + "]")
+
+
+@functools.cache
+def _combining() -> re.Pattern[str]:
+    """Every combining mark NFKD decomposition may leave (accents, cedillas, diaereses...);
+    built on first use, not at import."""
+    return re.compile("[" + "".join(
+        chr(c) for c in range(0x300, sys.maxunicode + 1) if unicodedata.combining(chr(c))) + "]")
 
 
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip its accents (``"Année"`` -> ``"annee"``)."""
     if text.isascii():  # most words: nothing to strip
         return text.lower()
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.lower()))
+    return _combining().sub("", unicodedata.normalize("NFKD", text.lower()))
 
 
 def text_hash(text: str) -> str:

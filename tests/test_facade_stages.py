@@ -190,3 +190,29 @@ def test_a_rerun_reuses_the_scored_graph_until_profiles_or_scoring_settings_chan
     rec.add_people([row])
     rec.suggest_pairs()  # profiles changed: rescored
     assert len(built) == 2
+
+
+def test_a_graph_scored_on_arrays_another_thread_replaced_is_not_kept(rec: Recommender):
+    """Thread A scores a graph while thread B rebuilds the arrays (an import in another
+    tab): A's graph must never be served for B's arrays (found in review)."""
+    import threading
+
+    cache, params = CohortCache(), MatchParams()
+    old = cache.get("v1", "m", params, lambda: cohort_arrays(
+        rec.people(), rec.segments(), rec.encoder.encode, params))
+    new = cohort_arrays(rec.people(), rec.segments(), rec.encoder.encode, params)
+    seen: list = []
+    b = threading.Thread(target=lambda: seen.append(cache.get("v2", "m", params, lambda: new)))
+
+    def build_while_b_rebuilds() -> EdgeScores:
+        b.start()  # B asks for the new arrays while A is still scoring
+        b.join(timeout=0.2)
+        return EdgeScores(np.array([0]), np.array([1]), np.array([9.0]), {}, {})
+
+    stale, _ = cache.graph(old, params, build_while_b_rebuilds)
+    b.join(timeout=10)
+    assert seen == [new] and stale.score.tolist() == [9.0]  # A gets what it built...
+    fresh = EdgeScores(np.array([1]), np.array([0]), np.array([1.0]), {}, {})
+    assert cache.graph(new, params, lambda: fresh)[0] is fresh  # ...B never sees it
+    assert cache.graph(old, params, lambda: stale)[0] is stale  # A's arrays: not kept
+    assert cache.graph(new, params, lambda: stale)[0] is fresh

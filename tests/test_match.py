@@ -262,3 +262,40 @@ def test_the_block_kernel_and_the_best_sentences_agree_with_the_formula(seed, bl
         want = int(sims.max(axis=0).argmax())
         assert found.want[e] == wants.ptr[s[e]] + want
         assert found.offer[e] == offers.ptr[m[e]] + int(sims[:, want].argmax())
+
+
+def test_a_kept_graph_still_finds_partners_for_people_whose_best_partners_were_taken():
+    """Everyone ranks partners alike (one shared direction): after the best pairs are
+    fixed, the free people's top candidates in a pruned graph are all taken; the run must
+    score them again rather than leave them alone (found in review)."""
+    from dataclasses import replace
+
+    from recommender.match import candidate_graph
+
+    rng = np.random.default_rng(3)
+    n, d = 40, 16
+    shared = unit(rng, d)
+
+    def near(count: int) -> np.ndarray:
+        v = shared + 0.3 * rng.normal(size=(count, 1, d))
+        return (v / np.linalg.norm(v, axis=-1, keepdims=True)).astype(np.float32)
+
+    people = 2 * n
+    offers, wants = near(people), near(people)
+    offer_weight = np.r_[np.linspace(1.0, 0.3, n), np.zeros(n)][:, None].astype(np.float32)
+    want_weight = np.r_[np.zeros(n), np.linspace(1.0, 0.3, n)][:, None].astype(np.float32)
+    cohort = Cohort.from_padded(
+        years=np.r_[np.ones(n), np.full(n, 20.0)], preference=np.r_[np.zeros(n), np.ones(n)
+                                                                      ].astype(np.int8),
+        capacity=np.r_[np.ones(n), np.zeros(n)].astype(int), department=np.full(people, -1),
+        manager=np.full(people, -1), languages=np.ones(people, np.int64),
+        offers=offers, offer_weight=offer_weight, wants=wants, want_weight=want_weight)
+    params = MatchParams(candidates_k=2, exact_edges=50, min_score=0.0, lexical_weight=0.0,
+                         cross_department_bonus=0.0, reverse_weight=0.0)
+    fixed = [(i, n + i) for i in range(30)]
+    graph = candidate_graph(cohort, params)
+    assert len(graph) < n * n  # pruned
+    kept = solve(cohort, params, fixed, graph=graph)
+    exact = solve(cohort, replace(params, exact_edges=10**9), fixed)
+    assert len(kept) == len(exact) == 10
+    assert kept.score.sum() == pytest.approx(exact.score.sum(), rel=1e-3)
