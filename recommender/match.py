@@ -324,11 +324,24 @@ def _reporting(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.nd
 
 
 def _not_excluded(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndarray:
+    ok = np.ones(np.broadcast_shapes(m.shape, s.shape), dtype=bool)
     if not c.excluded:
-        return np.ones(np.broadcast_shapes(m.shape, s.shape), dtype=bool)
+        return ok
+    banned = np.array(sorted(c.excluded), dtype=np.int64).reshape(-1, 2)
+    if m.ndim == 2 and m.shape[1] == 1 and s.ndim == 2 and s.shape[0] == 1 \
+            and len(np.unique(m)) == m.shape[0] and len(np.unique(s)) == s.shape[1]:
+        # A matrix of every pair: mark the few excluded cells (a membership test of every
+        # cell costs a sort of the whole matrix).
+        row_of = np.full(c.size, -1, dtype=np.int64)
+        col_of = np.full(c.size, -1, dtype=np.int64)
+        row_of[m[:, 0]] = np.arange(m.shape[0])
+        col_of[s[0]] = np.arange(s.shape[1])
+        rows, cols = row_of[banned[:, 0]], col_of[banned[:, 1]]
+        hit = (rows >= 0) & (cols >= 0)
+        ok[rows[hit], cols[hit]] = False
+        return ok
     keys = m.astype(np.int64) * c.size + s
-    banned = np.fromiter((a * c.size + b for a, b in c.excluded), dtype=np.int64)
-    return ~np.isin(keys, banned)
+    return ~np.isin(keys, banned[:, 0] * c.size + banned[:, 1])
 
 
 def _content(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndarray:
