@@ -152,12 +152,13 @@ _STRINGS: dict[str, dict[str, str]] = {
     "levels_explained": {
         "en": "**How to read the match**: strong ≥ {strong}, good ≥ {good}, fair ≥ {fair}, "
         "weak below. The percentage adds up the parts: how well what the mentor can share "
-        "answers the mentee's wishes, what the mentee can share in return, and a bonus for "
-        "different departments.",
+        "answers the mentee's wishes, the rare words both write (tools, acronyms), what the "
+        "mentee can share in return, and a bonus for different departments.",
         "fr": "**Lire l'accord** : fort ≥ {strong}, bon ≥ {good}, moyen ≥ {fair}, faible en "
         "dessous. Le pourcentage additionne les parts : ce que le mentor peut partager "
-        "répond-il aux souhaits du mentoré, ce que le mentoré peut partager en retour, et un "
-        "bonus quand les services diffèrent.",
+        "répond-il aux souhaits du mentoré, les mots rares écrits des deux côtés (outils, "
+        "sigles), ce que le mentoré peut partager en retour, et un bonus quand les services "
+        "diffèrent.",
     },
     "as_mentor": {"en": "Mentor", "fr": "Mentor"},
     "as_mentee": {"en": "Mentee", "fr": "Mentoré"},
