@@ -856,17 +856,23 @@ def top_k_per_side(mentor: np.ndarray, mentee: np.ndarray, score: np.ndarray,
     return keep
 
 
+def _best_in_rows(negative: np.ndarray, k: int) -> np.ndarray:
+    """Mask of each row's ``k`` smallest cells of ``negative`` (``-score``, ``inf`` where
+    invalid; ties at the ``k``-th are all kept; every cell when a row has ``k`` or fewer)."""
+    if negative.shape[1] <= k:
+        return np.ones(negative.shape, dtype=bool)
+    cut = np.partition(negative, k - 1, axis=1)[:, k - 1]
+    return negative <= cut[:, None]
+
+
 def _top_k_matrix(score: np.ndarray, valid: np.ndarray, k: int) -> np.ndarray:
     """Mask of the cells among the ``k`` best valid ones of their row or of their column
     (ties at the ``k``-th score are all kept)."""
     if min(score.shape) <= k:
         return valid
     negative = np.where(valid, -score, np.inf)
-    row_cut = np.partition(negative, k - 1, axis=1)[:, k - 1]
-    keep = negative <= row_cut[:, None]
     # Partitioning a contiguous copy's rows is several times faster than strided columns.
-    column_cut = np.partition(_transposed(negative), k - 1, axis=1)[:, k - 1]
-    keep |= negative <= column_cut[None, :]
+    keep = _best_in_rows(negative, k) | _best_in_rows(_transposed(negative), k).T
     return keep & valid
 
 
@@ -980,13 +986,12 @@ def _refill(c: Cohort, params: MatchParams, graph: EdgeScores, open_edges: EdgeS
     """
     keep, size = 2 * params.candidates_k, c.size
     added = [open_edges]
-    for people_side, others, free in (
-            (graph.mentor, np.flatnonzero(open_mentee), open_mentor),
-            (graph.mentee, np.flatnonzero(open_mentor), open_mentee)):
-        by_mentor = people_side is graph.mentor
-        in_graph = np.bincount(people_side, minlength=size)
+    for by_mentor in (True, False):
+        in_graph = np.bincount(graph.mentor if by_mentor else graph.mentee, minlength=size)
         still_open = np.bincount(open_edges.mentor if by_mentor else open_edges.mentee,
                                  minlength=size)
+        free = open_mentor if by_mentor else open_mentee
+        others = np.flatnonzero(open_mentee if by_mentor else open_mentor)
         short = np.flatnonzero(free & (in_graph >= keep) & (still_open < params.candidates_k))
         if not len(short) or not len(others):
             continue
@@ -999,12 +1004,9 @@ def _refill(c: Cohort, params: MatchParams, graph: EdgeScores, open_edges: EdgeS
             score, _ = combine(signals, params)
             valid = eligible(c, mentors[:, None], mentees[None, :], params) & (
                 score > params.min_score)
-            if by_mentor and len(others) > keep:
-                cut = np.partition(np.where(valid, -score, np.inf), keep - 1, axis=1)[:, keep - 1]
-                valid &= -score <= cut[:, None]
-            elif not by_mentor and len(others) > keep:
-                cut = np.partition(np.where(valid, -score, np.inf), keep - 1, axis=0)[keep - 1]
-                valid &= -score <= cut[None, :]
+            negative = np.where(valid, -score, np.inf)  # each short person's best only
+            valid &= (_best_in_rows(negative, keep) if by_mentor
+                      else _best_in_rows(_transposed(negative), keep).T)
             added.append(_cells(mentors, mentees, signals, valid, params))
     return added[0] if len(added) == 1 else _concat(added)
 
