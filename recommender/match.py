@@ -66,6 +66,9 @@ DIRECTIONS = ("reverse", "classic", "peer")
 """Programme directions: the mentor is the less experienced (``reverse``), the more
 experienced (``classic``), or experience does not matter (``peer``)."""
 
+SIGNALS = ("coverage", "reverse", "cross_department", "lexical")
+"""What the score of a pair is made of (see :func:`combine`)."""
+
 ProgressFn = Callable[[float, str], None]
 """Called with ``(fraction done, what is being done)`` by long computations."""
 
@@ -486,6 +489,72 @@ def _buckets(s: Sentences, people: np.ndarray) -> Iterator[tuple[np.ndarray, int
         yield where, int(k), rows
 
 
+class _WantColumns(NamedTuple):
+    """Weighted want sentences of targets laid out for :func:`_cover`: targets bucketed by
+    want count, want ``j`` of every target of a bucket then want ``j + 1``
+    (position-major), so that per-target reductions are operations on contiguous slices."""
+
+    wants: np.ndarray  # (n_cols, d)
+    buckets: list[int]  # per bucket, in column order: its number of targets ...
+    counts: list[int]  # ... and the wants each of them has
+    column_of: np.ndarray  # (T,) packed position of each target (no want: zeros, never read)
+
+
+def _want_columns(dst: Sentences, targets: np.ndarray) -> _WantColumns | None:
+    columns = list(_buckets(dst, targets))
+    if not columns:
+        return None
+    wants = np.concatenate([
+        (dst.vectors[rows] * dst.weight[rows, None]).reshape(len(where), j, -1)
+        .transpose(1, 0, 2).reshape(len(where) * j, -1) for where, j, rows in columns])
+    t_order = np.concatenate([where for where, _, _ in columns])
+    in_order = np.concatenate([t_order, np.setdiff1d(np.arange(len(targets)), t_order)])
+    column_of = np.empty(len(targets), dtype=np.int64)
+    column_of[in_order] = np.arange(len(targets))
+    return _WantColumns(wants, [len(w) for w, _, _ in columns], [j for _, j, _ in columns],
+                        column_of)
+
+
+def _offer_rows(src: Sentences, sources: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Sources bucketed by offer count: ``(positions in sources, offers (k, len, d))``,
+    offer ``i`` of every source of the bucket contiguous."""
+    for where, k, rows in _buckets(src, sources):
+        offers = (src.vectors[rows] * src.weight[rows, None]).reshape(len(where), k, -1)
+        yield where, np.ascontiguousarray(offers.transpose(1, 0, 2))
+
+
+def _cover(offers: np.ndarray, columns: _WantColumns, peak: float) -> np.ndarray:
+    """Coverage ``(count, T)`` of every target's wants by each of ``count`` sources whose
+    offers are ``(k, count, d)``: the best offer for each want (``k`` products), then per
+    target the peak and mean over its wants."""
+    wants_t = columns.wants.T
+    best = offers[0] @ wants_t
+    for i in range(1, offers.shape[0]):
+        np.maximum(best, offers[i] @ wants_t, out=best)
+    packed = np.zeros((offers.shape[1], len(columns.column_of)), dtype=np.float32)
+    col = out_col = 0
+    for n, j in zip(columns.buckets, columns.counts, strict=True):
+        first = best[:, col : col + n]
+        dest = packed[:, out_col : out_col + n]
+        np.copyto(dest, first)  # j == 1: the coverage is the one want's best offer
+        if j > 1:
+            top = first.copy()
+            for i in range(1, j):
+                part = best[:, col + i * n : col + (i + 1) * n]
+                np.maximum(top, part, out=top)
+                dest += part
+            dest *= (1 - peak) / j
+            top *= peak
+            dest += top
+        col += n * j
+        out_col += n
+    return packed[:, columns.column_of]  # columns back from bucket order to target order
+
+
+def _row_step(k: int, columns: _WantColumns, block_floats: int) -> int:
+    return max(1, block_floats // max(k * len(columns.wants), 1))
+
+
 def coverage_matrix(src: Sentences, dst: Sentences, sources: np.ndarray, targets: np.ndarray,
                     peak: float, block_floats: int = 1 << 24) -> np.ndarray:
     """How well each source's offers cover each target's wants.
@@ -505,53 +574,15 @@ def coverage_matrix(src: Sentences, dst: Sentences, sources: np.ndarray, targets
     Returns:
         ``(M, T)`` float32 coverage; 0 where a source has no offer or a target no want.
     """
-    columns = list(_buckets(dst, targets))
-    rows_out = list(_buckets(src, sources))
     out = np.zeros((len(sources), len(targets)), dtype=np.float32)
-    if not columns or not rows_out:
+    columns = _want_columns(dst, targets)
+    if columns is None:
         return out
-    # Want j of every target of a bucket, then want j + 1...: position-major columns.
-    wants = np.concatenate([
-        (dst.vectors[rows] * dst.weight[rows, None]).reshape(len(where), j, -1)
-        .transpose(1, 0, 2).reshape(len(where) * j, -1) for where, j, rows in columns])
-    n_cols = wants.shape[0]
-    t_order = np.concatenate([where for where, _, _ in columns])
-    # Targets without a want keep 0: their columns are never read.
-    in_order = np.concatenate([t_order, np.setdiff1d(np.arange(len(targets)), t_order)])
-    column_of = np.empty(len(targets), dtype=np.int64)
-    column_of[in_order] = np.arange(len(targets))
-    block_out = np.zeros((0, len(targets)), dtype=np.float32)
-    for where, k, rows in rows_out:
-        offers = (src.vectors[rows] * src.weight[rows, None]).reshape(len(where), k, -1)
-        offers = np.ascontiguousarray(offers.transpose(1, 0, 2))  # offer i of each source
-        step = max(1, block_floats // max(k * n_cols, 1))
+    for where, offers in _offer_rows(src, sources):
+        step = _row_step(offers.shape[0], columns, block_floats)
         for start in range(0, len(where), step):
-            count = min(step, len(where) - start)
-            best = offers[0, start : start + count] @ wants.T
-            for i in range(1, k):
-                np.maximum(best, offers[i, start : start + count] @ wants.T, out=best)
-            if block_out.shape[0] < count:
-                block_out = np.zeros((count, len(targets)), dtype=np.float32)
-            packed = block_out[:count]
-            col = out_col = 0
-            for t_where, j, _ in columns:
-                n = len(t_where)
-                first = best[:, col : col + n]
-                dest = packed[:, out_col : out_col + n]
-                np.copyto(dest, first)  # j == 1: the coverage is the one want's best offer
-                if j > 1:
-                    top = first.copy()
-                    for i in range(1, j):
-                        part = best[:, col + i * n : col + (i + 1) * n]
-                        np.maximum(top, part, out=top)
-                        dest += part
-                    dest *= (1 - peak) / j
-                    top *= peak
-                    dest += top
-                col += n * j
-                out_col += n
-            # Rows go to their sources, columns back from bucket order to target order.
-            out[where[start : start + count]] = packed[:, column_of]
+            out[where[start : start + step]] = _cover(offers[:, start : start + step], columns,
+                                                      peak)
     return out
 
 
@@ -944,18 +975,102 @@ def _cells(mentors: np.ndarray, mentees: np.ndarray, signals: Mapping[str, np.nd
     return EdgeScores(mentors[rows], mentees[cols], edge_score, parts, edge_signals)
 
 
+def _block_signals(c: Cohort, block: np.ndarray, coverage: np.ndarray, mentees: np.ndarray,
+                   mentee_offers: Sequence[tuple[np.ndarray, np.ndarray]],
+                   lexical_want_t: Any, params: MatchParams,
+                   block_floats: int) -> dict[str, np.ndarray]:
+    """Every signal of ``block`` (mentors) x ``mentees`` as ``(B, S)`` matrices, given the
+    coverage: the same kernel as :func:`signal_matrices`, one block of mentors at a time."""
+    reverse = np.zeros_like(coverage)
+    columns = _want_columns(c.wants, block) if params.reverse_weight else None
+    if columns is not None:
+        reverse_t = np.zeros(coverage.shape[::-1], dtype=np.float32)
+        for where, offers in mentee_offers:
+            step = _row_step(offers.shape[0], columns, block_floats)
+            for start in range(0, len(where), step):
+                reverse_t[where[start : start + step]] = _cover(
+                    offers[:, start : start + step], columns, params.peak_weight)
+        reverse = _transposed(reverse_t)
+    dm, ds = c.department[block][:, None], c.department[mentees][None, :]
+    cross = (dm != ds) & (dm >= 0) & (ds >= 0)
+    lexical = (_dense(c.lexical_offer[block] @ lexical_want_t) if lexical_want_t is not None
+               else np.zeros_like(coverage))
+    return {"coverage": coverage, "reverse": reverse,
+            "cross_department": cross.astype(np.float32), "lexical": lexical}
+
+
 def _dense_candidates(c: Cohort, mentors: np.ndarray, mentees: np.ndarray,
-                      params: MatchParams, keep: int, tell: ProgressFn) -> EdgeScores:
-    """Every pair scored as matrices; those the profile rules allow above ``min_score``
-    (each person's ``keep`` best when there are more than ``exact_edges``)."""
+                      params: MatchParams, keep: int, tell: ProgressFn,
+                      block_floats: int = 1 << 24) -> EdgeScores:
+    """Every pair scored, one block of mentors at a time; those the profile rules allow
+    above ``min_score`` (each person's ``keep`` best when there are more than
+    ``exact_edges``, ties at the ``keep``-th score kept).
+
+    Only a block's matrices are ever held: a block keeps its valid cells while the cohort's
+    count stays within ``exact_edges``, then only the cells among the ``keep`` best of their
+    row (exact: a block holds whole rows) or at least as good as their column's ``keep``-th
+    best so far (a running top-``keep`` per column, which can only rise, so no cell of the
+    final columns' best is dropped). The final cut applies once every block is seen.
+    """
     tell(0.2, f"scoring {len(mentors) * len(mentees):,} pairs")
-    signals = signal_matrices(c, mentors, mentees, params)
-    score, _ = combine(signals, params)
-    valid = (eligible(c, mentors[:, None], mentees[None, :], params, PROFILE_RULES)
-             & (score > params.min_score))
-    if valid.sum() > params.exact_edges:
-        valid = _top_k_matrix(score, valid, keep)
-    return _cells(mentors, mentees, signals, valid, params)
+    columns = _want_columns(c.wants, mentees)
+    mentee_offers = list(_offer_rows(c.offers, mentees)) if params.reverse_weight else []
+    lexical_want_t = (c.lexical_want[mentees].T.tocsc()
+                      if params.lexical_weight and c.lexical_offer is not None else None)
+    # Mentors without offers still get a block: the other signals may score them.
+    no_offer = np.flatnonzero(c.offers.count[mentors] == 0)
+    blocks: list[tuple[np.ndarray, np.ndarray | None]] = []
+    for where, offers in _offer_rows(c.offers, mentors):
+        step = (_row_step(offers.shape[0], columns, block_floats) if columns is not None
+                else len(where))
+        blocks += [(where[i : i + step], offers[:, i : i + step])
+                   for i in range(0, len(where), step)]
+    step = max(1, block_floats // max(len(mentees), 1))
+    blocks += [(no_offer[i : i + step], None) for i in range(0, len(no_offer), step)]
+    column_best = np.full((len(mentees), keep), np.inf, dtype=np.float32)  # -score, top keep
+    n_valid, kept = 0, []
+    for done, (rows, block_offers) in enumerate(blocks):
+        block = mentors[rows]
+        coverage = (_cover(block_offers, columns, params.peak_weight)
+                    if block_offers is not None and columns is not None
+                    else np.zeros((len(rows), len(mentees)), dtype=np.float32))
+        signals = _block_signals(c, block, coverage, mentees, mentee_offers, lexical_want_t,
+                                 params, block_floats)
+        score, _ = combine(signals, params)
+        valid = (eligible(c, block[:, None], mentees[None, :], params, PROFILE_RULES)
+                 & (score > params.min_score))
+        n_valid += int(valid.sum())
+        negative = np.where(valid, -score, np.inf).astype(np.float32)
+        in_row = _best_in_rows(negative, keep) & valid
+        column_best = np.partition(np.concatenate([column_best, _transposed(negative)], axis=1),
+                                   keep - 1, axis=1)[:, :keep]
+        store = valid if n_valid <= params.exact_edges else (
+            in_row | (negative <= column_best[:, keep - 1][None, :])) & valid
+        r, s = np.nonzero(store)
+        kept.append((rows[r], s, negative[r, s], in_row[r, s],
+                     {k: v[r, s] for k, v in signals.items()}))
+        tell(0.2 + 0.5 * (done + 1) / len(blocks),
+             f"scored {done + 1} of {len(blocks)} blocks of mentors")
+    if not kept:
+        empty = np.zeros(0)
+        return _cells(mentors, mentees, dict.fromkeys(SIGNALS, empty.reshape(0, 0)),
+                      np.zeros((0, 0), dtype=bool), params)
+    row = np.concatenate([k[0] for k in kept])
+    col = np.concatenate([k[1] for k in kept])
+    if n_valid > params.exact_edges:
+        negative = np.concatenate([k[2] for k in kept])
+        in_row = np.concatenate([k[3] for k in kept])
+        final = (in_row | (negative <= column_best[:, keep - 1][col])
+                 if len(mentors) > keep else np.ones(len(row), dtype=bool))
+    else:
+        final = np.ones(len(row), dtype=bool)
+    # Row-major, as the cells of one matrix (each block is a sorted run: a merge).
+    order = np.argsort(row[final] * len(mentees) + col[final], kind="stable")
+    pick = np.flatnonzero(final)[order]
+    edge_signals = {name: np.concatenate([k[4][name] for k in kept])[pick].astype(np.float64)
+                    for name in kept[0][4]}
+    edge_score, parts = combine(edge_signals, params)
+    return EdgeScores(mentors[row[pick]], mentees[col[pick]], edge_score, parts, edge_signals)
 
 
 def _concat(parts: Sequence[EdgeScores]) -> EdgeScores:

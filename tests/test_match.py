@@ -299,3 +299,49 @@ def test_a_kept_graph_still_finds_partners_for_people_whose_best_partners_were_t
     exact = solve(cohort, replace(params, exact_edges=10**9), fixed)
     assert len(kept) == len(exact) == 10
     assert kept.score.sum() == pytest.approx(exact.score.sum(), rel=1e-3)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000), block=st.sampled_from([16, 200, 1 << 24]),
+       exact_edges=st.sampled_from([0, 30, 10**9]), keep=st.sampled_from([1, 3, 50]))
+def test_the_blocked_dense_graph_is_the_whole_matrix_graph(seed, block, exact_edges, keep):
+    """Scoring one block of mentors at a time (a running top-k per column, rows whole)
+    keeps exactly the cells that the whole matrices and their row/column top-k keep, with
+    the same signals, in row-major order; ties at the k-th score and mentors without any
+    offer included."""
+    from recommender.match import (
+        PROFILE_RULES,
+        _dense_candidates,
+        _top_k_matrix,
+        combine,
+        signal_matrices,
+    )
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 40))
+    cohort = random_cohort(seed, n)
+    cohort.offers, cohort.wants = ragged(rng, n, 4, 3), ragged(rng, n, 4, 4)
+    # Quarters: every product and sum is exact whatever the blocks, and many scores are
+    # equal, so ties at the k-th cell occur (they must all be kept).
+    for s in (cohort.offers, cohort.wants):
+        s.vectors[:] = rng.integers(-2, 3, s.vectors.shape) / 4
+        s.weight[:] = rng.choice([0.5, 1.0], len(s.weight))
+    params = MatchParams(min_score=-1.0, exact_edges=exact_edges,
+                         cross_department_bonus=float(rng.choice([0.05, 1.5])))
+    mentors, mentees = np.flatnonzero(cohort.can_mentor()), np.flatnonzero(cohort.can_be_mentee())
+    mentors = np.union1d(mentors, np.flatnonzero(cohort.offers.count == 0)[:2])
+    if not len(mentors) or not len(mentees):
+        return
+    signals = signal_matrices(cohort, mentors, mentees, params)
+    score, _ = combine(signals, params)
+    valid = (eligible(cohort, mentors[:, None], mentees[None, :], params, PROFILE_RULES)
+             & (score > params.min_score))
+    if valid.sum() > exact_edges:
+        valid = _top_k_matrix(score, valid, keep)
+    rows, cols = np.nonzero(valid)
+    got = _dense_candidates(cohort, mentors, mentees, params, keep, lambda f, m: None,
+                            block_floats=block)
+    assert got.mentor.tolist() == mentors[rows].tolist()
+    assert got.mentee.tolist() == mentees[cols].tolist()
+    for name, matrix in signals.items():
+        assert np.array_equal(got.signals[name], matrix[rows, cols].astype(np.float64)), name
