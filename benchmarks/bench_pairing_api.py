@@ -9,7 +9,10 @@ and English, written from a few thousand distinct sentences embedded by the defa
 multilingual USE model, 512 dimensions) is imported, then ``Recommender.suggest_pairs()``
 is timed:
 - cold: the first call in a fresh process over a workspace whose embeddings are cached in
-  its store (profiles read, arrays built, every pair scored, assigned, explained, written);
+  its store (profiles read, arrays built, every pair scored, assigned, explained, written,
+  the arrays and the scored graph saved in the workspace folder);
+- reopened: the first call in another fresh process afterwards, as a command-line rerun or
+  the app restarted: the arrays and the scored graph are read from the folder;
 - rescore: a call with one scoring setting changed (``cross_department_bonus``), as when a
   coordinator moves a weight: the arrays are kept, every pair is scored again;
 - warm: the default call again in the same process, as after a few decisions: the scored
@@ -171,6 +174,16 @@ def run(n: int, folder: str, exact: bool, queue: mp.Queue) -> None:
     queue.put(out)
 
 
+def reopen(folder: str, queue: mp.Queue) -> None:
+    from recommender import Recommender
+
+    rec = Recommender.open(folder)
+    t = time.perf_counter()
+    result = rec.suggest_pairs()
+    queue.put({"reopen_s": time.perf_counter() - t,
+               "reopen_total": float(sum(p.score for p in result.pairs))})
+
+
 def prepare(n: int, folder: str, queue: mp.Queue) -> None:
     from recommender import Recommender
 
@@ -197,22 +210,26 @@ def main() -> None:
     parser.add_argument("--json", help="also write the figures here")
     args = parser.parse_args()
     rows = []
-    print(f"{'people':>7} {'import s':>9} {'cold s':>8} {'rescore s':>9} {'warm s':>8} "
-          f"{'baseline s':>11} {'cold/base':>9} {'resc/base':>9} {'warm/base':>9} {'gap %':>7} "
-          f"{'peak GiB':>8}")
+    kinds = ("cold_s", "reopen_s", "rescore_s", "warm_s")
+    print(f"{'people':>7} {'import s':>9} {'cold s':>8} {'reopen s':>9} {'rescore s':>9} "
+          f"{'warm s':>8} {'baseline s':>11} {'cold/base':>9} {'reop/base':>9} {'resc/base':>9} "
+          f"{'warm/base':>9} {'gap %':>7} {'peak GiB':>8}")
     for n in args.sizes:
         with tempfile.TemporaryDirectory() as folder:
             prep = in_child(prepare, n, folder)
             out = in_child(run, n, folder, n <= args.exact_up_to)
+            out.update(in_child(reopen, folder))
+        if abs(out["reopen_total"] - out["total"]) > 1e-6 * max(abs(out["total"]), 1):
+            raise SystemExit(f"reopened run differs: {out['reopen_total']} vs {out['total']}")
         out.update(prep)
         rows.append(out)
         base_s = out.get("baseline_s", float("nan"))
-        ratios = [out[k] / base_s for k in ("cold_s", "rescore_s", "warm_s")]
+        ratios = [out[k] / base_s for k in kinds]
         gap = (100 * (out["exact_total"] - out["total"]) / out["exact_total"]
                if "exact_total" in out else float("nan"))
         base = f"{out['baseline_s']:.2f}" if "baseline_s" in out else "n/a"
-        print(f"{n:>7} {out['import_s']:>9.1f} {out['cold_s']:>8.2f} {out['rescore_s']:>9.2f} "
-              f"{out['warm_s']:>8.2f} {base:>11} "
+        print(f"{n:>7} {out['import_s']:>9.1f} {out['cold_s']:>8.2f} {out['reopen_s']:>9.2f} "
+              f"{out['rescore_s']:>9.2f} {out['warm_s']:>8.2f} {base:>11} "
               + " ".join(f"{r:>9.2f}" for r in ratios)
               + f" {gap:>7.3f} {out['peak_gib']:>8.2f}", flush=True)
         print(f"        dimension {out['dimension']}, {out['pairs']} pairs; stages: {out['stages']}")

@@ -5,25 +5,39 @@ the whole cohort as arrays (:func:`~recommender.cohort.build_cohort`: every sent
 embedded, weighted, read in context). :class:`CohortCache` keeps the last one built while
 the store's profiles version, the embedder and the settings that shape the arrays stay the
 same; :func:`located_pairs` places the stored pairs on it, read afresh each time.
+
+Given a folder, the cache also keeps the arrays and the scored candidate graphs on disk
+(``.npz`` files, no pickle), so that a new process (a command-line run, the app restarted)
+over unchanged profiles and settings starts where the last one stopped. Like the FAISS
+indices they are derived data: any doubt (another profiles version, model, setting, code
+or library version, a damaged file, other people) and they are built again.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
 import logging
+import os
 import threading
+import zipfile
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
-from typing import NamedTuple
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from .cohort import build_cohort
 from .explain import SuggestionKey
-from .match import Cohort, EdgeScores, MatchParams
+from .match import SIGNALS, Cohort, EdgeScores, MatchParams, Sentences, combine
 from .records import PairSuggestion, Person, Segment, StoredPair
 
 __all__ = ["COHORT_SETTINGS", "CohortArrays", "CohortCache", "LocatedPair", "cohort_arrays",
-           "located_pairs"]
+           "load_cohort", "load_graph", "located_pairs", "save_cohort", "save_graph"]
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +102,109 @@ def located_pairs(people: Sequence[Person], pairs: Iterable[StoredPair]) -> list
             if p.mentor_id in index_of and p.mentee_id in index_of]
 
 
+# ------------------------------------------------------------------------- on disk
+FILE_FORMAT = 1
+"""Bumped when the files' layout changes (the code's own changes are in the key anyway)."""
+
+
+@cache
+def code_fingerprint() -> str:
+    """What the arrays and the scores are computed by: this package's source and the
+    versions of the libraries that compute them. A file made by other code is not read."""
+    h = hashlib.sha256()
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(source.name.encode() + b"\0" + source.read_bytes())
+    for library in ("numpy", "scipy", "scikit-learn"):
+        h.update(f"{library}={metadata.version(library)}".encode())
+    return h.hexdigest()
+
+
+def _digest(*parts: Any) -> str:
+    text = json.dumps([FILE_FORMAT, code_fingerprint(), *parts], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+def _write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """Write atomically: a reader never sees half a file, a crash leaves the old one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.partial")
+    with open(partial, "wb") as out:
+        np.savez(out, allow_pickle=False, **arrays)
+    os.replace(partial, path)
+
+
+def save_cohort(path: Path, arrays: CohortArrays) -> None:
+    """Save ``arrays.cohort`` (every field but the decisions) and its people's ids."""
+    out: dict[str, np.ndarray] = {"people": np.array([p.id for p in arrays.people], dtype=str)}
+    for f in dataclasses.fields(Cohort):
+        value = getattr(arrays.cohort, f.name)
+        if f.name == "excluded":
+            continue  # decisions: applied per run, never part of the arrays
+        if isinstance(value, np.ndarray):
+            out[f.name] = value
+        elif isinstance(value, Sentences):
+            out.update({f"{f.name}.{g.name}": getattr(value, g.name)
+                        for g in dataclasses.fields(Sentences)})
+        elif value is None:
+            out[f"{f.name}.none"] = np.zeros(0)
+        elif hasattr(value, "tocsr"):
+            csr = value.tocsr()
+            out.update({f"{f.name}.data": csr.data, f"{f.name}.indices": csr.indices,
+                        f"{f.name}.indptr": csr.indptr, f"{f.name}.shape": np.array(csr.shape)})
+        else:
+            raise TypeError(f"cannot save Cohort.{f.name} of type {type(value).__name__}")
+    _write_npz(path, out)
+
+
+def load_cohort(path: Path) -> tuple[Cohort, list[str]]:
+    """The cohort saved by :func:`save_cohort` and its people's ids, in order.
+
+    Raises:
+        OSError, ValueError, KeyError, zipfile.BadZipFile: no such file, or a damaged one.
+    """
+    from scipy import sparse
+
+    with np.load(path, allow_pickle=False) as data:
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(Cohort):
+            if f.name == "excluded":
+                continue
+            if f.name in data:
+                values[f.name] = data[f.name]
+            elif f"{f.name}.none" in data:
+                values[f.name] = None
+            elif f"{f.name}.vectors" in data:
+                values[f.name] = Sentences(**{g.name: data[f"{f.name}.{g.name}"]
+                                              for g in dataclasses.fields(Sentences)})
+            else:
+                values[f.name] = sparse.csr_matrix(
+                    (data[f"{f.name}.data"], data[f"{f.name}.indices"],
+                     data[f"{f.name}.indptr"]), shape=tuple(data[f"{f.name}.shape"]))
+        return Cohort(**values), data["people"].tolist()
+
+
+def save_graph(path: Path, graph: EdgeScores) -> None:
+    """Save a candidate graph: its edges and their signals (scores follow from them)."""
+    _write_npz(path, {"mentor": graph.mentor, "mentee": graph.mentee,
+                      **{f"signal.{k}": v for k, v in graph.signals.items()}})
+
+
+def load_graph(path: Path, params: MatchParams) -> EdgeScores:
+    """The graph saved by :func:`save_graph`, scored under ``params`` (the settings it was
+    saved under: the file's name says which).
+
+    Raises:
+        OSError, ValueError, KeyError, zipfile.BadZipFile: no such file, or a damaged one.
+    """
+    with np.load(path, allow_pickle=False) as data:
+        signals = {name: data[f"signal.{name}"] for name in SIGNALS}
+        mentor, mentee = data["mentor"], data["mentee"]
+    if not all(len(v) == len(mentor) == len(mentee) for v in signals.values()):
+        raise ValueError(f"{path}: edges and signals differ in length")
+    score, parts = combine(signals, params)
+    return EdgeScores(mentor, mentee, score, parts, signals)
+
+
 class CohortCache:
     """The last cohort built, kept while what shapes it is the same, and per scoring
     settings the candidate graph scored on it (:func:`~recommender.match.candidate_graph`)
@@ -95,34 +212,53 @@ class CohortCache:
 
     Safe to share between threads (the app serves several pages from one recommender): one
     build at a time, and a graph is kept only with the arrays it was scored on.
+
+    Args:
+        max_graphs: scored graphs kept in memory (and on disk) for one cohort.
+        folder: where the arrays and graphs are also saved (``None``: memory only). Only
+            the current cohort's files are kept there.
     """
 
-    def __init__(self, max_graphs: int = 2) -> None:
+    def __init__(self, max_graphs: int = 2, folder: Path | None = None) -> None:
         self.max_graphs = max_graphs
+        self.folder = folder
         self._lock = threading.Lock()
         self._key: Hashable | None = None
+        self._file: str | None = None  # the cached arrays' name on disk
         self._arrays: CohortArrays | None = None
         self._graphs: dict[MatchParams, tuple[EdgeScores, dict[SuggestionKey, PairSuggestion]]]
         self._graphs = {}
 
     def get(self, profiles_version: str, model_id: str, params: MatchParams,
-            build: Callable[[], CohortArrays]) -> CohortArrays:
+            build: Callable[[], CohortArrays],
+            restore: Callable[[Cohort], CohortArrays] | None = None) -> CohortArrays:
         """The cached arrays, or those ``build`` returns when the store's profiles version
         (another process's import changes it), the model or a setting of
-        :data:`COHORT_SETTINGS` differs from the last build's."""
+        :data:`COHORT_SETTINGS` differs from the last build's.
+
+        Args:
+            restore: a cohort read from the folder -> its arrays (the people and sentences
+                read now); used instead of ``build`` when the folder holds the arrays of the
+                same profiles version, model, settings and code, and of the same people.
+        """
         key = (profiles_version, model_id, *(getattr(params, name) for name in COHORT_SETTINGS))
         with self._lock:
             if self._arrays is None or self._key != key:
-                logger.debug("building the cohort's arrays")
-                self._arrays, self._key = build(), key
+                name = _digest(*key)
+                arrays = self._restored(name, restore) if restore else None
+                if arrays is None:
+                    logger.debug("building the cohort's arrays")
+                    arrays = build()
+                    self._save(name, arrays)
+                self._arrays, self._key, self._file = arrays, key, name
                 self._graphs.clear()
             return self._arrays
 
     def graph(self, arrays: CohortArrays, params: MatchParams, build: Callable[[], EdgeScores]
               ) -> tuple[EdgeScores, dict[SuggestionKey, PairSuggestion]]:
         """The candidate graph of ``arrays`` (from :meth:`get`) under ``params``: the one
-        kept from an earlier run with the same scoring settings, or what ``build`` returns;
-        and the records made from it so far (see
+        kept from an earlier run with the same scoring settings (in memory or on disk), or
+        what ``build`` returns; and the records made from it so far (see
         :func:`~recommender.explain.pair_suggestions`).
 
         When ``arrays`` are no longer the cached ones (another thread rebuilt them
@@ -138,5 +274,83 @@ class CohortCache:
             if key not in self._graphs:
                 if len(self._graphs) >= self.max_graphs:
                     self._graphs.pop(next(iter(self._graphs)))
-                self._graphs[key] = (build(), {})
+                path = self._graph_path(key)
+                graph = self._read(path, lambda p: load_graph(p, params)) if path else None
+                if graph is None:
+                    graph = build()
+                    if path:
+                        self._write(path, lambda p: save_graph(p, graph))
+                        self._prune(path)
+                self._graphs[key] = (graph, {})
             return self._graphs[key]
+
+    def clear(self) -> None:
+        """Forget everything, in memory and on disk (a person was erased: their vectors
+        must not outlive them in a cache file)."""
+        with self._lock:
+            self._arrays = self._key = self._file = None
+            self._graphs.clear()
+            for path in self._files("*") + self._partial_files():
+                path.unlink(missing_ok=True)
+
+    # -------------------------------------------------------------- the folder's files
+    def _files(self, pattern: str) -> list[Path]:
+        return sorted(self.folder.glob(f"{pattern}.npz")) if self.folder else []
+
+    def _partial_files(self) -> list[Path]:
+        """Files a process stopped while writing left behind."""
+        return sorted(self.folder.glob(".*.partial")) if self.folder else []
+
+    def _graph_path(self, key: MatchParams) -> Path | None:
+        if self.folder is None or self._file is None:
+            return None
+        return self.folder / f"graph-{self._file}-{_digest(dataclasses.asdict(key))}.npz"
+
+    @staticmethod
+    def _read(path: Path, load: Callable[[Path], Any]) -> Any:
+        if not path.exists():
+            return None
+        try:
+            return load(path)
+        except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile) as error:
+            logger.warning("%s: unreadable (%s), computed again", path, error)
+            return None
+
+    @staticmethod
+    def _write(path: Path, save: Callable[[Path], None]) -> None:
+        try:
+            save(path)
+        except OSError as error:  # a full or read-only disk costs time, never the run
+            logger.warning("%s: not saved (%s)", path, error)
+
+    def _restored(self, name: str, restore: Callable[[Cohort], CohortArrays]
+                  ) -> CohortArrays | None:
+        if self.folder is None:
+            return None
+        path = self.folder / f"cohort-{name}.npz"
+        loaded = self._read(path, load_cohort)
+        if loaded is None:
+            return None
+        cohort, ids = loaded
+        arrays = restore(cohort)
+        if [p.id for p in arrays.people] != ids:
+            logger.info("%s: saved for other people, built again", path)
+            return None
+        logger.debug("cohort arrays read from %s", path)
+        return arrays
+
+    def _save(self, name: str, arrays: CohortArrays) -> None:
+        if self.folder is None:
+            return
+        path = self.folder / f"cohort-{name}.npz"
+        self._write(path, lambda p: save_cohort(p, arrays))
+        for old in self._files("cohort-*") + self._files("graph-*"):
+            if name not in old.name:
+                old.unlink(missing_ok=True)  # another cohort's: never read again
+
+    def _prune(self, newest: Path) -> None:
+        """Keep the ``max_graphs`` most recent graphs of the current cohort."""
+        graphs = sorted((p for p in self._files(f"graph-{self._file}-*") if p != newest),
+                        key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in graphs[max(self.max_graphs - 1, 0):]:
+            old.unlink(missing_ok=True)

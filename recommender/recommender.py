@@ -101,7 +101,7 @@ class Recommender:
         self._classifier: IntentClassifier | None = None
         self._indexes = IndexSet(self.workspace.index_path, index_kind, lambda: self.model_id,
                                  lambda texts: self.encoder.encode(texts))
-        self._cohorts = CohortCache()
+        self._cohorts = CohortCache(folder=self.workspace.index_path("cohort"))
 
     @classmethod
     def open(cls, path: str | Path, embedder: str | Embedder | None = None,
@@ -267,6 +267,7 @@ class Recommender:
         removed = self.store.delete_person(person_id)
         self._indexes.update("segments", removed)
         self._indexes.drop("notes")  # their notes are gone too
+        self._cohorts.clear()  # and their vectors with the arrays saved to match faster
         logger.info("erased person %s", person_id)
 
     def segments(self) -> list[Segment]:
@@ -376,7 +377,8 @@ class Recommender:
         changed) and the stored pairs placed on them, read now."""
         arrays = self._cohorts.get(
             self.store.profiles_version(), self.model_id, params,
-            lambda: cohort_arrays(self.people(), self.segments(), self.encoder.encode, params))
+            lambda: cohort_arrays(self.people(), self.segments(), self.encoder.encode, params),
+            lambda saved: CohortArrays(self.people(), saved, {s.id: s for s in self.segments()}))
         return arrays, located_pairs(arrays.people, self.store.pair_decisions())
 
     def _params(self, params: match_stage.MatchParams | None,
