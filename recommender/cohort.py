@@ -181,11 +181,18 @@ def _lexical(offer_docs: Sequence[str], want_docs: Sequence[str]) -> tuple[Any, 
     def analyse(text: str) -> list[str]:
         return [w for w in words(fold(text)) if len(w) > 1 and w not in stop]
 
-    docs = [f"{a} {b}" for a, b in zip(offer_docs, want_docs, strict=True)]
-    if not any(analyse(d) for d in docs):
+    # Each text read once: the vectorizer gets word lists (its analyzer passes them on).
+    offer_words = [analyse(d) for d in offer_docs]
+    want_words = [analyse(d) for d in want_docs]
+    docs = [a + b for a, b in zip(offer_words, want_words, strict=True)]
+    if not any(docs):
         return None, None
-    vectorizer = TfidfVectorizer(analyzer=analyse, sublinear_tf=True).fit(docs)
-    return vectorizer.transform(offer_docs), vectorizer.transform(want_docs)
+    vectorizer = TfidfVectorizer(analyzer=_as_given, sublinear_tf=True).fit(docs)
+    return vectorizer.transform(offer_words), vectorizer.transform(want_words)
+
+
+def _as_given(words_: list[str]) -> list[str]:
+    return words_
 
 
 def _profile_start(person: Person) -> int:

@@ -69,3 +69,22 @@ def test_the_new_settings_are_validated():
         except ValueError:
             continue
         raise AssertionError(bad)
+
+
+def test_fold_strips_every_combining_mark_and_nothing_else():
+    """Fold's two classes of marks (basic plane, others) against the definition, character
+    by character, over every code point."""
+    import sys
+    import unicodedata
+
+    from recommender.text import fold
+
+    def by_definition(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text.lower())
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+    assert fold("Année, ÇA, naïve, Ærø") == "annee, ca, naive, ærø"  # ø is a letter
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    for start in range(0, len(every), 4096):
+        chunk = every[start : start + 4096]
+        assert fold(chunk) == by_definition(chunk), hex(start)
