@@ -18,7 +18,9 @@ from the same field who offers nothing asked for does not win on whole-profile s
 One kernel computes every signal (:func:`coverage_matrix`: one float32 matrix product per
 block of people, reduced per person with reshapes over sentence-count buckets), one function
 (:func:`combine`) turns signals into the score and its parts, and one table (:data:`RULES`)
-holds the hard rules that both eligibility and the unmatched reasons read.
+holds the hard rules that both eligibility and the unmatched reasons read. Scoring every
+pair goes one block of mentors at a time (signals, score, rules and each row's and column's
+best, then the block is dropped), so memory stays bounded by a block whatever the cohort.
 """
 
 from __future__ import annotations
@@ -135,8 +137,12 @@ class MatchParams:
             so that a run after decisions (rejections, pairs kept) still has enough.
         exact_edges: up to this many eligible pairs, every one goes to the assignment (the
             exact optimum); above it, each person's best (``candidates_k``).
-        dense_limit: mentors x mentees up to which every pair is scored; above it,
-            candidates come from a FAISS search of the sentences.
+        dense_limit: mentors x mentees up to which every pair is scored (block by block,
+            memory bounded by a block); above it, candidates come from a FAISS search of
+            the sentences. 4e9 (about 130,000 people): at 100,000 people (2.6e9 pairs,
+            ``benchmarks/bench_pairing_api.py``) scoring every pair took 306 s, peak 5.6 GiB,
+            and proposed 38,394 pairs; the FAISS candidates took 375 s, 7.0 GiB, and
+            proposed 26,807 (their neighbour lists fill with near-identical sentences).
     """
 
     direction: str = "reverse"
@@ -158,7 +164,7 @@ class MatchParams:
     min_score: float = 0.1
     candidates_k: int = 20
     exact_edges: int = 300_000
-    dense_limit: int = 40_000_000
+    dense_limit: int = 4_000_000_000
 
     def __post_init__(self) -> None:
         problems = []
@@ -845,30 +851,29 @@ def candidate_edges(cohort: Cohort, params: MatchParams,
     """``(mentor, mentee)`` edges to score that the profile rules allow
     (:data:`PROFILE_RULES`).
 
-    Every eligible pair when ``len(mentors) * len(mentees) <= dense_limit``; otherwise a
-    symmetric graph from FAISS: each mentee's wants search the mentors' offers, and each
+    A symmetric graph from FAISS: each mentee's wants search the mentors' offers, and each
     mentor's offers search the mentees' wants (``4 * candidates_k`` sentences each).
     """
     c = cohort
     mentors = np.flatnonzero(c.can_mentor()) if mentors is None else mentors
     mentees = np.flatnonzero(c.can_be_mentee()) if mentees is None else mentees
-    if len(mentors) == 0 or len(mentees) == 0:
+    offer_rows, offer_owner = _person_rows(c.offers, mentors)
+    want_rows, want_owner = _person_rows(c.wants, mentees)
+    if len(offer_rows) == 0 or len(want_rows) == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    if len(mentors) * len(mentees) <= params.dense_limit:
-        m = np.repeat(mentors, len(mentees))
-        s = np.tile(mentees, len(mentors))
-    else:
-        offer_rows, offer_owner = _person_rows(c.offers, mentors)
-        want_rows, want_owner = _person_rows(c.wants, mentees)
-        offers = np.ascontiguousarray(c.offers.vectors[offer_rows])
-        wants = np.ascontiguousarray(c.wants.vectors[want_rows])
-        k = 4 * params.candidates_k
-        by_want = offer_owner[_search(offers, wants, k)]
-        by_offer = want_owner[_search(wants, offers, k)]
-        m = np.concatenate([by_want.ravel(), np.repeat(offer_owner, by_offer.shape[1])])
-        s = np.concatenate([np.repeat(want_owner, by_want.shape[1]), by_offer.ravel()])
-        key = np.unique(m.astype(np.int64) * c.size + s)
-        m, s = key // c.size, key % c.size
+    offers = np.ascontiguousarray(c.offers.vectors[offer_rows])
+    wants = np.ascontiguousarray(c.wants.vectors[want_rows])
+    k = 4 * params.candidates_k
+    parts = []
+    for hits, owner, queries_owner in ((_search(offers, wants, k), offer_owner, want_owner),
+                                       (_search(wants, offers, k), want_owner, offer_owner)):
+        query, found = np.nonzero(hits >= 0)  # an inverted file may find fewer than k (-1)
+        parts.append((owner[hits[query, found]], queries_owner[query]))
+    (m_by_want, s_by_want), (s_by_offer, m_by_offer) = parts
+    m = np.concatenate([m_by_want, m_by_offer]).astype(np.int64)
+    s = np.concatenate([s_by_want, s_by_offer]).astype(np.int64)
+    key = np.unique(m * c.size + s)
+    m, s = key // c.size, key % c.size
     ok = eligible(c, m, s, params, PROFILE_RULES)
     return m[ok].astype(np.int64), s[ok].astype(np.int64)
 

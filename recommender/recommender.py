@@ -412,7 +412,9 @@ class Recommender:
         # The scored candidates are kept while profiles and scoring settings are unchanged:
         # a run after a few decisions only re-applies them.
         graph, known = self._cohorts.graph(
-            arrays, params, lambda: match_stage.candidate_graph(arrays.cohort, params, step))
+            arrays, params,
+            lambda: match_stage.candidate_graph(arrays.cohort, params,
+                                                lambda f, m: step(0.7 * f, m)))
         new = match_stage.solve(arrays.cohort, params, [(p.mentor, p.mentee) for p in kept],
                                 progress=step, graph=graph)
         tell(0.85, f"writing {len(new) + len(kept)} pairs")

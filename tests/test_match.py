@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -345,3 +347,31 @@ def test_the_blocked_dense_graph_is_the_whole_matrix_graph(seed, block, exact_ed
     assert got.mentee.tolist() == mentees[cols].tolist()
     for name, matrix in signals.items():
         assert np.array_equal(got.signals[name], matrix[rows, cols].astype(np.float64)), name
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000))
+def test_the_faiss_candidate_path_scores_like_the_dense_path(seed):
+    """Above ``dense_limit`` candidates come from a FAISS search of the sentences: when the
+    search reaches every sentence, the graph is the dense one, with the same signals; when
+    it is pruned, every edge still passes the profile rules and is scored by the kernel."""
+    from recommender.match import PROFILE_RULES, candidate_graph
+
+    cohort = random_cohort(seed, 30)
+    base = MatchParams(min_score=0.0, exact_edges=10**9)
+    dense = candidate_graph(cohort, base)
+    searched = candidate_graph(cohort, replace(base, dense_limit=0, candidates_k=15))
+    key = lambda g: sorted(zip(g.mentor.tolist(), g.mentee.tolist(), strict=True))  # noqa: E731
+    assert key(searched) == key(dense)
+    order_d = np.lexsort((dense.mentee, dense.mentor))
+    order_s = np.lexsort((searched.mentee, searched.mentor))
+    for name in dense.signals:
+        np.testing.assert_allclose(searched.signals[name][order_s], dense.signals[name][order_d],
+                                   atol=1e-6)
+    pruned_params = replace(base, dense_limit=0, candidates_k=1, exact_edges=0)
+    pruned = candidate_graph(cohort, pruned_params)
+    assert len(pruned) < len(dense)
+    assert eligible(cohort, pruned.mentor, pruned.mentee, pruned_params, PROFILE_RULES).all()
+    assert (pruned.score > pruned_params.min_score).all()
+    again = score_edges(cohort, pruned.mentor, pruned.mentee, pruned_params)
+    np.testing.assert_allclose(again.score, pruned.score, atol=1e-6)
