@@ -20,8 +20,10 @@ import hashlib
 import json
 import logging
 import os
+import sys
 import threading
-import zipfile
+import unicodedata
+import uuid
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
 from functools import cache
@@ -109,13 +111,22 @@ FILE_FORMAT = 1
 
 @cache
 def code_fingerprint() -> str:
-    """What the arrays and the scores are computed by: this package's source and the
-    versions of the libraries that compute them. A file made by other code is not read."""
-    h = hashlib.sha256()
-    for source in sorted(Path(__file__).parent.glob("*.py")):
+    """What the arrays and the scores are computed by: this package's source, Python's
+    version (its Unicode tables fold the words) and the versions of the libraries that
+    compute them. A file made by other code is not read. Without sources to read (an
+    install of compiled files only) the fingerprint is this process's own: nothing is
+    shared between processes then, nothing wrong is read either."""
+    h = hashlib.sha256(f"{sys.version}|{unicodedata.unidata_version}".encode())
+    sources = sorted(Path(__file__).parent.glob("*.py"))
+    if not sources:
+        return uuid.uuid4().hex
+    for source in sources:
         h.update(source.name.encode() + b"\0" + source.read_bytes())
     for library in ("numpy", "scipy", "scikit-learn"):
-        h.update(f"{library}={metadata.version(library)}".encode())
+        try:
+            h.update(f"{library}={metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:  # a frozen install without metadata
+            h.update(f"{library}=?".encode())
     return h.hexdigest()
 
 
@@ -125,17 +136,22 @@ def _digest(*parts: Any) -> str:
 
 
 def _write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
-    """Write atomically: a reader never sees half a file, a crash leaves the old one."""
+    """Write atomically: a reader never sees half a file, a failed write leaves nothing."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.partial")
-    with open(partial, "wb") as out:
-        np.savez(out, allow_pickle=False, **arrays)
-    os.replace(partial, path)
+    try:
+        with open(partial, "wb") as out:
+            np.savez(out, allow_pickle=False, **arrays)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)  # it holds personal data: never left behind
 
 
-def save_cohort(path: Path, arrays: CohortArrays) -> None:
-    """Save ``arrays.cohort`` (every field but the decisions) and its people's ids."""
-    out: dict[str, np.ndarray] = {"people": np.array([p.id for p in arrays.people], dtype=str)}
+def save_cohort(path: Path, arrays: CohortArrays, token: str) -> None:
+    """Save ``arrays.cohort`` (every field but the decisions), its people's ids and
+    ``token``, which names these arrays for the graphs scored on them."""
+    out: dict[str, np.ndarray] = {"people": np.array([p.id for p in arrays.people], dtype=str),
+                                  "token": np.array([token])}
     for f in dataclasses.fields(Cohort):
         value = getattr(arrays.cohort, f.name)
         if f.name == "excluded":
@@ -156,8 +172,8 @@ def save_cohort(path: Path, arrays: CohortArrays) -> None:
     _write_npz(path, out)
 
 
-def load_cohort(path: Path) -> tuple[Cohort, list[str]]:
-    """The cohort saved by :func:`save_cohort` and its people's ids, in order.
+def load_cohort(path: Path) -> tuple[Cohort, list[str], str]:
+    """The cohort saved by :func:`save_cohort`, its people's ids in order, and its token.
 
     Raises:
         OSError, ValueError, KeyError, zipfile.BadZipFile: no such file, or a damaged one.
@@ -180,23 +196,29 @@ def load_cohort(path: Path) -> tuple[Cohort, list[str]]:
                 values[f.name] = sparse.csr_matrix(
                     (data[f"{f.name}.data"], data[f"{f.name}.indices"],
                      data[f"{f.name}.indptr"]), shape=tuple(data[f"{f.name}.shape"]))
-        return Cohort(**values), data["people"].tolist()
+        return Cohort(**values), data["people"].tolist(), str(data["token"][0])
 
 
-def save_graph(path: Path, graph: EdgeScores) -> None:
-    """Save a candidate graph: its edges and their signals (scores follow from them)."""
+def save_graph(path: Path, graph: EdgeScores, token: str) -> None:
+    """Save a candidate graph: its edges, their signals (scores follow from them) and the
+    token of the arrays it was scored on."""
     _write_npz(path, {"mentor": graph.mentor, "mentee": graph.mentee,
+                      "token": np.array([token]),
                       **{f"signal.{k}": v for k, v in graph.signals.items()}})
 
 
-def load_graph(path: Path, params: MatchParams) -> EdgeScores:
+def load_graph(path: Path, params: MatchParams, token: str) -> EdgeScores:
     """The graph saved by :func:`save_graph`, scored under ``params`` (the settings it was
     saved under: the file's name says which).
 
     Raises:
+        ValueError: the graph was scored on other arrays than those of ``token``.
+    Raises:
         OSError, ValueError, KeyError, zipfile.BadZipFile: no such file, or a damaged one.
     """
     with np.load(path, allow_pickle=False) as data:
+        if str(data["token"][0]) != token:
+            raise ValueError(f"{path}: scored on other arrays")
         signals = {name: data[f"signal.{name}"] for name in SIGNALS}
         mentor, mentee = data["mentor"], data["mentee"]
     if not all(len(v) == len(mentor) == len(mentee) for v in signals.values()):
@@ -224,14 +246,16 @@ class CohortCache:
         self.folder = folder
         self._lock = threading.Lock()
         self._key: Hashable | None = None
-        self._file: str | None = None  # the cached arrays' name on disk
+        self._file: str | None = None  # the cached arrays' name on disk ...
+        self._token = ""  # ... and what names these very arrays for their graphs
         self._arrays: CohortArrays | None = None
         self._graphs: dict[MatchParams, tuple[EdgeScores, dict[SuggestionKey, PairSuggestion]]]
         self._graphs = {}
 
     def get(self, profiles_version: str, model_id: str, params: MatchParams,
             build: Callable[[], CohortArrays],
-            restore: Callable[[Cohort], CohortArrays] | None = None) -> CohortArrays:
+            restore: Callable[[Cohort], CohortArrays] | None = None,
+            still_current: Callable[[], bool] | None = None) -> CohortArrays:
         """The cached arrays, or those ``build`` returns when the store's profiles version
         (another process's import changes it), the model or a setting of
         :data:`COHORT_SETTINGS` differs from the last build's.
@@ -239,27 +263,34 @@ class CohortCache:
         Args:
             restore: a cohort read from the folder -> its arrays (the people and sentences
                 read now); used instead of ``build`` when the folder holds the arrays of the
-                same profiles version, model, settings and code, and of the same people.
+                same profiles version, model, settings and code, of the same people, and
+                every sentence they quote still exists.
+            still_current: whether ``profiles_version`` is still the store's; checked
+                after the arrays are saved, whose file is removed when it is not (a person
+                erased meanwhile must not stay in it).
         """
         key = (profiles_version, model_id, *(getattr(params, name) for name in COHORT_SETTINGS))
         with self._lock:
             if self._arrays is None or self._key != key:
                 name = _digest(*key)
-                arrays = self._restored(name, restore) if restore else None
-                if arrays is None:
+                restored = self._restored(name, restore) if restore else None
+                if restored is None:
                     logger.debug("building the cohort's arrays")
-                    arrays = build()
-                    self._save(name, arrays)
-                self._arrays, self._key, self._file = arrays, key, name
+                    arrays, token = build(), uuid.uuid4().hex
+                    self._save(name, arrays, token, still_current)
+                else:
+                    arrays, token = restored
+                self._remove_other_cohorts(name)
+                self._arrays, self._key, self._file, self._token = arrays, key, name, token
                 self._graphs.clear()
             return self._arrays
 
     def graph(self, arrays: CohortArrays, params: MatchParams, build: Callable[[], EdgeScores]
               ) -> tuple[EdgeScores, dict[SuggestionKey, PairSuggestion]]:
         """The candidate graph of ``arrays`` (from :meth:`get`) under ``params``: the one
-        kept from an earlier run with the same scoring settings (in memory or on disk), or
-        what ``build`` returns; and the records made from it so far (see
-        :func:`~recommender.explain.pair_suggestions`).
+        kept from an earlier run with the same scoring settings (in memory, or on disk
+        when scored on these very arrays), or what ``build`` returns; and the records made
+        from it so far (see :func:`~recommender.explain.pair_suggestions`).
 
         When ``arrays`` are no longer the cached ones (another thread rebuilt them
         meanwhile), the graph is built and returned but not kept. The capacity settings do
@@ -274,12 +305,13 @@ class CohortCache:
             if key not in self._graphs:
                 if len(self._graphs) >= self.max_graphs:
                     self._graphs.pop(next(iter(self._graphs)))
-                path = self._graph_path(key)
-                graph = self._read(path, lambda p: load_graph(p, params)) if path else None
+                path, token = self._graph_path(key), self._token
+                graph = (self._read(path, lambda p: load_graph(p, params, token))
+                         if path else None)
                 if graph is None:
                     graph = build()
                     if path:
-                        self._write(path, lambda p: save_graph(p, graph))
+                        self._write(path, lambda p: save_graph(p, graph, token))
                         self._prune(path)
                 self._graphs[key] = (graph, {})
             return self._graphs[key]
@@ -289,9 +321,10 @@ class CohortCache:
         must not outlive them in a cache file)."""
         with self._lock:
             self._arrays = self._key = self._file = None
+            self._token = ""
             self._graphs.clear()
             for path in self._files("*") + self._partial_files():
-                path.unlink(missing_ok=True)
+                _unlink(path)
 
     # -------------------------------------------------------------- the folder's files
     def _files(self, pattern: str) -> list[Path]:
@@ -312,7 +345,7 @@ class CohortCache:
             return None
         try:
             return load(path)
-        except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile) as error:
+        except Exception as error:  # derived data: any doubt, and it is computed again
             logger.warning("%s: unreadable (%s), computed again", path, error)
             return None
 
@@ -324,33 +357,61 @@ class CohortCache:
             logger.warning("%s: not saved (%s)", path, error)
 
     def _restored(self, name: str, restore: Callable[[Cohort], CohortArrays]
-                  ) -> CohortArrays | None:
+                  ) -> tuple[CohortArrays, str] | None:
         if self.folder is None:
             return None
         path = self.folder / f"cohort-{name}.npz"
         loaded = self._read(path, load_cohort)
         if loaded is None:
             return None
-        cohort, ids = loaded
+        cohort, ids, token = loaded
         arrays = restore(cohort)
         if [p.id for p in arrays.people] != ids:
             logger.info("%s: saved for other people, built again", path)
             return None
+        quoted = np.union1d(cohort.offers.ref, cohort.wants.ref)
+        if not np.isin(quoted, np.fromiter(arrays.segments, dtype=np.int64)).all():
+            logger.info("%s: quotes sentences that changed since, built again", path)
+            return None
         logger.debug("cohort arrays read from %s", path)
-        return arrays
+        return arrays, token
 
-    def _save(self, name: str, arrays: CohortArrays) -> None:
+    def _save(self, name: str, arrays: CohortArrays, token: str,
+              still_current: Callable[[], bool] | None) -> None:
         if self.folder is None:
             return
+        for stale in self._files(f"graph-{name}-*"):
+            _unlink(stale)  # scored on other arrays of the same name (never read: tokens)
         path = self.folder / f"cohort-{name}.npz"
-        self._write(path, lambda p: save_cohort(p, arrays))
+        self._write(path, lambda p: save_cohort(p, arrays, token))
+        if still_current is not None and not still_current():
+            _unlink(path)  # the profiles changed while it was built: maybe someone erased
+
+    def _remove_other_cohorts(self, name: str) -> None:
+        """Another cohort's files are never read again: they go (with any person erased)."""
         for old in self._files("cohort-*") + self._files("graph-*"):
             if name not in old.name:
-                old.unlink(missing_ok=True)  # another cohort's: never read again
+                _unlink(old)
 
     def _prune(self, newest: Path) -> None:
         """Keep the ``max_graphs`` most recent graphs of the current cohort."""
         graphs = sorted((p for p in self._files(f"graph-{self._file}-*") if p != newest),
-                        key=lambda p: p.stat().st_mtime, reverse=True)
+                        key=_modified, reverse=True)
         for old in graphs[max(self.max_graphs - 1, 0):]:
-            old.unlink(missing_ok=True)
+            _unlink(old)
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # removed meanwhile by another process
+        return 0.0
+
+
+def _unlink(path: Path) -> None:
+    """Remove a cache file; another process may have done it, or the folder may be
+    read-only: neither stops a matching run."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as error:
+        logger.warning("%s: not removed (%s)", path, error)

@@ -20,7 +20,8 @@ block of people, reduced per person with reshapes over sentence-count buckets), 
 (:func:`combine`) turns signals into the score and its parts, and one table (:data:`RULES`)
 holds the hard rules that both eligibility and the unmatched reasons read. Scoring every
 pair goes one block of mentors at a time (signals, score, rules and each row's and column's
-best, then the block is dropped), so memory stays bounded by a block whatever the cohort.
+best, then the block is dropped): memory holds one block's matrices and the cells that may
+still be among a row's or a column's best, never the whole matrix.
 """
 
 from __future__ import annotations
@@ -140,9 +141,10 @@ class MatchParams:
         dense_limit: mentors x mentees up to which every pair is scored (block by block,
             memory bounded by a block); above it, candidates come from a FAISS search of
             the sentences. 4e9 (about 130,000 people): at 100,000 people (2.6e9 pairs,
-            ``benchmarks/bench_pairing_api.py``) scoring every pair took 306 s, peak 5.6 GiB,
-            and proposed 38,394 pairs; the FAISS candidates took 375 s, 7.0 GiB, and
-            proposed 26,807 (their neighbour lists fill with near-identical sentences).
+            ``benchmarks/bench_pairing_api.py``, first run) scoring every pair took 361 s,
+            peak 5.5 GiB, and proposed 38,394 pairs; the FAISS candidates took 375 s,
+            7.0 GiB, and proposed 26,807 (their neighbour lists fill with near-identical
+            sentences).
     """
 
     direction: str = "reverse"
@@ -1004,9 +1006,19 @@ def _block_signals(c: Cohort, block: np.ndarray, coverage: np.ndarray, mentees: 
             "cross_department": cross.astype(np.float32), "lexical": lexical}
 
 
+def _compact(kept: Sequence[tuple[Any, ...]], column_cut: np.ndarray) -> tuple[Any, ...]:
+    """Stored cells (row, column, -score, in its row's best, signals) in one chunk, without
+    those that are neither among their row's best nor within their column's cut."""
+    row, col, negative, in_row = (np.concatenate([k[i] for k in kept]) for i in range(4))
+    keep = in_row | (negative <= column_cut[col])
+    signals = {name: np.concatenate([k[4][name] for k in kept])[keep] for name in kept[0][4]}
+    return row[keep], col[keep], negative[keep], in_row[keep], signals
+
+
 def _dense_candidates(c: Cohort, mentors: np.ndarray, mentees: np.ndarray,
                       params: MatchParams, keep: int, tell: ProgressFn,
-                      block_floats: int = 1 << 24) -> EdgeScores:
+                      block_floats: int = 1 << 24, compact_from: int | None = None
+                      ) -> EdgeScores:
     """Every pair scored, one block of mentors at a time; those the profile rules allow
     above ``min_score`` (each person's ``keep`` best when there are more than
     ``exact_edges``, ties at the ``keep``-th score kept).
@@ -1015,7 +1027,9 @@ def _dense_candidates(c: Cohort, mentors: np.ndarray, mentees: np.ndarray,
     count stays within ``exact_edges``, then only the cells among the ``keep`` best of their
     row (exact: a block holds whole rows) or at least as good as their column's ``keep``-th
     best so far (a running top-``keep`` per column, which can only rise, so no cell of the
-    final columns' best is dropped). The final cut applies once every block is seen.
+    final columns' best is dropped). The final cut applies once every block is seen; on
+    the way, once more than ``compact_from`` cells (default ``4 * keep`` per mentee) and
+    twice as many as the last time are stored, those the risen cut leaves out are dropped.
     """
     tell(0.2, f"scoring {len(mentors) * len(mentees):,} pairs")
     columns = _want_columns(c.wants, mentees)
@@ -1025,7 +1039,9 @@ def _dense_candidates(c: Cohort, mentors: np.ndarray, mentees: np.ndarray,
     # Mentors without offers still get a block: the other signals may score them.
     no_offer = np.flatnonzero(c.offers.count[mentors] == 0)
     blocks: list[tuple[np.ndarray, np.ndarray | None]] = []
-    for where, offers in _offer_rows(c.offers, mentors):
+    # Mentors with the most offers first: they tend to score best, so the columns' cut
+    # rises early and later blocks store fewer cells.
+    for where, offers in reversed(list(_offer_rows(c.offers, mentors))):
         step = (_row_step(offers.shape[0], columns, block_floats) if columns is not None
                 else len(where))
         blocks += [(where[i : i + step], offers[:, i : i + step])
@@ -1033,7 +1049,7 @@ def _dense_candidates(c: Cohort, mentors: np.ndarray, mentees: np.ndarray,
     step = max(1, block_floats // max(len(mentees), 1))
     blocks += [(no_offer[i : i + step], None) for i in range(0, len(no_offer), step)]
     column_best = np.full((len(mentees), keep), np.inf, dtype=np.float32)  # -score, top keep
-    n_valid, kept = 0, []
+    n_valid, kept, compacted = 0, [], 0
     for done, (rows, block_offers) in enumerate(blocks):
         block = mentors[rows]
         coverage = (_cover(block_offers, columns, params.peak_weight)
@@ -1054,6 +1070,12 @@ def _dense_candidates(c: Cohort, mentors: np.ndarray, mentees: np.ndarray,
         r, s = np.nonzero(store)
         kept.append((rows[r], s, negative[r, s], in_row[r, s],
                      {k: v[r, s] for k, v in signals.items()}))
+        stored = sum(len(k[0]) for k in kept)
+        least = 4 * keep * len(mentees) if compact_from is None else compact_from
+        if n_valid > params.exact_edges and stored > max(2 * compacted, least):
+            # Cells stored before the columns' cut rose: drop those it now leaves out.
+            kept = [_compact(kept, column_best[:, keep - 1])]
+            compacted = len(kept[0][0])
         tell(0.2 + 0.5 * (done + 1) / len(blocks),
              f"scored {done + 1} of {len(blocks)} blocks of mentors")
     if not kept:

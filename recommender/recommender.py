@@ -375,10 +375,12 @@ class Recommender:
                 ) -> tuple[CohortArrays, list[LocatedPair]]:
         """The programme's arrays (rebuilt only when profiles, model or shaping settings
         changed) and the stored pairs placed on them, read now."""
+        version = self.store.profiles_version()
         arrays = self._cohorts.get(
-            self.store.profiles_version(), self.model_id, params,
+            version, self.model_id, params,
             lambda: cohort_arrays(self.people(), self.segments(), self.encoder.encode, params),
-            lambda saved: CohortArrays(self.people(), saved, {s.id: s for s in self.segments()}))
+            lambda saved: CohortArrays(self.people(), saved, {s.id: s for s in self.segments()}),
+            lambda: self.store.profiles_version() == version)
         return arrays, located_pairs(arrays.people, self.store.pair_decisions())
 
     def _params(self, params: match_stage.MatchParams | None,

@@ -66,9 +66,9 @@ def test_arrays_and_graphs_survive_the_trip_to_disk_field_by_field(rec: Recommen
     params = MatchParams()
     arrays = cohort_arrays(rec.people(), rec.segments(), rec.encoder.encode, params)
     arrays.cohort.excluded = {(0, 1)}
-    save_cohort(tmp_path / "c.npz", arrays)
-    cohort, ids = load_cohort(tmp_path / "c.npz")
-    assert ids == [p.id for p in arrays.people]
+    save_cohort(tmp_path / "c.npz", arrays, "t1")
+    cohort, ids, token = load_cohort(tmp_path / "c.npz")
+    assert ids == [p.id for p in arrays.people] and token == "t1"
     assert arrays.cohort.lexical_offer is not None  # the sparse fields are exercised
     for f in dataclasses.fields(cohort):
         got, want = getattr(cohort, f.name), getattr(arrays.cohort, f.name)
@@ -82,8 +82,10 @@ def test_arrays_and_graphs_survive_the_trip_to_disk_field_by_field(rec: Recommen
         else:
             assert np.array_equal(got, want) and got.dtype == want.dtype, f.name
     graph = match_stage.candidate_graph(arrays.cohort, params)
-    save_graph(tmp_path / "g.npz", graph)
-    back = load_graph(tmp_path / "g.npz", params)
+    save_graph(tmp_path / "g.npz", graph, "t1")
+    with pytest.raises(ValueError, match="other arrays"):
+        load_graph(tmp_path / "g.npz", params, "t2")
+    back = load_graph(tmp_path / "g.npz", params, "t1")
     assert np.array_equal(back.mentor, graph.mentor) and np.array_equal(back.score, graph.score)
     for name in graph.parts:
         assert np.array_equal(back.parts[name], graph.parts[name])
@@ -119,9 +121,16 @@ def test_changed_profiles_are_computed_again_and_the_old_files_removed(folder, c
     assert cache_files(folder) == ["cohort", "graph"]  # the old cohort's files are gone
 
 
-def test_a_damaged_file_is_computed_again_with_a_warning(folder, counted, caplog):
+@pytest.mark.parametrize("damage", ["truncated", "flipped", "flipped late"])
+def test_a_damaged_file_is_computed_again_with_a_warning(folder, counted, caplog, damage):
     for path in (folder / "index" / "cohort").glob("*.npz"):
-        path.write_bytes(path.read_bytes()[:100])
+        data = bytearray(path.read_bytes())
+        if damage == "truncated":
+            data = data[:100]
+        else:  # one byte flipped in a zip header or in the data
+            for at in range(7 if damage == "flipped" else len(data) // 2, len(data), 997):
+                data[at] ^= 0xFF
+        path.write_bytes(bytes(data))
     with caplog.at_level(logging.WARNING):
         mended = pairs(opened(folder).suggest_pairs())
     assert "unreadable" in caplog.text
@@ -154,7 +163,79 @@ def test_files_of_other_code_or_other_people_are_not_read(rec: Recommender, tmp_
 
 def test_erasing_a_person_erases_the_saved_arrays(folder, people_rows):
     again = opened(folder)
+    erased = again.suggest_pairs().pairs[0].mentor_id
     assert cache_files(folder)
-    again.delete_person(people_rows[0]["id"])
+    again.delete_person(erased)
     assert cache_files(folder) == []
-    assert people_rows[0]["id"] not in {p.mentor_id for p in again.suggest_pairs().pairs}
+    again.suggest_pairs()
+    for path in (folder / "index" / "cohort").glob("cohort-*.npz"):
+        assert erased not in load_cohort(path)[1]
+
+
+def test_a_file_saved_while_someone_was_erased_does_not_stay(rec: Recommender, tmp_path):
+    """The profiles version moved while the arrays were built (an erasure in another
+    process): the file just written goes."""
+    params = MatchParams()
+    arrays = cohort_arrays(rec.people(), rec.segments(), rec.encoder.encode, params)
+    CohortCache(folder=tmp_path).get("v1", "m", params, lambda: arrays, lambda c: arrays,
+                                     still_current=lambda: False)
+    assert list(tmp_path.glob("cohort-*.npz")) == []
+
+
+def test_other_cohorts_files_go_even_when_the_current_one_is_read(rec: Recommender, tmp_path):
+    params = MatchParams()
+    arrays = cohort_arrays(rec.people(), rec.segments(), rec.encoder.encode, params)
+    CohortCache(folder=tmp_path).get("v1", "m", params, lambda: arrays)
+    CohortCache(folder=tmp_path).get("v2", "m", params, lambda: arrays)
+    # A process still on v1 saves it again (it read the version before the change)...
+    CohortCache(folder=tmp_path).get("v1", "m", params, lambda: arrays)
+    assert len(list(tmp_path.glob("cohort-*.npz"))) == 1
+    # ...and the next process on v2 (reading its own file, not building) removes it.
+    CohortCache(folder=tmp_path).get("v2", "m", params, lambda: arrays)
+    assert len(list(tmp_path.glob("cohort-*.npz"))) == 1
+
+
+def test_a_graph_is_never_read_for_other_arrays_saved_under_the_same_name(rec: Recommender,
+                                                                         tmp_path):
+    """Arrays rebuilt under the same name (the file held other people: an import between
+    reading the version and the people) must not get the old arrays' graph (found in
+    review: it proposed pairs by the old positions)."""
+    params = MatchParams()
+    arrays = cohort_arrays(rec.people(), rec.segments(), rec.encoder.encode, params)
+    others = arrays._replace(people=arrays.people[::-1])
+    first = CohortCache(folder=tmp_path)
+    first.get("v1", "m", params, lambda: arrays)
+    old = match_stage.candidate_graph(arrays.cohort, params)
+    first.graph(arrays, params, lambda: old)
+    second = CohortCache(folder=tmp_path)
+    got = second.get("v1", "m", params, lambda: others, lambda c: others)
+    assert got is others  # the file was for other people: built again
+    fresh = match_stage.EdgeScores(np.array([1]), np.array([0]), np.array([0.5]),
+                                   {}, dict.fromkeys(match_stage.SIGNALS, np.array([0.5])))
+    assert second.graph(got, params, lambda: fresh)[0] is fresh
+
+
+def test_arrays_quoting_sentences_that_changed_are_built_again(rec: Recommender, tmp_path):
+    params = MatchParams()
+    arrays = cohort_arrays(rec.people(), rec.segments(), rec.encoder.encode, params)
+    CohortCache(folder=tmp_path).get("v1", "m", params, lambda: arrays)
+    edited = arrays._replace(segments=dict(list(arrays.segments.items())[1:]))
+    builds = []
+    got = CohortCache(folder=tmp_path).get(
+        "v1", "m", params, lambda: builds.append(1) or arrays, lambda c: edited)
+    assert builds == [1] and got is arrays
+
+
+def test_a_failed_write_leaves_no_partial_file(rec: Recommender, tmp_path, monkeypatch, caplog):
+    params = MatchParams()
+    arrays = cohort_arrays(rec.people(), rec.segments(), rec.encoder.encode, params)
+
+    def full_disk(out, **arrays):
+        out.write(b"half a file")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(np, "savez", full_disk)
+    with caplog.at_level(logging.WARNING):
+        assert CohortCache(folder=tmp_path).get("v1", "m", params, lambda: arrays) is arrays
+    assert "not saved" in caplog.text
+    assert list(tmp_path.iterdir()) == []

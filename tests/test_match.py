@@ -305,8 +305,10 @@ def test_a_kept_graph_still_finds_partners_for_people_whose_best_partners_were_t
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 10_000), block=st.sampled_from([16, 200, 1 << 24]),
-       exact_edges=st.sampled_from([0, 30, 10**9]), keep=st.sampled_from([1, 3, 50]))
-def test_the_blocked_dense_graph_is_the_whole_matrix_graph(seed, block, exact_edges, keep):
+       exact_edges=st.sampled_from([0, 30, 10**9]), keep=st.sampled_from([1, 3, 50]),
+       compact_from=st.sampled_from([None, 0]))
+def test_the_blocked_dense_graph_is_the_whole_matrix_graph(seed, block, exact_edges, keep,
+                                                          compact_from):
     """Scoring one block of mentors at a time (a running top-k per column, rows whole)
     keeps exactly the cells that the whole matrices and their row/column top-k keep, with
     the same signals, in row-major order; ties at the k-th score and mentors without any
@@ -342,7 +344,7 @@ def test_the_blocked_dense_graph_is_the_whole_matrix_graph(seed, block, exact_ed
         valid = _top_k_matrix(score, valid, keep)
     rows, cols = np.nonzero(valid)
     got = _dense_candidates(cohort, mentors, mentees, params, keep, lambda f, m: None,
-                            block_floats=block)
+                            block_floats=block, compact_from=compact_from)
     assert got.mentor.tolist() == mentors[rows].tolist()
     assert got.mentee.tolist() == mentees[cols].tolist()
     for name, matrix in signals.items():
@@ -375,3 +377,19 @@ def test_the_faiss_candidate_path_scores_like_the_dense_path(seed):
     assert (pruned.score > pruned_params.min_score).all()
     again = score_edges(cohort, pruned.mentor, pruned.mentee, pruned_params)
     np.testing.assert_allclose(again.score, pruned.score, atol=1e-6)
+
+
+def test_search_misses_are_not_read_as_the_last_sentence(monkeypatch):
+    """An inverted file may find fewer than k neighbours and pads with -1: those are no
+    candidates (read as an index, -1 is the last sentence's owner)."""
+    import recommender.match as match_stage
+
+    cohort = random_cohort(3, 12)
+    params = MatchParams(min_experience_gap=0, direction="peer")
+
+    def nothing_found(base, queries, k):
+        return np.full((len(queries), k), -1, dtype=np.int64)
+
+    monkeypatch.setattr(match_stage, "_search", nothing_found)
+    m, s = match_stage.candidate_edges(cohort, params)
+    assert len(m) == len(s) == 0
