@@ -666,19 +666,11 @@ def _dense(matrix: Any) -> np.ndarray:
 def signal_matrices(cohort: Cohort, mentors: np.ndarray, mentees: np.ndarray,
                     params: MatchParams) -> dict[str, np.ndarray]:
     """Every signal of every pair ``(mentors[i], mentees[j])``, each ``(M, S)``: the same
-    kernel as :func:`score_edges`, kept as matrices for the dense path."""
+    kernel as :func:`score_edges`, as matrices (one block of :func:`_block_signals`)."""
     c = cohort
     coverage = coverage_matrix(c.offers, c.wants, mentors, mentees, params.peak_weight)
-    reverse = (_transposed(coverage_matrix(c.offers, c.wants, mentees, mentors,
-                                           params.peak_weight))
-               if params.reverse_weight else np.zeros_like(coverage))
-    dm, ds = c.department[mentors][:, None], c.department[mentees][None, :]
-    cross = (dm != ds) & (dm >= 0) & (ds >= 0)
-    lexical = (_dense(c.lexical_offer[mentors] @ c.lexical_want[mentees].T)
-               if params.lexical_weight and c.lexical_offer is not None
-               else np.zeros_like(coverage))
-    return {"coverage": coverage, "reverse": reverse,
-            "cross_department": cross.astype(np.float32), "lexical": lexical}
+    return _block_signals(c, mentors, coverage, mentees, *_mentee_sides(c, mentees, params),
+                          params)
 
 
 def combine(signals: Mapping[str, np.ndarray], params: MatchParams
@@ -982,10 +974,21 @@ def _cells(mentors: np.ndarray, mentees: np.ndarray, signals: Mapping[str, np.nd
     return EdgeScores(mentors[rows], mentees[cols], edge_score, parts, edge_signals)
 
 
+def _mentee_sides(c: Cohort, mentees: np.ndarray, params: MatchParams
+                  ) -> tuple[list[tuple[np.ndarray, np.ndarray]], Any]:
+    """What :func:`_block_signals` reads of the mentees, laid out once for every block:
+    their offers (for the reverse direction) and their wants' TF-IDF columns (``None``
+    when that signal is off)."""
+    offers = list(_offer_rows(c.offers, mentees)) if params.reverse_weight else []
+    lexical_want_t = (c.lexical_want[mentees].T.tocsc()
+                      if params.lexical_weight and c.lexical_offer is not None else None)
+    return offers, lexical_want_t
+
+
 def _block_signals(c: Cohort, block: np.ndarray, coverage: np.ndarray, mentees: np.ndarray,
                    mentee_offers: Sequence[tuple[np.ndarray, np.ndarray]],
                    lexical_want_t: Any, params: MatchParams,
-                   block_floats: int) -> dict[str, np.ndarray]:
+                   block_floats: int = 1 << 24) -> dict[str, np.ndarray]:
     """Every signal of ``block`` (mentors) x ``mentees`` as ``(B, S)`` matrices, given the
     coverage: the same kernel as :func:`signal_matrices`, one block of mentors at a time."""
     reverse = np.zeros_like(coverage)
@@ -1033,9 +1036,7 @@ def _dense_candidates(c: Cohort, mentors: np.ndarray, mentees: np.ndarray,
     """
     tell(0.2, f"scoring {len(mentors) * len(mentees):,} pairs")
     columns = _want_columns(c.wants, mentees)
-    mentee_offers = list(_offer_rows(c.offers, mentees)) if params.reverse_weight else []
-    lexical_want_t = (c.lexical_want[mentees].T.tocsc()
-                      if params.lexical_weight and c.lexical_offer is not None else None)
+    mentee_offers, lexical_want_t = _mentee_sides(c, mentees, params)
     # Mentors without offers still get a block: the other signals may score them.
     no_offer = np.flatnonzero(c.offers.count[mentors] == 0)
     blocks: list[tuple[np.ndarray, np.ndarray | None]] = []
