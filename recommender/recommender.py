@@ -57,7 +57,6 @@ __all__ = ["NOTES_VISIBLE_SETTING", "ProgressFn", "Recommender", "demo_path", "l
 
 logger = logging.getLogger(__name__)
 
-"""Called with ``(fraction done, what is being done)`` during long steps."""
 NOTES_VISIBLE_SETTING = "coordinators_read_notes"
 
 
