@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from recommender import Recommender
-from recommender.embed import CachedEmbedder, make_embedder
-from recommender.ingest import read_table
-from recommender.recommender import demo_path
-from recommender.store import Store
-from recommender.text import split_sentences
+from recommender.demo import demo_path
+from recommender.embedding.backends import CachedEmbedder, make_embedder
+from recommender.intake.validate import read_table
+from recommender.language.text import split_sentences
+from recommender.recommender import Recommender
+from recommender.storage.store import Store
 
 SUFFIXES = ["", " au quotidien", " for my team", " dans mon service", " this year",
             " avec les jeunes", " in our stores", " pour le siège"]

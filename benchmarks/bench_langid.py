@@ -28,12 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from recommender.langid import (
-    DEFAULT_CANDIDATES,
-    EMBEDDER_LANGUAGES,
-    LangidGuesser,
-    StopWordGuesser,
-)
+from recommender.language.langid import DEFAULT_CANDIDATES, EMBEDDER_LANGUAGES, LangidGuesser, StopWordGuesser
 
 # (language, kind, text); kind is plain, noaccent, typo, mixed or terse.
 TEXTS: list[tuple[str, str, str]] = [

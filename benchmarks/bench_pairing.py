@@ -28,7 +28,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from recommender.match import Cohort, MatchParams, eligible, score_edges, solve
+from recommender.matching.kernel import Cohort, MatchParams, eligible, score_edges, solve
 
 
 def synthetic_cohort(n: int, dim: int, seed: int = 0) -> Cohort:

@@ -34,9 +34,9 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from recommender import Recommender
+from recommender.language.text import fold, split_sentences
+from recommender.recommender import Recommender
 from recommender.records import Person
-from recommender.text import fold, split_sentences
 
 __all__ = [
     "DATA_PATH",

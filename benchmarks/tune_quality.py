@@ -40,8 +40,8 @@ from benchmarks.quality import (
     regex_want_scores,
     whole_profile_scores,
 )
-from recommender import Recommender
-from recommender.match import MatchParams
+from recommender.matching.kernel import MatchParams
+from recommender.recommender import Recommender
 
 BASELINES = ("whole_profile", "regex_want")
 

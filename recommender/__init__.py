@@ -9,10 +9,10 @@ The public API is the :class:`Recommender` facade, the file loaders and the reco
 """
 
 from .demo import demo_path, load_demo
-from .embed import Embedder, HashingEmbedder, SentenceTransformerEmbedder, USEEmbedder
+from .embedding.backends import Embedder, HashingEmbedder, SentenceTransformerEmbedder, USEEmbedder
 from .errors import Problem, ValidationError
-from .ingest import load_notes, load_people, load_topics
-from .match import MatchParams
+from .intake.validate import load_notes, load_people, load_topics
+from .matching.kernel import MatchParams
 from .recommender import Recommender
 from .records import (
     PairHealth,

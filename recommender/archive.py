@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from .store import HEAD_REVISION, SCHEMA_VERSION, Store, metadata
+from .storage.store import HEAD_REVISION, SCHEMA_VERSION, Store, metadata
 from .workspace import Workspace
 
 __all__ = ["ARCHIVE_FORMAT", "export_workspace", "import_workspace", "read_manifest"]

@@ -32,15 +32,15 @@ from typing import Any
 
 import numpy as np
 
-from .embed import DEFAULT_EMBEDDER, PrecomputedEmbedder, make_embedder
+from .embedding.backends import DEFAULT_EMBEDDER, PrecomputedEmbedder, make_embedder
 from .errors import UnknownIdError, ValidationError
-from .export import FORMATS, write_table
-from .ingest import load_topics, read_table
-from .mapping import ColumnMapping, header_of, missing_fields
-from .match import DIRECTIONS, MatchParams
+from .intake.forms.propose import ColumnMapping, header_of, missing_fields
+from .intake.validate import load_topics, read_table
+from .matching.kernel import DIRECTIONS, MatchParams
 from .recommender import Recommender
 from .records import KEPT_STATUSES, PairingResult, TopicSuggestion
-from .store import Store
+from .reports.export import FORMATS, write_table
+from .storage.store import Store
 
 __all__ = ["main"]
 
@@ -275,8 +275,8 @@ def cmd_topics(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .report import render_report
-    from .themes import ThemeParams
+    from .insights.themes import ThemeParams
+    from .reports.report import render_report
 
     rec = _recommender(args)
     result = _match(rec, args)
@@ -297,7 +297,7 @@ class _Recorder:
     model_id = "recorder"
 
     def __init__(self) -> None:
-        from .embed import HashingEmbedder
+        from .embedding.backends import HashingEmbedder
 
         self.inner = HashingEmbedder()
         self.dimension = self.inner.dimension

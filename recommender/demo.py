@@ -8,10 +8,10 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .ingest import read_table
+from .intake.validate import read_table
 
 if TYPE_CHECKING:
-    from .embed import Embedder
+    from .embedding.backends import Embedder
     from .recommender import Recommender
 
 __all__ = ["demo_path", "load_demo"]

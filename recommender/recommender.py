@@ -14,19 +14,22 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import match as match_stage
-from . import pairing
-from . import topics as topic_stage
-from .cohort import PersonSentences, sentences_by_person
-from .cohort_cache import CohortArrays, CohortCache, LocatedPair, cohort_arrays, located_pairs
 from .demo import demo_path, load_demo  # importable from here as before
-from .embed import CachedEmbedder, Embedder, EmbeddingCache, make_embedder
+from .embedding.backends import CachedEmbedder, Embedder, EmbeddingCache, make_embedder
+from .embedding.index import IndexSet, VectorIndex, sentence_hits
 from .errors import PairRuleError, UnknownIdError
-from .explain import pair_language, pair_reasons, unmatched
-from .health import HealthParams, judging_day, programme_health
-from .index import IndexSet, VectorIndex, sentence_hits
-from .ingest import rows_from, validate_notes, validate_people
-from .match import ProgressFn
+from .insights import topics as topic_stage
+from .insights.health import HealthParams, judging_day, programme_health
+from .insights.themes import ThemeParams, programme_themes
+from .insights.topics import TopicParams
+from .intake.validate import rows_from, validate_notes, validate_people
+from .matching import kernel as match_stage
+from .matching import pairing
+from .matching.cache import CohortArrays, CohortCache, LocatedPair, cohort_arrays, located_pairs
+from .matching.cohort import PersonSentences, sentences_by_person
+from .matching.explain import pair_language, pair_reasons, unmatched
+from .matching.kernel import ProgressFn
+from .profiles.intent import IntentClassifier, segment_people
 from .records import (
     PAIR_STATUSES,
     CoveredTopic,
@@ -44,14 +47,11 @@ from .records import (
     TopicSuggestion,
     Unmatched,
 )
-from .segment import IntentClassifier, segment_people
-from .store import Store
-from .themes import ThemeParams, programme_themes
-from .topics import TopicParams
+from .storage.store import Store
 from .workspace import Workspace
 
 if TYPE_CHECKING:
-    from .mapping import ColumnMapping, MappingProposal
+    from .intake.forms.propose import ColumnMapping, MappingProposal
 
 __all__ = ["NOTES_VISIBLE_SETTING", "ProgressFn", "Recommender", "demo_path", "load_demo"]
 
@@ -225,7 +225,7 @@ class Recommender:
         Raises:
             ValidationError: a problem (any, or one that is not a row's when ``partial``).
         """
-        from .mapping import people_rows, read_form
+        from .intake.forms.propose import people_rows, read_form
 
         source, table = read_form(rows, source)
         ready = people_rows(table, source, mapping, role, partial)
@@ -236,7 +236,7 @@ class Recommender:
 
     def saved_mapping(self, rows: Any) -> ColumnMapping | None:
         """The mapping saved by the last import of a file with the same columns, if any."""
-        from .mapping import ColumnMapping, form_key, header_of, read_form
+        from .intake.forms.propose import ColumnMapping, form_key, header_of, read_form
 
         _, table = read_form(rows)
         saved = self.store.get_setting(f"mapping:{form_key(header_of(table))}")
@@ -244,7 +244,7 @@ class Recommender:
 
     def propose_mapping(self, rows: Any, role: str | None = None) -> MappingProposal:
         """A proposed column mapping for a sign-up form's rows (or file), to confirm."""
-        from .mapping import header_of, propose_mapping, read_form
+        from .intake.forms.propose import header_of, propose_mapping, read_form
 
         _, table = read_form(rows)
         return propose_mapping(header_of(table), table, role=role)

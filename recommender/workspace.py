@@ -36,8 +36,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from .embed import DEFAULT_EMBEDDER
-from .store import normalise_url
+from .embedding.backends import DEFAULT_EMBEDDER
+from .storage.store import normalise_url
 
 __all__ = ["DATABASE_URL_VARIABLE", "WORKSPACE_FORMAT", "Workspace", "programme_name"]
 

@@ -8,8 +8,9 @@ import pytest
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-from recommender import HashingEmbedder, Recommender
-from recommender.testing import CountingEmbedder as _Counting
+from recommender.embedding.backends import HashingEmbedder
+from recommender.embedding.testing import CountingEmbedder as _Counting
+from recommender.recommender import Recommender
 
 from .pg_support import backend, postgres_url  # noqa: F401  (SQLite and PostgreSQL)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from recommender.store import Store
+from recommender.storage.store import Store
 
 POSTGRES_URL_VARIABLE = "TANDEM_TEST_POSTGRES_URL"
 SCRIPT = Path(__file__).with_name("with_postgres.sh")

@@ -10,10 +10,11 @@ import zipfile
 import numpy as np
 import pytest
 
-from recommender import Recommender, load_demo
 from recommender.archive import export_workspace, import_workspace, read_manifest
 from recommender.cli import main as tandem
-from recommender.store import SCHEMA_VERSION, metadata
+from recommender.demo import load_demo
+from recommender.recommender import Recommender
+from recommender.storage.store import SCHEMA_VERSION, metadata
 
 
 @pytest.fixture(scope="module")

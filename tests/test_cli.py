@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 from openpyxl import load_workbook
 
-from recommender.embed import HashingEmbedder
-from recommender.store import Store
+from recommender.embedding.backends import HashingEmbedder
+from recommender.storage.store import Store
 
 from .e2e_support import CHROMIUM, CHROMIUM_ARGS
 

@@ -10,10 +10,10 @@ import logging
 import numpy as np
 import pytest
 
-import recommender.cohort_cache as cohort_cache
-import recommender.match as match_stage
-from recommender import HashingEmbedder, MatchParams, Recommender
-from recommender.cohort_cache import (
+import recommender.matching.cache as cohort_cache
+import recommender.matching.kernel as match_stage
+from recommender.embedding.backends import HashingEmbedder
+from recommender.matching.cache import (
     CohortCache,
     cohort_arrays,
     load_cohort,
@@ -21,6 +21,8 @@ from recommender.cohort_cache import (
     save_cohort,
     save_graph,
 )
+from recommender.matching.kernel import MatchParams
+from recommender.recommender import Recommender
 
 
 def opened(path) -> Recommender:

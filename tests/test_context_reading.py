@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from recommender.cohort import context_need, in_context
-from recommender.match import MatchParams, Sentences
-from recommender.segment import KINDS, _under_headers
-from recommender.text import content_words
+from recommender.language.text import content_words
+from recommender.matching.cohort import context_need, in_context
+from recommender.matching.kernel import MatchParams, Sentences
+from recommender.profiles.intent import KINDS, _under_headers
 
 
 def test_a_wish_that_names_its_topic_needs_no_context():
@@ -77,7 +77,7 @@ def test_fold_strips_every_combining_mark_and_nothing_else():
     import sys
     import unicodedata
 
-    from recommender.text import fold
+    from recommender.language.text import fold
 
     def by_definition(text: str) -> str:
         decomposed = unicodedata.normalize("NFKD", text.lower())

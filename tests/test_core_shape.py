@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from recommender import HashingEmbedder, Recommender
+from recommender.embedding.backends import HashingEmbedder
 from recommender.errors import UnknownIdError
+from recommender.recommender import Recommender
 from recommender.records import PairSuggestion
-from recommender.ui import Coordinator
+from recommender.ui.coordinator import Coordinator
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -161,7 +162,7 @@ def test_the_built_wheel_carries_the_intent_weights(tmp_path):
         f"sys.path.insert(0, {site!r})",
         "import recommender",
         f"assert recommender.__file__.startswith({site!r}), recommender.__file__",
-        "from recommender.segment import IntentClassifier",
+        "from recommender.profiles.intent import IntentClassifier",
         "def refit(texts): raise SystemExit('refitting: the weights were not found')",
         "clf = IntentClassifier.for_embedder('use-multilingual-v3', refit)",
         "print(clf.coef_.shape)",

@@ -33,7 +33,8 @@ from typing import Any
 import pytest
 
 import recommender
-from recommender import Recommender, load_demo
+from recommender.demo import load_demo
+from recommender.recommender import Recommender
 
 CHILD = r"""
 import json, os, signal, sys

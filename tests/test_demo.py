@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from recommender import load_demo
-from recommender.ingest import read_table
-from recommender.recommender import demo_path
+from recommender.demo import demo_path, load_demo
+from recommender.intake.validate import read_table
 
 
 def test_demo_files_are_big_enough_and_valid():

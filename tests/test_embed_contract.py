@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from recommender.embed import CachedEmbedder, make_embedder
-from recommender.store import Store
+from recommender.embedding.backends import CachedEmbedder, make_embedder
+from recommender.storage.store import Store
 
 BACKENDS = [
     pytest.param("hashing", id="hashing"),
@@ -22,7 +22,7 @@ def backend(name: str):
     if name not in _cache:
         if name == "precomputed":
             # A table of known vectors, with the hashing embedder for texts outside it.
-            from recommender.embed import HashingEmbedder, PrecomputedEmbedder
+            from recommender.embedding.backends import HashingEmbedder, PrecomputedEmbedder
 
             known = ["I run the TikTok account.", "Je veux apprendre Python."]
             _cache[name] = PrecomputedEmbedder(known, HashingEmbedder(128).encode(known),
@@ -104,7 +104,7 @@ def test_local_sentence_transformers_folder_plugs_in(tmp_path):
 
 @pytest.mark.parametrize("name", BACKENDS)
 def test_backend_passes_the_public_contract(name):
-    from recommender.testing import check_embedder
+    from recommender.embedding.testing import check_embedder
 
     check_embedder(backend(name))
 
@@ -131,7 +131,7 @@ class _BatchDependent(_Unnormalised):
     (_BatchDependent(), "depend on the batch"),
 ])
 def test_check_embedder_names_what_is_broken(broken, message):
-    from recommender.testing import check_embedder
+    from recommender.embedding.testing import check_embedder
 
     with pytest.raises(AssertionError, match=message):
         check_embedder(broken)

@@ -9,12 +9,13 @@ import numpy as np
 import pytest
 
 import recommender
-from recommender import HashingEmbedder, MatchParams, Recommender
-from recommender.cohort_cache import CohortCache, cohort_arrays, located_pairs
 from recommender.demo import demo_path, load_demo
-from recommender.health import judging_day
-from recommender.match import EdgeScores
-from recommender.pairing import (
+from recommender.embedding.backends import HashingEmbedder
+from recommender.insights.health import judging_day
+from recommender.insights.themes import ThemeParams, name_words, programme_themes
+from recommender.matching.cache import CohortCache, cohort_arrays, located_pairs
+from recommender.matching.kernel import EdgeScores, MatchParams
+from recommender.matching.pairing import (
     cohort_of_two,
     matching_cohort,
     paired_people,
@@ -22,8 +23,8 @@ from recommender.pairing import (
     run_suggestions,
     scored_pair,
 )
+from recommender.recommender import Recommender
 from recommender.records import Person, StoredPair
-from recommender.themes import ThemeParams, name_words, programme_themes
 
 
 @pytest.fixture
@@ -150,8 +151,8 @@ def test_every_setting_the_cohort_reads_invalidates_the_cached_arrays():
     import re
     from pathlib import Path
 
-    import recommender.cohort as cohort_module
-    from recommender.cohort_cache import COHORT_SETTINGS
+    import recommender.matching.cohort as cohort_module
+    from recommender.matching.cache import COHORT_SETTINGS
 
     read = set(re.findall(r"params\.(\w+)", Path(cohort_module.__file__).read_text()))
     assert read, "build_cohort no longer reads params: update this test"
@@ -160,7 +161,7 @@ def test_every_setting_the_cohort_reads_invalidates_the_cached_arrays():
 
 def test_a_rerun_reuses_the_scored_graph_until_profiles_or_scoring_settings_change(
         rec: Recommender, people_rows, monkeypatch):
-    import recommender.match as match_stage
+    import recommender.matching.kernel as match_stage
 
     built = []
     real = match_stage.candidate_graph

@@ -28,9 +28,9 @@ from hypothesis import HealthCheck, currently_in_test_context, event, given, set
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from recommender import Recommender, ValidationError
-from recommender.embed import PrecomputedEmbedder
-from recommender.ingest import (
+from recommender.embedding.backends import PrecomputedEmbedder
+from recommender.errors import ValidationError
+from recommender.intake.validate import (
     FIELD_LIMITS,
     MAX_PERSON_CHARS,
     MAX_TEXT_CHARS,
@@ -39,6 +39,7 @@ from recommender.ingest import (
     validate_notes,
     validate_people,
 )
+from recommender.recommender import Recommender
 
 
 def fuzz(examples: int) -> settings:

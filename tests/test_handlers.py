@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from recommender import HashingEmbedder, Recommender
-from recommender.ui import Coordinator, pair_key
-from recommender.ui.handlers import Result
+from recommender.embedding.backends import HashingEmbedder
+from recommender.recommender import Recommender
+from recommender.ui.coordinator import Coordinator, Result, pair_key
 
 
 @pytest.fixture

@@ -15,16 +15,19 @@ import numpy as np
 import pytest
 from openpyxl import Workbook
 
-from recommender import HashingEmbedder, Recommender, ValidationError, load_notes, load_people
-from recommender.embed import PrecomputedEmbedder
-from recommender.ingest import (
+from recommender.embedding.backends import HashingEmbedder, PrecomputedEmbedder
+from recommender.errors import ValidationError
+from recommender.intake.validate import (
     FIELD_LIMITS,
     MAX_PERSON_CHARS,
     MAX_TEXT_CHARS,
+    load_notes,
+    load_people,
     load_topics,
     read_table,
     rows_from,
 )
+from recommender.recommender import Recommender
 
 HEADER = "id,name,years_experience,profile"
 GOOD_ROW = "a1,Ann,3,I run our TikTok account."
@@ -436,7 +439,7 @@ def test_precomputed_embeddings_file_problems(tmp_path):
 
 # ----------------------------------------------------------------- UI and CLI
 def test_ui_reports_a_bad_upload_and_stores_nothing(tmp_path):
-    from recommender.ui.handlers import Coordinator
+    from recommender.ui.coordinator import Coordinator
 
     workspace = Recommender(embedder="hashing")
     coordinator = Coordinator(workspace, export_dir=tmp_path / "exports")

@@ -7,8 +7,9 @@ import json
 import pytest
 from openpyxl import Workbook
 
-from recommender import Recommender, ValidationError, load_notes, load_people
-from recommender.ingest import MAX_TEXT_CHARS
+from recommender.errors import ValidationError
+from recommender.intake.validate import MAX_TEXT_CHARS, load_notes, load_people
+from recommender.recommender import Recommender
 
 HEADER = "id;nom;années d'expérience;service;langues;profil\n"
 

@@ -8,8 +8,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
-from recommender import Recommender
-from recommender.health import (
+from recommender.insights.health import (
     HealthParams,
     PairStats,
     drift_reason,
@@ -19,7 +18,8 @@ from recommender.health import (
     pair_health,
     rating_trend,
 )
-from recommender.themes import ThemeParams, c_tf_idf, find_themes
+from recommender.insights.themes import ThemeParams, c_tf_idf, find_themes
+from recommender.recommender import Recommender
 
 PLANTED = {
     "tiktok": ["We filmed TikTok videos for recruiting", "TikTok recruiting videos and creators",
@@ -42,7 +42,7 @@ def planted_notes():
 
 
 def test_clustering_recovers_planted_themes_with_fake_embedder():
-    from recommender.embed import HashingEmbedder
+    from recommender.embedding.backends import HashingEmbedder
 
     texts, truth = planted_notes()
     themes = find_themes(HashingEmbedder().encode(texts), texts, ThemeParams())
@@ -78,7 +78,7 @@ def test_rec_themes_flag_candidate_new_topics():
 
 @pytest.mark.slow
 def test_bilingual_planted_themes_with_real_model():
-    from recommender.embed import make_embedder
+    from recommender.embedding.backends import make_embedder
 
     texts = [
         "Nous avons parlé de santé mentale et de stress au travail.",

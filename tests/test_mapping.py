@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from recommender import ValidationError
-from recommender.ingest import canonical_column, read_table, validate_people
-from recommender.langid import LangidGuesser, StopWordGuesser
-from recommender.mapping import (
+from recommender.errors import ValidationError
+from recommender.intake.forms.propose import (
     MAPPING_VERSION,
     ColumnMapping,
     apply_mapping,
@@ -24,6 +22,8 @@ from recommender.mapping import (
     split_items,
     suggest_years,
 )
+from recommender.intake.validate import canonical_column, read_table, validate_people
+from recommender.language.langid import LangidGuesser, StopWordGuesser
 
 FORMS = Path(__file__).parent / "data" / "forms"
 sys.path.insert(0, str(FORMS))

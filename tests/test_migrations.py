@@ -14,8 +14,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from recommender import Recommender, load_demo
-from recommender.store import HEAD_REVISION, SCHEMA_VERSION, Store, alembic_config, metadata
+from recommender.demo import load_demo
+from recommender.recommender import Recommender
+from recommender.storage.store import HEAD_REVISION, SCHEMA_VERSION, Store, alembic_config, metadata
 
 
 def schema_differences(store: Store) -> list:

@@ -21,10 +21,10 @@ from collections import Counter
 from pathlib import Path
 
 import recommender
-from recommender import Recommender
+from recommender.demo import demo_path
 from recommender.errors import StaleDecisionError
-from recommender.ingest import read_table
-from recommender.recommender import demo_path
+from recommender.intake.validate import read_table
+from recommender.recommender import Recommender
 from recommender.records import Person, Segment, StoredPair
 
 from .pg_support import Backend, drop_schema

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from recommender import HashingEmbedder, Recommender
+from recommender.embedding.backends import HashingEmbedder
 from recommender.errors import PairRuleError, ValidationError
+from recommender.recommender import Recommender
 
 FORMS = Path(__file__).parent / "data" / "forms"
 

@@ -7,8 +7,8 @@ import json
 import numpy as np
 import pytest
 
-from recommender import ValidationError, load_topics
-from recommender.topics import (
+from recommender.errors import ValidationError
+from recommender.insights.topics import (
     TopicParams,
     covered_by_notes,
     default_catalogue,
@@ -16,6 +16,7 @@ from recommender.topics import (
     mmr,
     score_topics,
 )
+from recommender.intake.validate import load_topics
 
 
 def test_default_catalogue_is_bilingual_and_broad():

@@ -27,8 +27,8 @@ sys.path.insert(0, str(HERE))
 
 from sentences import labelled_sentences  # noqa: E402
 
-from recommender.embed import make_embedder  # noqa: E402
-from recommender.segment import KINDS, IntentClassifier, _safe_name  # noqa: E402
+from recommender.embedding.backends import make_embedder  # noqa: E402
+from recommender.profiles.intent import KINDS, IntentClassifier, _safe_name  # noqa: E402
 
 
 def main() -> None:

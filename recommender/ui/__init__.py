@@ -1,6 +1,6 @@
 """Front-end helpers of the coordinator page: handlers, strings, launch safety."""
 
-from .handlers import Coordinator, pair_key, split_pair_key
+from .coordinator import Coordinator, pair_key, split_pair_key
 from .i18n import LANGUAGES, t
 from .security import check_launch, hash_password, load_users, verify_password
 

@@ -12,9 +12,9 @@ from typing import Any
 
 import pandas as pd
 
-from ..ingest import canonical_column
-from ..mapping import FIELDS
-from ..text import fold
+from ..intake.forms.propose import FIELDS
+from ..intake.validate import canonical_column
+from ..language.text import fold
 from .i18n import LANGUAGES, t
 
 logger = logging.getLogger(__name__)

@@ -18,7 +18,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from .records import Segment, SentenceHit
+from ..records import Segment, SentenceHit
 
 __all__ = ["IndexSet", "VectorIndex", "ids_fingerprint", "sentence_hits"]
 

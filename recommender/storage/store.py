@@ -48,8 +48,8 @@ from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.pool import StaticPool
 
-from .errors import StaleDecisionError
-from .records import PAIR_STATUSES, Person, Segment, SessionNote, StoredPair, Topic
+from ..errors import StaleDecisionError
+from ..records import PAIR_STATUSES, Person, Segment, SessionNote, StoredPair, Topic
 
 __all__ = ["HEAD_REVISION", "SCHEMA_VERSION", "Store", "normalise_url"]
 
@@ -763,7 +763,7 @@ def alembic_config(connection: sa.Connection | None = None) -> Any:
 
     config = Config()
     config.set_main_option("script_location",
-                           str(resources.files("recommender") / "migrations"))
+                           str(resources.files("recommender") / "storage" / "migrations"))
     if connection is not None:
         config.attributes["connection"] = connection
     return config

@@ -43,9 +43,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem, ValidationError
-from .records import ROLE_PREFERENCES, Person, SessionNote, Topic
-from .text import fold
+from ..errors import Problem, ValidationError
+from ..language.text import fold
+from ..records import ROLE_PREFERENCES, Person, SessionNote, Topic
 
 __all__ = [
     "FIELD_LIMITS",

@@ -33,10 +33,10 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from ..records import PairSuggestion, Person, Segment, StoredPair
 from .cohort import build_cohort
 from .explain import SuggestionKey
-from .match import SIGNALS, Cohort, EdgeScores, MatchParams, Sentences, combine
-from .records import PairSuggestion, Person, Segment, StoredPair
+from .kernel import SIGNALS, Cohort, EdgeScores, MatchParams, Sentences, combine
 
 __all__ = ["COHORT_SETTINGS", "CohortArrays", "CohortCache", "LocatedPair", "cohort_arrays",
            "load_cohort", "load_graph", "located_pairs", "save_cohort", "save_graph"]

@@ -13,16 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .cohort import PersonSentences
-from .records import (
-    CLOSED_STATUSES,
-    KEPT_STATUSES,
-    PairHealth,
-    ProgrammeHealth,
-    SessionNote,
-    StoredPair,
-)
-from .segment import EncodeFn
+from ..matching.cohort import PersonSentences
+from ..profiles.intent import EncodeFn
+from ..records import CLOSED_STATUSES, KEPT_STATUSES, PairHealth, ProgrammeHealth, SessionNote, StoredPair
 from .topics import note_sentences
 
 __all__ = ["HealthParams", "PairFigures", "PairStats", "count_by_month", "drift_reason",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from recommender.migrations.helpers import has_table, record_schema_version
+from recommender.storage.migrations.helpers import has_table, record_schema_version
 
 revision = "0001"
 down_revision = None

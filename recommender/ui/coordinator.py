@@ -27,9 +27,8 @@ from typing import Any
 import pandas as pd
 
 from ..errors import PairRuleError, Problem, StaleDecisionError, UnknownIdError, ValidationError
-from ..export import write_table
-from ..ingest import canonical_column, read_table
-from ..mapping import (
+from ..insights.themes import theme_title
+from ..intake.forms.propose import (
     FIELDS,
     ColumnMapping,
     ImportReport,
@@ -43,10 +42,12 @@ from ..mapping import (
     split_items,
     suggest_years,
 )
-from ..recommender import ProgressFn, Recommender
+from ..intake.validate import canonical_column, read_table
+from ..language.text import fold
+from ..matching.kernel import ProgressFn
+from ..recommender import Recommender
 from ..records import KEPT_STATUSES, PAIR_STATUSES, PairSuggestion, Person, StoredPair
-from ..text import fold
-from ..themes import theme_title
+from ..reports.export import write_table
 from .forms import (
     _IGNORE,
     _PREVIEW_ROWS,
@@ -1075,7 +1076,7 @@ class Coordinator:
 
     def charts(self, lang: str = "en", as_of: str | None = None) -> tuple[Any, Any, Any]:
         """Sessions per month, distribution of pair scores, coverage of wants (figures)."""
-        from ..charts import coverage_chart, score_chart, sessions_chart
+        from ..reports.charts import coverage_chart, score_chart, sessions_chart
 
         health = self.rec.health(as_of=as_of)
         people = self._people()

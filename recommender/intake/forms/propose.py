@@ -69,8 +69,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem, ValidationError
-from .ingest import (
+from ...errors import Problem, ValidationError
+from ...language.langid import DEFAULT_CANDIDATES, LangidGuesser, LanguageGuesser
+from ...language.text import fold, words
+from ...records import ROLE_PREFERENCES, Person
+from ..validate import (
     _PEOPLE_ALIASES,
     PEOPLE_COLUMNS,
     canonical_column,
@@ -78,9 +81,6 @@ from .ingest import (
     rows_from,
     validate_people,
 )
-from .langid import DEFAULT_CANDIDATES, LangidGuesser, LanguageGuesser
-from .records import ROLE_PREFERENCES, Person
-from .text import fold, words
 
 __all__ = [
     "FIELDS",

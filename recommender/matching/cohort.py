@@ -14,9 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from .match import Cohort, MatchParams, Sentences
-from .records import Person, Segment
-from .text import (
+from ..language.text import (
     ANAPHORA_WORDS,
     ENGLISH_STOP_WORDS,
     FRENCH_STOP_WORDS,
@@ -26,6 +24,8 @@ from .text import (
     split_sentences,
     words,
 )
+from ..records import Person, Segment
+from .kernel import Cohort, MatchParams, Sentences
 
 __all__ = ["MAX_SENTENCES_PER_KIND", "PersonSentences", "build_cohort", "commonness",
            "context_need", "in_context", "language_bits", "sentences_by_person"]

@@ -14,8 +14,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .records import Person, SessionNote, Theme, Topic
-from .text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, fold, words
+from ..language.text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, fold, words
+from ..records import Person, SessionNote, Theme, Topic
 
 __all__ = ["ThemeParams", "Themes", "c_tf_idf", "cluster_notes", "describe_themes", "find_themes",
            "name_words", "programme_themes", "theme_title"]
@@ -78,7 +78,7 @@ SESSION_WORDS = frozenset(
 
 
 def _analyser(extra_stop: frozenset[str]) -> Callable[[str], list[str]]:
-    from .text import words
+    from ..language.text import words
 
     stop = {fold(w) for w in FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS} | SESSION_WORDS | extra_stop
 

@@ -13,18 +13,10 @@ from collections.abc import Callable, MutableMapping, Sequence
 
 import numpy as np
 
-from .cohort_cache import CohortArrays, LocatedPair, cohort_arrays
+from ..records import CLOSED_STATUSES, KEPT_STATUSES, PairSuggestion, Person, Segment, StoredPair, Unmatched
+from .cache import CohortArrays, LocatedPair, cohort_arrays
 from .explain import SuggestionKey, pair_suggestions, unmatched
-from .match import EdgeScores, MatchParams, eligible, score_edges
-from .records import (
-    CLOSED_STATUSES,
-    KEPT_STATUSES,
-    PairSuggestion,
-    Person,
-    Segment,
-    StoredPair,
-    Unmatched,
-)
+from .kernel import EdgeScores, MatchParams, eligible, score_edges
 
 __all__ = ["cohort_of_two", "matching_cohort", "paired_people", "partner_suggestions",
            "run_suggestions", "scored_pair", "unmatched_now"]

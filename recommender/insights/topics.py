@@ -29,12 +29,12 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from .cohort import PersonSentences
-from .explain import pair_language, topic_reasons
-from .ingest import rows_from, validate_topics
-from .records import CoveredTopic, Person, SessionNote, Topic, TopicSuggestion
-from .segment import EncodeFn
-from .text import split_sentences
+from ..intake.validate import rows_from, validate_topics
+from ..language.text import split_sentences
+from ..matching.cohort import PersonSentences
+from ..matching.explain import pair_language, topic_reasons
+from ..profiles.intent import EncodeFn
+from ..records import CoveredTopic, Person, SessionNote, Topic, TopicSuggestion
 
 __all__ = [
     "TopicParams",
@@ -225,7 +225,7 @@ def lexical_similarity(queries: list[str], docs: list[str]) -> np.ndarray:
     """
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from .text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, fold, words
+    from ..language.text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, fold, words
 
     stop = {fold(w) for w in FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS}
 
@@ -373,7 +373,7 @@ _CARD_PHRASES = {
 def shared_words(sentence: str, topic_text: str, limit: int = 4) -> list[str]:
     """Words of ``sentence`` that ``topic_text`` uses too (up to a plural or verb ending), as
     written in the sentence, in its order."""
-    from .text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, fold, words
+    from ..language.text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, fold, words
 
     stop = {fold(w) for w in FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS}
 
@@ -398,7 +398,7 @@ def shared_words(sentence: str, topic_text: str, limit: int = 4) -> list[str]:
 def _card_line(kind: str, language: str, names: dict[str, str], quote: str,
                topic_text: str, title: str) -> str:
     """The wish (or strength) a card rests on, and what ties it to this very topic."""
-    from .explain import shorten
+    from ..matching.explain import shorten
 
     p = _CARD_PHRASES.get(language, _CARD_PHRASES["en"])
     line = p[kind].format(**names, **{kind: shorten(quote)})

@@ -6,8 +6,8 @@ import datetime as dt
 import html
 from collections.abc import Mapping, Sequence
 
+from ..records import PairingResult, ProgrammeHealth, Theme, TopicSuggestion
 from .charts import coverage_chart, score_chart, sessions_chart, to_svg
-from .records import PairingResult, ProgrammeHealth, Theme, TopicSuggestion
 
 __all__ = ["render_report"]
 

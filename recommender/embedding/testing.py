@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .embed import CachedEmbedder, Embedder
-from .store import Store
+from ..storage.store import Store
+from .backends import CachedEmbedder, Embedder
 
 __all__ = ["CountingEmbedder", "check_embedder"]
 

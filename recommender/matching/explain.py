@@ -7,7 +7,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from .match import (
+from ..language.text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, detect_language, fold, words
+from ..records import PairSuggestion, Person, Segment, Unmatched
+from .kernel import (
     Cohort,
     EdgeScores,
     MatchParams,
@@ -16,8 +18,6 @@ from .match import (
     eligible,
     ineligibility_reasons,
 )
-from .records import PairSuggestion, Person, Segment, Unmatched
-from .text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, detect_language, fold, words
 
 __all__ = ["SuggestionKey", "pair_language", "pair_reasons", "pair_suggestions", "shared_terms",
            "shorten", "topic_reasons", "unmatched"]

@@ -27,7 +27,7 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 
 import numpy as np
 
-from .text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, fold, text_hash, words
+from ..language.text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, fold, text_hash, words
 
 __all__ = [
     "DEFAULT_EMBEDDER",
@@ -258,7 +258,7 @@ class PrecomputedEmbedder:
 
 def _read_npz(path: Path) -> tuple[list[str], np.ndarray, str | None]:
     """The arrays of a precomputed-embeddings file, checked; see :meth:`PrecomputedEmbedder.load`."""
-    from .errors import Problem, ValidationError
+    from ..errors import Problem, ValidationError
 
     source = path.name or str(path)
 

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .records import Person, Segment
-from .text import fold, split_sentences
+from ..language.text import fold, split_sentences
+from ..records import Person, Segment
 
 __all__ = [
     "KINDS",
