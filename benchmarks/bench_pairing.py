@@ -28,7 +28,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from recommender.matching.kernel import Cohort, MatchParams, eligible, score_edges, solve
+from recommender.matching.assign import solve
+from recommender.matching.cohort import Cohort
+from recommender.matching.kernel import score_edges
+from recommender import MatchParams
+from recommender.matching.rules import eligible
 
 
 def synthetic_cohort(n: int, dim: int, seed: int = 0) -> Cohort:

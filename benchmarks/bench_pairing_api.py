@@ -119,7 +119,7 @@ def dense_baseline(rec: object) -> tuple[float, float]:
     from scipy.optimize import linear_sum_assignment
 
     from recommender.matching.cohort import build_cohort
-    from recommender.matching.kernel import eligible
+    from recommender.matching.rules import eligible
 
     people = rec.people()  # type: ignore[attr-defined]
     segments = rec.segments()  # type: ignore[attr-defined]
@@ -144,8 +144,8 @@ def dense_baseline(rec: object) -> tuple[float, float]:
 
 
 def run(n: int, folder: str, exact: bool, queue: mp.Queue) -> None:
-    from recommender.matching.kernel import MatchParams
-    from recommender.recommender import Recommender
+    from recommender import MatchParams
+    from recommender import Recommender
 
     out: dict[str, float | int | str] = {"n": n}
     t = time.perf_counter()
@@ -191,7 +191,7 @@ def run(n: int, folder: str, exact: bool, queue: mp.Queue) -> None:
 
 
 def reopen(folder: str, queue: mp.Queue) -> None:
-    from recommender.recommender import Recommender
+    from recommender import Recommender
 
     rec = Recommender.open(folder)
     t = time.perf_counter()
@@ -201,7 +201,7 @@ def reopen(folder: str, queue: mp.Queue) -> None:
 
 
 def prepare(n: int, folder: str, queue: mp.Queue) -> None:
-    from recommender.recommender import Recommender
+    from recommender import Recommender
 
     t = time.perf_counter()
     rec = Recommender.open(folder)  # the default embedder: multilingual USE, 512 dimensions

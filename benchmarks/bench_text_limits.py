@@ -38,10 +38,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from recommender import ingest
-from recommender.demo import demo_path
-from recommender.intake.validate import read_table
+from recommender import demo_path
+from recommender.intake.readers import read_table
 from recommender.language.text import split_sentences
-from recommender.recommender import Recommender
+from recommender import Recommender
 
 SHAPES = ("sentences", "run-on")
 BASELINE_CHARS = 300

@@ -35,8 +35,8 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from recommender.language.text import fold, split_sentences
-from recommender.recommender import Recommender
-from recommender.records import Person
+from recommender import Recommender
+from recommender import Person
 
 __all__ = [
     "DATA_PATH",

@@ -40,8 +40,8 @@ from benchmarks.quality import (
     regex_want_scores,
     whole_profile_scores,
 )
-from recommender.matching.kernel import MatchParams
-from recommender.recommender import Recommender
+from recommender import MatchParams
+from recommender import Recommender
 
 BASELINES = ("whole_profile", "regex_want")
 

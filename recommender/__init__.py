@@ -9,10 +9,11 @@ The public API is the :class:`Recommender` facade, the file loaders and the reco
 """
 
 from .demo import demo_path, load_demo
-from .embedding.backends import Embedder, HashingEmbedder, SentenceTransformerEmbedder, USEEmbedder
+from .embedding.backends import HashingEmbedder, SentenceTransformerEmbedder, USEEmbedder
+from .embedding.base import Embedder
 from .errors import Problem, ValidationError
 from .intake.validate import load_notes, load_people, load_topics
-from .matching.kernel import MatchParams
+from .matching.params import MatchParams
 from .recommender import Recommender
 from .records import (
     PairHealth,

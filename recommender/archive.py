@@ -27,7 +27,8 @@ from typing import Any
 
 import numpy as np
 
-from .storage.store import HEAD_REVISION, SCHEMA_VERSION, Store, metadata
+from .storage.schema import HEAD_REVISION, SCHEMA_VERSION, metadata
+from .storage.store import Store
 from .workspace import Workspace
 
 __all__ = ["ARCHIVE_FORMAT", "export_workspace", "import_workspace", "read_manifest"]

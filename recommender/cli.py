@@ -32,11 +32,14 @@ from typing import Any
 
 import numpy as np
 
-from .embedding.backends import DEFAULT_EMBEDDER, PrecomputedEmbedder, make_embedder
+from .embedding.backends import DEFAULT_EMBEDDER, make_embedder
+from .embedding.precomputed import PrecomputedEmbedder
 from .errors import UnknownIdError, ValidationError
-from .intake.forms.propose import ColumnMapping, header_of, missing_fields
-from .intake.validate import load_topics, read_table
-from .matching.kernel import DIRECTIONS, MatchParams
+from .intake.forms.mapping import ColumnMapping
+from .intake.forms.propose import header_of, missing_fields
+from .intake.readers import read_table
+from .intake.validate import load_topics
+from .matching.params import DIRECTIONS, MatchParams
 from .recommender import Recommender
 from .records import KEPT_STATUSES, PairingResult, TopicSuggestion
 from .reports.export import FORMATS, write_table

@@ -8,11 +8,11 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .intake.validate import read_table
+from .intake.readers import read_table
+from .recommender import NOTES_VISIBLE_SETTING, Recommender
 
 if TYPE_CHECKING:
-    from .embedding.backends import Embedder
-    from .recommender import Recommender
+    from .embedding.base import Embedder
 
 __all__ = ["demo_path", "load_demo"]
 
@@ -35,8 +35,6 @@ def load_demo(path: str | Path | None = None, embedder: str | Embedder | None = 
             an in-memory workspace.
         embedder: as for :class:`~recommender.recommender.Recommender`.
     """
-    from .recommender import NOTES_VISIBLE_SETTING, Recommender  # the facade imports this module
-
     if path is not None and reset and Path(path).exists():
         shutil.rmtree(path)
     rec = Recommender.open(path, embedder) if path is not None else Recommender(embedder)
@@ -47,7 +45,7 @@ def load_demo(path: str | Path | None = None, embedder: str | Embedder | None = 
     rec.add_notes(read_table(demo_path("demo_notes.csv")), source="demo_notes.csv")
     for _, row in read_table(demo_path("demo_pairs.csv")):
         rec.set_pair_status(str(row["mentor_id"]), str(row["mentee_id"]), str(row["status"]))
-    rec.topics()
+    rec.set_topics(rec.topics())  # the shipped catalogue, chosen
     if rec.store.get_setting(NOTES_VISIBLE_SETTING) is None:
         rec.set_notes_visible(True)  # fictional data: notes may be shown
     return rec

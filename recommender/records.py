@@ -6,7 +6,7 @@ the CLI and the UI see.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from .errors import Problem
@@ -17,13 +17,16 @@ __all__ = [
     "PAIR_STATUSES",
     "ROLE_PREFERENCES",
     "SEGMENT_KINDS",
+    "CountProgressFn",
     "CoveredTopic",
     "ImportResult",
+    "Pair",
     "PairHealth",
     "PairSuggestion",
     "PairingResult",
     "Person",
     "ProgrammeHealth",
+    "ProgressFn",
     "Segment",
     "SentenceHit",
     "SessionNote",
@@ -41,6 +44,12 @@ KEPT_STATUSES = ("accepted", "active")
 CLOSED_STATUSES = ("rejected", "ended")
 """Pairs that are never proposed again."""
 SEGMENT_KINDS = ("offer", "want", "other")
+
+ProgressFn = Callable[[float, str], None]
+"""Called with ``(fraction done, what is being done)`` by long computations."""
+
+CountProgressFn = Callable[[int, int], None]
+"""Called with ``(items done, items in all)`` while a batch is processed."""
 
 
 @dataclass(frozen=True)
@@ -96,20 +105,32 @@ class Segment:
 
 
 @dataclass(frozen=True)
-class StoredPair:
-    """A pair as the workspace keeps it: its status, lock, and score with parts and reasons."""
+class Pair:
+    """A mentor (the junior in a reverse programme) and a mentee: proposed by a matching
+    run, decided by a coordinator or made by hand, and as the workspace keeps it.
+
+    ``score`` is the sum of ``parts``: ``coverage`` (mentor offers x mentee wants),
+    ``reverse`` (mentee offers x mentor wants, weighted), ``cross_department``, ``lexical``.
+    ``signals`` are the raw signals behind the parts; ``quotes`` the profile sentences the
+    score rests on (keys among ``want``, ``offer``, ``reverse_want``, ``reverse_offer``), as
+    written, and ``mentor_offers``: all the mentor's offer sentences. The list, the review,
+    the explanations and the exports all read these same values.
+
+    ``version`` is 0 until stored; each write adds one (a decision made on an older version
+    is refused). ``updated_at`` is the time of the last write (UTC, ISO 8601).
+    """
 
     mentor_id: str
     mentee_id: str
-    status: str
+    status: str = "proposed"
     locked: bool = False
     score: float = 0.0
     parts: Mapping[str, float] = field(default_factory=dict)
     reasons: tuple[str, ...] = ()
-    updated_at: str | None = None
-    version: int = 0  # 0 until stored; each write adds one
     quotes: Mapping[str, str] = field(default_factory=dict)
     signals: Mapping[str, float] = field(default_factory=dict)
+    updated_at: str | None = None
+    version: int = 0
 
     @property
     def key(self) -> tuple[str, str]:
@@ -120,12 +141,12 @@ class StoredPair:
         """Kept as it is by the next matching run."""
         return self.status in KEPT_STATUSES or self.locked
 
-    @classmethod
-    def from_suggestion(cls, suggestion: PairSuggestion) -> StoredPair:
-        """The record to store for a suggestion (not yet stored: no version, no date)."""
-        s = suggestion
-        return cls(s.mentor_id, s.mentee_id, s.status, s.locked, s.score, dict(s.parts),
-                   s.reasons, quotes=dict(s.quotes), signals=dict(s.signals))
+
+PairSuggestion = Pair
+"""The name :class:`Pair` had as a matching run's proposal (the same class)."""
+
+StoredPair = Pair
+"""The name :class:`Pair` had as the workspace keeps it (the same class)."""
 
 
 @dataclass(frozen=True)
@@ -159,28 +180,6 @@ class Topic:
 
 
 @dataclass(frozen=True)
-class PairSuggestion:
-    """A proposed mentor (the junior in a reverse programme) and mentee.
-
-    ``parts`` breaks the score down (they add up to it): ``coverage`` (mentor offers x
-    mentee wants), ``reverse`` (mentee offers x mentor wants, weighted),
-    ``cross_department``. ``signals`` are the raw signals behind the parts; ``quotes`` the
-    profile sentences the score rests on (keys among ``want``, ``offer``, ``reverse_want``,
-    ``reverse_offer``), as written, and ``mentor_offers``: all the mentor's offer sentences.
-    """
-
-    mentor_id: str
-    mentee_id: str
-    score: float
-    parts: Mapping[str, float]
-    reasons: tuple[str, ...]
-    status: str = "proposed"
-    locked: bool = False
-    quotes: Mapping[str, str] = field(default_factory=dict)
-    signals: Mapping[str, float] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
 class Unmatched:
     """Somebody the assignment left without a partner, and why."""
 
@@ -193,7 +192,7 @@ class Unmatched:
 class PairingResult:
     """What :meth:`Recommender.suggest_pairs` returns."""
 
-    pairs: tuple[PairSuggestion, ...]
+    pairs: tuple[Pair, ...]
     unmatched: tuple[Unmatched, ...]
 
 

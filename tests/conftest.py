@@ -8,9 +8,8 @@ import pytest
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-from recommender.embedding.backends import HashingEmbedder
+from recommender import HashingEmbedder, Recommender
 from recommender.embedding.testing import CountingEmbedder as _Counting
-from recommender.recommender import Recommender
 
 from .pg_support import backend, postgres_url  # noqa: F401  (SQLite and PostgreSQL)
 

@@ -10,11 +10,10 @@ import zipfile
 import numpy as np
 import pytest
 
+from recommender import Recommender, load_demo
 from recommender.archive import export_workspace, import_workspace, read_manifest
 from recommender.cli import main as tandem
-from recommender.demo import load_demo
-from recommender.recommender import Recommender
-from recommender.storage.store import SCHEMA_VERSION, metadata
+from recommender.storage.schema import SCHEMA_VERSION, metadata
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from openpyxl import load_workbook
 
-from recommender.embedding.backends import HashingEmbedder
+from recommender import HashingEmbedder
 from recommender.storage.store import Store
 
 from .e2e_support import CHROMIUM, CHROMIUM_ARGS

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 import recommender.matching.cache as cohort_cache
-import recommender.matching.kernel as match_stage
-from recommender.embedding.backends import HashingEmbedder
+import recommender.matching.pairing as pairing
+from recommender import HashingEmbedder, MatchParams, Recommender
 from recommender.matching.cache import (
     CohortCache,
     cohort_arrays,
@@ -21,8 +21,10 @@ from recommender.matching.cache import (
     save_cohort,
     save_graph,
 )
-from recommender.matching.kernel import MatchParams
-from recommender.recommender import Recommender
+from recommender.matching.candidates import candidate_graph
+from recommender.matching.cohort import Sentences
+from recommender.matching.kernel import EdgeScores
+from recommender.matching.params import SIGNALS
 
 
 def opened(path) -> Recommender:
@@ -45,7 +47,7 @@ def folder(tmp_path, people_rows):
 def counted(monkeypatch):
     """How many times the arrays are built and the graph is scored."""
     calls = {"arrays": 0, "graph": 0}
-    build, score = cohort_cache.build_cohort, match_stage.candidate_graph
+    build, score = cohort_cache.build_cohort, pairing.candidate_graph
 
     def counting_build(*args, **kwargs):
         calls["arrays"] += 1
@@ -56,7 +58,7 @@ def counted(monkeypatch):
         return score(*args, **kwargs)
 
     monkeypatch.setattr(cohort_cache, "build_cohort", counting_build)
-    monkeypatch.setattr(match_stage, "candidate_graph", counting_score)
+    monkeypatch.setattr(pairing, "candidate_graph", counting_score)
     return calls
 
 
@@ -78,12 +80,12 @@ def test_arrays_and_graphs_survive_the_trip_to_disk_field_by_field(rec: Recommen
             assert got == set()  # decisions are never saved with the arrays
         elif hasattr(want, "toarray"):
             assert (got != want).nnz == 0 and got.shape == want.shape
-        elif isinstance(want, match_stage.Sentences):
+        elif isinstance(want, Sentences):
             for g in dataclasses.fields(want):
                 assert np.array_equal(getattr(got, g.name), getattr(want, g.name))
         else:
             assert np.array_equal(got, want) and got.dtype == want.dtype, f.name
-    graph = match_stage.candidate_graph(arrays.cohort, params)
+    graph = candidate_graph(arrays.cohort, params)
     save_graph(tmp_path / "g.npz", graph, "t1")
     with pytest.raises(ValueError, match="other arrays"):
         load_graph(tmp_path / "g.npz", params, "t2")
@@ -207,13 +209,13 @@ def test_a_graph_is_never_read_for_other_arrays_saved_under_the_same_name(rec: R
     others = arrays._replace(people=arrays.people[::-1])
     first = CohortCache(folder=tmp_path)
     first.get("v1", "m", params, lambda: arrays)
-    old = match_stage.candidate_graph(arrays.cohort, params)
+    old = candidate_graph(arrays.cohort, params)
     first.graph(arrays, params, lambda: old)
     second = CohortCache(folder=tmp_path)
     got = second.get("v1", "m", params, lambda: others, lambda c: others)
     assert got is others  # the file was for other people: built again
-    fresh = match_stage.EdgeScores(np.array([1]), np.array([0]), np.array([0.5]),
-                                   {}, dict.fromkeys(match_stage.SIGNALS, np.array([0.5])))
+    fresh = EdgeScores(np.array([1]), np.array([0]), np.array([0.5]),
+                                   {}, dict.fromkeys(SIGNALS, np.array([0.5])))
     assert second.graph(got, params, lambda: fresh)[0] is fresh
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from recommender.language.text import content_words
-from recommender.matching.cohort import context_need, in_context
-from recommender.matching.kernel import MatchParams, Sentences
-from recommender.profiles.intent import KINDS, _under_headers
+from recommender import MatchParams
+from recommender.language.stopwords import content_words
+from recommender.matching.cohort import Sentences, context_need, in_context
+from recommender.profiles.intent import KINDS
+from recommender.profiles.segment import _under_headers
 
 
 def test_a_wish_that_names_its_topic_needs_no_context():

@@ -11,10 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from recommender.embedding.backends import HashingEmbedder
+from recommender import HashingEmbedder, PairSuggestion, Recommender
 from recommender.errors import UnknownIdError
-from recommender.recommender import Recommender
-from recommender.records import PairSuggestion
 from recommender.ui.coordinator import Coordinator
 
 ROOT = Path(__file__).resolve().parents[1]

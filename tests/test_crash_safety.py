@@ -33,8 +33,7 @@ from typing import Any
 import pytest
 
 import recommender
-from recommender.demo import load_demo
-from recommender.recommender import Recommender
+from recommender import Recommender, load_demo
 
 CHILD = r"""
 import json, os, signal, sys

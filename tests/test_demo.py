@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from recommender.demo import demo_path, load_demo
-from recommender.intake.validate import read_table
+from recommender import demo_path, load_demo
+from recommender.intake.readers import read_table
 
 
 def test_demo_files_are_big_enough_and_valid():

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from recommender.embedding.backends import CachedEmbedder, make_embedder
+from recommender.embedding.backends import make_embedder
+from recommender.embedding.cached import CachedEmbedder
 from recommender.storage.store import Store
 
 BACKENDS = [
@@ -22,7 +23,8 @@ def backend(name: str):
     if name not in _cache:
         if name == "precomputed":
             # A table of known vectors, with the hashing embedder for texts outside it.
-            from recommender.embedding.backends import HashingEmbedder, PrecomputedEmbedder
+            from recommender import HashingEmbedder
+            from recommender.embedding.precomputed import PrecomputedEmbedder
 
             known = ["I run the TikTok account.", "Je veux apprendre Python."]
             _cache[name] = PrecomputedEmbedder(known, HashingEmbedder(128).encode(known),

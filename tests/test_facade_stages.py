@@ -9,22 +9,21 @@ import numpy as np
 import pytest
 
 import recommender
-from recommender.demo import demo_path, load_demo
-from recommender.embedding.backends import HashingEmbedder
+from recommender import HashingEmbedder, MatchParams, Person, Recommender, demo_path, load_demo
 from recommender.insights.health import judging_day
 from recommender.insights.themes import ThemeParams, name_words, programme_themes
 from recommender.matching.cache import CohortCache, cohort_arrays, located_pairs
-from recommender.matching.kernel import EdgeScores, MatchParams
+from recommender.matching.kernel import EdgeScores
 from recommender.matching.pairing import (
-    cohort_of_two,
+    located,
     matching_cohort,
     paired_people,
     partner_suggestions,
+    rules_broken,
     run_suggestions,
     scored_pair,
 )
-from recommender.recommender import Recommender
-from recommender.records import Person, StoredPair
+from recommender.records import Pair, PairSuggestion, StoredPair
 
 
 @pytest.fixture
@@ -96,33 +95,30 @@ def test_partners_are_ranked_best_first_without_closed_pairs(arrays):
     assert scores == sorted(scores, reverse=True)
 
 
-def test_a_cohort_of_two_rules_out_a_decided_pair(rec):
-    mentor, mentee = rec.person("j1"), rec.person("s1")
-    two = cohort_of_two(mentor, mentee, rec.segments(), rec.encoder.encode, rec.params, None)
-    assert [p.id for p in two.people] == ["j1", "s1"] and two.cohort.excluded == set()
-    assert {s.person_id for s in two.segments.values()} == {"j1", "s1"}
-    assert scored_pair(two, rec.params, None) == rec.explain_pair("j1", "s1")
-    stored = StoredPair("j1", "s1", "rejected", locked=True)
-    two = cohort_of_two(mentor, mentee, rec.segments(), rec.encoder.encode, rec.params, stored)
-    assert two.cohort.excluded == {(0, 1)}
-    pair = scored_pair(two, rec.params, stored)
-    assert (pair.status, pair.locked) == ("rejected", True)
+def test_one_pair_is_scored_on_the_whole_cohort_with_its_stored_decision(rec, arrays):
+    at = {p.id: i for i, p in enumerate(arrays.people)}
+    pair = located(arrays, [], "j1", "s1")
+    assert (pair.mentor, pair.mentee, pair.pair.status) == (at["j1"], at["s1"], "proposed")
+    fresh = scored_pair(arrays, pair, rec.params)
+    assert fresh == rec.explain_pair("j1", "s1") and isinstance(fresh, Pair)
+    assert abs(sum(fresh.parts.values()) - fresh.score) < 1e-12
+    stored = located(arrays, located_pairs(arrays.people, [Pair("j1", "s1", "rejected",
+                                                                locked=True, version=3)]),
+                     "j1", "s1")
+    decided = scored_pair(arrays, stored, rec.params)
+    assert (decided.status, decided.locked) == ("rejected", True)
+    assert decided.score == fresh.score
+    assert "already exists, was rejected or ended" in rules_broken(arrays, stored, rec.params)
+    assert "already exists, was rejected or ended" not in rules_broken(arrays, pair, rec.params)
 
 
-def test_a_suggestion_is_stored_as_it_is(rec):
-    suggestion = rec.explain_pair("j1", "s1")
-    stored = StoredPair.from_suggestion(suggestion)
-    assert (stored.key, stored.status, stored.locked, stored.score, stored.reasons) == (
-        ("j1", "s1"), suggestion.status, suggestion.locked, suggestion.score, suggestion.reasons)
-    assert (stored.parts, stored.quotes, stored.signals) == (
-        suggestion.parts, suggestion.quotes, suggestion.signals)
-    assert stored.version == 0 and stored.updated_at is None
+def test_pair_suggestion_and_stored_pair_are_one_record():
+    assert PairSuggestion is Pair and StoredPair is Pair
 
 
-def test_the_demo_is_importable_from_its_old_places():
+def test_the_demo_is_importable_from_the_package():
     assert recommender.load_demo is load_demo
-    assert recommender.recommender.demo_path is demo_path
-    assert recommender.recommender.load_demo is load_demo
+    assert recommender.demo_path is demo_path
     assert demo_path("demo_people.csv").is_file()
 
 
@@ -152,7 +148,7 @@ def test_every_setting_the_cohort_reads_invalidates_the_cached_arrays():
     from pathlib import Path
 
     import recommender.matching.cohort as cohort_module
-    from recommender.matching.cache import COHORT_SETTINGS
+    from recommender.matching.params import COHORT_SETTINGS
 
     read = set(re.findall(r"params\.(\w+)", Path(cohort_module.__file__).read_text()))
     assert read, "build_cohort no longer reads params: update this test"
@@ -161,11 +157,11 @@ def test_every_setting_the_cohort_reads_invalidates_the_cached_arrays():
 
 def test_a_rerun_reuses_the_scored_graph_until_profiles_or_scoring_settings_change(
         rec: Recommender, people_rows, monkeypatch):
-    import recommender.matching.kernel as match_stage
+    import recommender.matching.pairing as pairing
 
     built = []
-    real = match_stage.candidate_graph
-    monkeypatch.setattr(match_stage, "candidate_graph",
+    real = pairing.candidate_graph
+    monkeypatch.setattr(pairing, "candidate_graph",
                         lambda *a, **k: built.append(1) or real(*a, **k))
     first = rec.suggest_pairs()
     assert len(built) == 1 and first.pairs

@@ -28,18 +28,16 @@ from hypothesis import HealthCheck, currently_in_test_context, event, given, set
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from recommender.embedding.backends import PrecomputedEmbedder
-from recommender.errors import ValidationError
+from recommender import Recommender, ValidationError, load_topics
+from recommender.embedding.precomputed import PrecomputedEmbedder
+from recommender.intake.readers import read_table
 from recommender.intake.validate import (
     FIELD_LIMITS,
     MAX_PERSON_CHARS,
     MAX_TEXT_CHARS,
-    load_topics,
-    read_table,
     validate_notes,
     validate_people,
 )
-from recommender.recommender import Recommender
 
 
 def fuzz(examples: int) -> settings:

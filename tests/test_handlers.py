@@ -7,8 +7,7 @@ import re
 
 import pytest
 
-from recommender.embedding.backends import HashingEmbedder
-from recommender.recommender import Recommender
+from recommender import HashingEmbedder, Recommender
 from recommender.ui.coordinator import Coordinator, Result, pair_key
 
 

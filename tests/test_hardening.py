@@ -15,19 +15,10 @@ import numpy as np
 import pytest
 from openpyxl import Workbook
 
-from recommender.embedding.backends import HashingEmbedder, PrecomputedEmbedder
-from recommender.errors import ValidationError
-from recommender.intake.validate import (
-    FIELD_LIMITS,
-    MAX_PERSON_CHARS,
-    MAX_TEXT_CHARS,
-    load_notes,
-    load_people,
-    load_topics,
-    read_table,
-    rows_from,
-)
-from recommender.recommender import Recommender
+from recommender import HashingEmbedder, Recommender, ValidationError, load_notes, load_people, load_topics
+from recommender.embedding.precomputed import PrecomputedEmbedder
+from recommender.intake.readers import read_table, rows_from
+from recommender.intake.validate import FIELD_LIMITS, MAX_PERSON_CHARS, MAX_TEXT_CHARS
 
 HEADER = "id,name,years_experience,profile"
 GOOD_ROW = "a1,Ann,3,I run our TikTok account."

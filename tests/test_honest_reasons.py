@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from recommender.embedding.backends import HashingEmbedder
-from recommender.matching.explain import shared_terms, shorten
-from recommender.recommender import Recommender
+from recommender import HashingEmbedder, Recommender
+from recommender.language.text import shorten
+from recommender.matching.explain import shared_terms
 
 SENIOR = {"id": "s", "name": "Sonia", "years_experience": 20, "languages": "en",
           "role_preference": "mentee", "department": "Finance",

@@ -7,9 +7,8 @@ import json
 import pytest
 from openpyxl import Workbook
 
-from recommender.errors import ValidationError
-from recommender.intake.validate import MAX_TEXT_CHARS, load_notes, load_people
-from recommender.recommender import Recommender
+from recommender import Recommender, ValidationError, load_notes, load_people
+from recommender.intake.validate import MAX_TEXT_CHARS
 
 HEADER = "id;nom;années d'expérience;service;langues;profil\n"
 

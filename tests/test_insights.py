@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
+from recommender import Recommender
 from recommender.insights.health import (
     HealthParams,
     PairStats,
@@ -19,7 +20,6 @@ from recommender.insights.health import (
     rating_trend,
 )
 from recommender.insights.themes import ThemeParams, c_tf_idf, find_themes
-from recommender.recommender import Recommender
 
 PLANTED = {
     "tiktok": ["We filmed TikTok videos for recruiting", "TikTok recruiting videos and creators",
@@ -42,7 +42,7 @@ def planted_notes():
 
 
 def test_clustering_recovers_planted_themes_with_fake_embedder():
-    from recommender.embedding.backends import HashingEmbedder
+    from recommender import HashingEmbedder
 
     texts, truth = planted_notes()
     themes = find_themes(HashingEmbedder().encode(texts), texts, ThemeParams())

@@ -8,22 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from recommender.errors import ValidationError
-from recommender.intake.forms.propose import (
-    MAPPING_VERSION,
-    ColumnMapping,
-    apply_mapping,
-    form_key,
-    header_of,
-    language_code,
-    missing_fields,
-    people_from_mapped,
-    propose_mapping,
-    split_items,
-    suggest_years,
-)
-from recommender.intake.validate import canonical_column, read_table, validate_people
+from recommender import ValidationError
+from recommender.intake.cells import canonical_column, split_items
+from recommender.intake.forms.apply import apply_mapping, people_from_mapped
+from recommender.intake.forms.mapping import MAPPING_VERSION, ColumnMapping
+from recommender.intake.forms.propose import form_key, header_of, missing_fields, propose_mapping
+from recommender.intake.forms.values import suggest_years
+from recommender.intake.readers import read_table
+from recommender.intake.validate import validate_people
 from recommender.language.langid import LangidGuesser, StopWordGuesser
+from recommender.language.names import language_code
 
 FORMS = Path(__file__).parent / "data" / "forms"
 sys.path.insert(0, str(FORMS))

@@ -9,16 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from recommender.matching.kernel import (
-    Cohort,
-    MatchParams,
-    assign,
-    best_sentences,
-    eligible,
-    ineligibility_reason,
-    score_edges,
-    solve,
-)
+from recommender import MatchParams
+from recommender.matching.assign import assign, solve
+from recommender.matching.cohort import Cohort
+from recommender.matching.kernel import best_sentences, score_edges
+from recommender.matching.rules import eligible, ineligibility_reason
 
 
 def unit(rng: np.random.Generator, *shape: int) -> np.ndarray:
@@ -189,7 +184,7 @@ def test_score_is_directional_and_sentence_level():
 
 @pytest.mark.parametrize("seed", range(20))
 def test_reasons_for_many_people_equal_the_reason_of_each(seed):
-    from recommender.matching.kernel import ineligibility_reasons
+    from recommender.matching.rules import ineligibility_reasons
 
     cohort = random_cohort(seed, 7)
     params = MatchParams(min_experience_gap=3.0)
@@ -201,7 +196,7 @@ def test_reasons_for_many_people_equal_the_reason_of_each(seed):
 
 
 def test_top_k_matrix_keeps_each_rows_and_columns_best_valid_cells():
-    from recommender.matching.kernel import _top_k_matrix
+    from recommender.matching.candidates import _top_k_matrix
 
     rng = np.random.default_rng(0)
     score = rng.random((30, 20)).astype(np.float32)
@@ -217,7 +212,7 @@ def test_top_k_matrix_keeps_each_rows_and_columns_best_valid_cells():
 
 
 def ragged(rng: np.random.Generator, n: int, d: int, most: int):
-    from recommender.matching.kernel import Sentences
+    from recommender.matching.cohort import Sentences
 
     counts = rng.integers(0, most + 1, n)
     ptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
@@ -230,7 +225,8 @@ def ragged(rng: np.random.Generator, n: int, d: int, most: int):
 def test_the_block_kernel_and_the_best_sentences_agree_with_the_formula(seed, block):
     """coverage_matrix (buckets, blocks, position-major layout) and best_sentences (batched
     by sentence counts) against the docstring's formula, pair by pair."""
-    from recommender.matching.kernel import Sentences, coverage_matrix
+    from recommender.matching.cohort import Sentences
+    from recommender.matching.kernel import coverage_matrix
 
     rng = np.random.default_rng(seed)
     n = int(rng.integers(2, 40))
@@ -272,7 +268,7 @@ def test_a_kept_graph_still_finds_partners_for_people_whose_best_partners_were_t
     score them again rather than leave them alone (found in review)."""
     from dataclasses import replace
 
-    from recommender.matching.kernel import candidate_graph
+    from recommender.matching.candidates import candidate_graph
 
     rng = np.random.default_rng(3)
     n, d = 40, 16
@@ -313,13 +309,9 @@ def test_the_blocked_dense_graph_is_the_whole_matrix_graph(seed, block, exact_ed
     keeps exactly the cells that the whole matrices and their row/column top-k keep, with
     the same signals, in row-major order; ties at the k-th score and mentors without any
     offer included."""
-    from recommender.matching.kernel import (
-        PROFILE_RULES,
-        _dense_candidates,
-        _top_k_matrix,
-        combine,
-        signal_matrices,
-    )
+    from recommender.matching.candidates import _dense_candidates, _top_k_matrix
+    from recommender.matching.kernel import combine, signal_matrices
+    from recommender.matching.rules import PROFILE_RULES
 
     rng = np.random.default_rng(seed)
     n = int(rng.integers(2, 40))
@@ -357,7 +349,8 @@ def test_the_faiss_candidate_path_scores_like_the_dense_path(seed):
     """Above ``dense_limit`` candidates come from a FAISS search of the sentences: when the
     search reaches every sentence, the graph is the dense one, with the same signals; when
     it is pruned, every edge still passes the profile rules and is scored by the kernel."""
-    from recommender.matching.kernel import PROFILE_RULES, candidate_graph
+    from recommender.matching.candidates import candidate_graph
+    from recommender.matching.rules import PROFILE_RULES
 
     cohort = random_cohort(seed, 30)
     base = MatchParams(min_score=0.0, exact_edges=10**9)
@@ -382,7 +375,7 @@ def test_the_faiss_candidate_path_scores_like_the_dense_path(seed):
 def test_search_misses_are_not_read_as_the_last_sentence(monkeypatch):
     """An inverted file may find fewer than k neighbours and pads with -1: those are no
     candidates (read as an index, -1 is the last sentence's owner)."""
-    import recommender.matching.kernel as match_stage
+    import recommender.matching.candidates as candidates
 
     cohort = random_cohort(3, 12)
     params = MatchParams(min_experience_gap=0, direction="peer")
@@ -390,6 +383,6 @@ def test_search_misses_are_not_read_as_the_last_sentence(monkeypatch):
     def nothing_found(base, queries, k):
         return np.full((len(queries), k), -1, dtype=np.int64)
 
-    monkeypatch.setattr(match_stage, "_search", nothing_found)
-    m, s = match_stage.candidate_edges(cohort, params)
+    monkeypatch.setattr(candidates, "_search", nothing_found)
+    m, s = candidates.candidate_edges(cohort, params)
     assert len(m) == len(s) == 0

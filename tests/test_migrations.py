@@ -14,9 +14,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from recommender.demo import load_demo
-from recommender.recommender import Recommender
-from recommender.storage.store import HEAD_REVISION, SCHEMA_VERSION, Store, alembic_config, metadata
+from recommender import Recommender, load_demo
+from recommender.storage.migrate import alembic_config
+from recommender.storage.schema import HEAD_REVISION, SCHEMA_VERSION, metadata
+from recommender.storage.store import Store
 
 
 def schema_differences(store: Store) -> list:

@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from recommender import Recommender
 from recommender.language.text import split_sentences
-from recommender.recommender import Recommender
 
 DATA = json.loads((Path(__file__).parent / "data" / "labelled_cohort.json").read_text())
 

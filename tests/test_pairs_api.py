@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recommender.recommender import Recommender
+from recommender import Recommender
 
 
 def pairs_of(result):
@@ -85,7 +85,7 @@ def test_bad_status_is_refused(rec):
 
 
 def test_several_mentors_per_mentee_when_configured(people_rows):
-    from recommender.matching.kernel import MatchParams
+    from recommender import MatchParams
 
     rows = [*people_rows, {"id": "j3", "name": "Léo", "years_experience": 1, "languages": "en",
                            "offers": "I post recruiting videos on TikTok for graduates.",

@@ -21,11 +21,10 @@ from collections import Counter
 from pathlib import Path
 
 import recommender
-from recommender.demo import demo_path
+from recommender import Person, Recommender, demo_path
 from recommender.errors import StaleDecisionError
-from recommender.intake.validate import read_table
-from recommender.recommender import Recommender
-from recommender.records import Person, Segment, StoredPair
+from recommender.intake.readers import read_table
+from recommender.records import Segment, StoredPair
 
 from .pg_support import Backend, drop_schema
 

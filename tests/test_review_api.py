@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from recommender.embedding.backends import HashingEmbedder
-from recommender.errors import PairRuleError, ValidationError
-from recommender.recommender import Recommender
+from recommender import HashingEmbedder, Recommender, ValidationError
+from recommender.errors import PairRuleError
 
 FORMS = Path(__file__).parent / "data" / "forms"
 

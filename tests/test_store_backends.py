@@ -12,10 +12,10 @@ import numpy as np
 import pytest
 import sqlalchemy as sa
 
+from recommender import Person, Recommender
 from recommender.errors import StaleDecisionError
-from recommender.recommender import Recommender
-from recommender.records import Person, Segment, StoredPair
-from recommender.storage.store import SCHEMA_VERSION
+from recommender.records import Segment, StoredPair
+from recommender.storage.schema import SCHEMA_VERSION
 from recommender.workspace import Workspace
 
 from .conftest import PEOPLE, CountingEmbedder

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from recommender.demo import load_demo
+from recommender import load_demo
 
 from .test_topics_quality import build
 

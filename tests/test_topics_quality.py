@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from recommender.recommender import Recommender
+from recommender import Recommender
 
 CASES = json.loads((Path(__file__).parent / "data" / "labelled_topics.json").read_text())["cases"]
 

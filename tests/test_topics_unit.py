@@ -7,16 +7,11 @@ import json
 import numpy as np
 import pytest
 
-from recommender.errors import ValidationError
-from recommender.insights.topics import (
-    TopicParams,
-    covered_by_notes,
-    default_catalogue,
-    lexical_similarity,
-    mmr,
-    score_topics,
-)
-from recommender.intake.validate import load_topics
+from recommender import ValidationError, load_topics
+from recommender.insights.catalogue import default_catalogue
+from recommender.insights.coverage import covered_by_notes
+from recommender.insights.params import TopicParams
+from recommender.insights.topics import lexical_similarity, mmr, score_topics
 
 
 def test_default_catalogue_is_bilingual_and_broad():

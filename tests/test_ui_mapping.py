@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from recommender.embedding.backends import HashingEmbedder
-from recommender.recommender import Recommender
+from recommender import HashingEmbedder, Recommender
 from recommender.ui.coordinator import Coordinator
 
 FORMS = Path(__file__).parent / "data" / "forms"

@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from recommender.recommender import Recommender
+from recommender import Recommender
 from recommender.ui.security import (
     LaunchRefused,
     authenticator,

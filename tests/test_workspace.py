@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from recommender import Recommender
 from recommender.embedding.index import VectorIndex
-from recommender.recommender import Recommender
 
 from .conftest import CountingEmbedder
 
@@ -131,7 +131,8 @@ def test_ivf_workspace_option_is_remembered(tmp_path, people_rows):
 def test_workspace_of_schema_1_is_migrated(tmp_path):
     import sqlite3
 
-    from recommender.storage.store import SCHEMA_VERSION, Store
+    from recommender.storage.schema import SCHEMA_VERSION
+    from recommender.storage.store import Store
 
     db = tmp_path / "store.sqlite"
     with sqlite3.connect(db) as conn:  # the segments table as version 1 made it

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..storage.store import Store
-from .backends import CachedEmbedder, Embedder
+from .base import Embedder
+from .cached import CachedEmbedder
 
 __all__ = ["CountingEmbedder", "check_embedder"]
 

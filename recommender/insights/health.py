@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..matching.cohort import PersonSentences
-from ..profiles.intent import EncodeFn
-from ..records import CLOSED_STATUSES, KEPT_STATUSES, PairHealth, ProgrammeHealth, SessionNote, StoredPair
-from .topics import note_sentences
+from ..embedding.base import EncodeFn
+from ..language.formats import format_number
+from ..profiles.context import PersonSentences
+from ..records import CLOSED_STATUSES, KEPT_STATUSES, Pair, PairHealth, ProgrammeHealth, SessionNote
+from .coverage import note_sentences
 
 __all__ = ["HealthParams", "PairFigures", "PairStats", "count_by_month", "drift_reason",
            "falling_ratings_reason", "inactivity_reason", "judging_day", "low_cadence_reason",
@@ -89,10 +90,6 @@ _REASONS = {
 }
 
 
-def _decimal(number: str, lang: str) -> str:
-    return number.replace(".", ",") if lang == "fr" else number
-
-
 def _say(key: str, lang: str, **values: object) -> str:
     return _REASONS.get(lang, _REASONS["en"])[key].format(**values)
 
@@ -129,8 +126,8 @@ def low_cadence_reason(stats: PairStats, as_of: dt.date, p: HealthParams,
         return None  # too early to judge a cadence
     rate = len(stats.dates) / months
     if rate < p.low_cadence * p.sessions_per_month:
-        return _say("cadence", lang, rate=_decimal(f"{rate:.1f}", lang),
-                    target=_decimal(f"{p.sessions_per_month:g}", lang))
+        return _say("cadence", lang, rate=format_number(rate, lang, 1),
+                    target=format_number(p.sessions_per_month, lang, 2))
     return None
 
 
@@ -242,7 +239,7 @@ def judging_day(as_of: dt.date | str | None) -> dt.date:
     return dt.date.fromisoformat(as_of) if isinstance(as_of, str) else as_of or dt.date.today()
 
 
-def programme_health(notes: Sequence[SessionNote], pairs: Iterable[StoredPair],
+def programme_health(notes: Sequence[SessionNote], pairs: Iterable[Pair],
                      sentences: Mapping[str, PersonSentences], encode: EncodeFn,
                      as_of: dt.date, p: HealthParams, lang: str = "en") -> ProgrammeHealth:
     """Health of every kept pair (and any pair with notes that is not closed), and of the

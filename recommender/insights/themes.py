@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ..language.text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, fold, words
+from ..language.stopwords import stop_words
+from ..language.text import fold, words
 from ..records import Person, SessionNote, Theme, Topic
 
 __all__ = ["ThemeParams", "Themes", "c_tf_idf", "cluster_notes", "describe_themes", "find_themes",
@@ -80,7 +81,7 @@ SESSION_WORDS = frozenset(
 def _analyser(extra_stop: frozenset[str]) -> Callable[[str], list[str]]:
     from ..language.text import words
 
-    stop = {fold(w) for w in FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS} | SESSION_WORDS | extra_stop
+    stop = stop_words() | SESSION_WORDS | extra_stop
 
     def tokens(text: str) -> list[str]:
         return [w for w in words(text) if len(w) > 2 and fold(w) not in stop]

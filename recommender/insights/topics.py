@@ -20,88 +20,47 @@ on, with the words they share with that topic.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from importlib import resources
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 
-from ..intake.validate import rows_from, validate_topics
-from ..language.text import split_sentences
-from ..matching.cohort import PersonSentences
-from ..matching.explain import pair_language, topic_reasons
-from ..profiles.intent import EncodeFn
-from ..records import CoveredTopic, Person, SessionNote, Topic, TopicSuggestion
+from ..embedding.base import EncodeFn
+from ..language.stopwords import stop_words
+from ..language.text import fold, shorten, words
+from ..profiles.context import PersonSentences
+from ..profiles.speakers import pair_language
+from ..records import (
+    Person,
+    SessionNote,
+    Topic,
+    TopicSuggestion,
+)
+from .coverage import (
+    covered_by_notes,
+    covered_by_notes_matrix,
+    note_sentences,
+)
+from .params import TopicParams
 
 __all__ = [
-    "TopicParams",
     "TopicScores",
-    "covered_by_notes",
-    "covered_for_pair",
-    "covered_records",
-    "default_catalogue",
     "history_evidence",
     "lexical_similarity",
     "mean_direction",
     "mmr",
-    "note_sentences",
     "pair_history_evidence",
     "score_topics",
     "shared_words",
     "suggest_for_pair",
     "suggestion_records",
-    "topics_from",
+    "topic_reasons",
 ]
 
 SearchFn = Callable[[np.ndarray, int], tuple[np.ndarray, np.ndarray]]
 """``(queries (q, d), k) -> (scores, ids)``, both ``(q, k)``, id ``-1`` for none."""
 _NO_SENTENCES = PersonSentences((), ())
-
-
-@dataclass(frozen=True)
-class TopicParams:
-    """Settings of topic suggestion.
-
-    Attributes:
-        relevance_weight: weight of the mentee's wants.
-        capability_weight: weight of the mentor's offers.
-        cover_min_similarity: a note sentence covers its nearest topic only above this.
-        cover_similarity: a note sentence this close to a topic covers it whatever else.
-        cover_margin: topics within this margin of a sentence's nearest one are covered too.
-        novelty_weight: penalty per unit of similarity to an already covered topic.
-        overlap_weight: penalty per unit of similarity to the pair's notes.
-        evidence_weight: bonus per unit of evidence from similar pairs' ratings.
-        similar_pair_min: how alike two mentees' wants must be to count as evidence.
-        diversity: MMR trade-off (0 only relevance, 1 only variety).
-        lexical_weight: weight of shared content words (TF-IDF) next to the embeddings, so a
-            topic that names what the mentee wrote ("seconde main") is not missed by a
-            sentence embedding that blurs a long sentence.
-        cover_standout: a note sentence also covers its nearest topic when that topic's
-            similarity is this many standard deviations above the sentence's mean similarity
-            to the catalogue (notes paraphrase; measured on tests/data: covered topics stand
-            at 3.1-5.1, the nearest uncovered one at most 2.7).
-        cover_standout_floor: ...and at least this similar.
-        cover_standout_min_topics: the standout rule needs a catalogue this large to be
-            meaningful.
-    """
-
-    relevance_weight: float = 0.6
-    capability_weight: float = 0.4
-    cover_min_similarity: float = 0.35
-    cover_similarity: float = 0.6
-    cover_margin: float = 0.02
-    novelty_weight: float = 0.3
-    overlap_weight: float = 0.2
-    evidence_weight: float = 0.05
-    similar_pair_min: float = 0.5
-    diversity: float = 0.3
-    lexical_weight: float = 0.3
-    cover_standout: float = 3.0
-    cover_standout_floor: float = 0.2
-    cover_standout_min_topics: int = 10
 
 
 class TopicScores(NamedTuple):
@@ -121,54 +80,6 @@ class TopicScores(NamedTuple):
     covered_by: np.ndarray
     closest: np.ndarray
     closeness: np.ndarray
-
-
-def default_catalogue() -> list[Topic]:
-    """The shipped bilingual catalogue (validated: unique ids, English and French)."""
-    path = resources.files("recommender") / "data" / "topics.json"
-    items = json.loads(path.read_text(encoding="utf-8"))
-    return validate_topics(list(enumerate(items, start=1)), "topics.json", ("en", "fr"))
-
-
-def topics_from(rows: Any, source: str = "rows") -> list[Topic]:
-    """A catalogue from :class:`~recommender.records.Topic` records (kept as they are) or rows
-    (validated, as :func:`~recommender.ingest.rows_from` takes them)."""
-    if isinstance(rows, (list, tuple)) and rows and all(isinstance(r, Topic) for r in rows):
-        return list(rows)
-    return validate_topics(rows_from(rows, source), source)
-
-
-def covered_by_notes(topic_vecs: np.ndarray, note_vecs: np.ndarray,
-                     params: TopicParams) -> np.ndarray:
-    """Which note sentence covers each topic.
-
-    Args:
-        topic_vecs: ``(T, d)`` unit vectors.
-        note_vecs: ``(N, d)`` unit vectors of note sentences.
-
-    Returns:
-        ``(T,)`` index of the covering note sentence, ``-1`` when the topic is not covered.
-    """
-    covered = np.full(len(topic_vecs), -1, dtype=np.int64)
-    if len(note_vecs) == 0 or len(topic_vecs) == 0:
-        return covered
-    sims = note_vecs @ topic_vecs.T  # (N, T)
-    hit = _hits(sims, params)
-    if len(note_vecs) > 1:
-        # Two consecutive sentences read together: "He showed me ChatGPT. It made up a figure."
-        pairs = note_vecs[:-1] + note_vecs[1:]
-        pairs = pairs / np.maximum(np.linalg.norm(pairs, axis=1, keepdims=True), 1e-12)
-        pair_hit = _hits(pairs @ topic_vecs.T, params)
-        # A window's hit is credited to whichever of its two sentences is closer to the topic.
-        first_closer = sims[:-1] >= sims[1:]
-        hit = hit.copy()
-        hit[:-1] |= pair_hit & first_closer
-        hit[1:] |= pair_hit & ~first_closer
-    strength = np.where(hit, sims, -np.inf)
-    best_note = strength.argmax(axis=0)
-    any_hit = np.isfinite(strength.max(axis=0))
-    covered[any_hit] = best_note[any_hit]
-    return covered
 
 
 def history_evidence(topic_vecs: np.ndarray, mentee_want: np.ndarray,
@@ -199,24 +110,6 @@ def history_evidence(topic_vecs: np.ndarray, mentee_want: np.ndarray,
     return np.where(count > 0, value.sum(axis=0) / np.maximum(count, 1), 0.0), count
 
 
-def covered_by_notes_matrix(topic_vecs: np.ndarray, note_vecs: np.ndarray,
-                            params: TopicParams) -> np.ndarray:
-    """``(N, T)`` boolean: does note ``n`` cover topic ``t`` (same rule as covered_by_notes)."""
-    return _hits(note_vecs @ topic_vecs.T, params)
-
-
-def _hits(sims: np.ndarray, params: TopicParams) -> np.ndarray:
-    # A note sentence covers its nearest topic(s) when close enough, and any very close topic.
-    nearest = sims.max(axis=1, keepdims=True)
-    near = sims >= nearest - params.cover_margin
-    hit = (near & (sims >= params.cover_min_similarity)) | (sims >= params.cover_similarity)
-    if sims.shape[1] >= params.cover_standout_min_topics:
-        spread = np.maximum(sims.std(axis=1, keepdims=True), 1e-9)
-        standout = (sims - sims.mean(axis=1, keepdims=True)) / spread
-        hit |= near & (standout >= params.cover_standout) & (sims >= params.cover_standout_floor)
-    return hit
-
-
 def lexical_similarity(queries: list[str], docs: list[str]) -> np.ndarray:
     """TF-IDF cosine of content words, ``(len(queries), len(docs))``.
 
@@ -225,9 +118,7 @@ def lexical_similarity(queries: list[str], docs: list[str]) -> np.ndarray:
     """
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from ..language.text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, fold, words
-
-    stop = {fold(w) for w in FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS}
+    stop = stop_words()
 
     def analyse(text: str) -> list[str]:
         return [fold(w)[:6] for w in words(text) if len(w) > 2 and fold(w) not in stop]
@@ -318,38 +209,12 @@ def mmr(scores: np.ndarray, similarity: np.ndarray, k: int, diversity: float) ->
     return chosen
 
 
-def note_sentences(notes: Sequence[SessionNote]) -> tuple[list[str], np.ndarray]:
-    """The sentences of ``notes`` and the note each comes from (``(S,)`` positions)."""
-    texts, owner = [], []
-    for i, note in enumerate(notes):
-        for sentence in split_sentences(note.text) or [note.text]:
-            texts.append(sentence)
-            owner.append(i)
-    return texts, np.array(owner, dtype=np.int64)
-
-
 def mean_direction(vectors: np.ndarray) -> np.ndarray:
     """The unit mean of ``(n, d)`` vectors (zeros when there are none)."""
     if not len(vectors):
         return np.zeros(vectors.shape[1] if vectors.ndim == 2 else 0, dtype=np.float32)
     mean = vectors.mean(axis=0)
     return mean / max(float(np.linalg.norm(mean)), 1e-12)
-
-
-def covered_records(topics: Sequence[Topic], language: str, notes: Sequence[SessionNote],
-                    owner: np.ndarray, covering: np.ndarray, similarity: np.ndarray
-                    ) -> list[CoveredTopic]:
-    """Records of the topics a pair's notes covered.
-
-    Args:
-        covering: ``(T,)`` from :func:`covered_by_notes` (a note sentence or -1).
-        similarity: ``(S, T)`` note sentences x topics.
-    """
-    return [
-        CoveredTopic(t.id, t.title[t.language_for(language)], notes[owner[c]].id,
-                     notes[owner[c]].date, round(float(similarity[c, i]), 4))
-        for i, (t, c) in enumerate(zip(topics, covering, strict=True)) if c >= 0
-    ]
 
 
 _CARD_PHRASES = {
@@ -373,9 +238,7 @@ _CARD_PHRASES = {
 def shared_words(sentence: str, topic_text: str, limit: int = 4) -> list[str]:
     """Words of ``sentence`` that ``topic_text`` uses too (up to a plural or verb ending), as
     written in the sentence, in its order."""
-    from ..language.text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, fold, words
-
-    stop = {fold(w) for w in FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS}
+    stop = stop_words()
 
     def stem(word: str) -> str:
         return re.sub(r"(ees|ee|es|er|s|x|e)$", "", fold(word))
@@ -398,8 +261,6 @@ def shared_words(sentence: str, topic_text: str, limit: int = 4) -> list[str]:
 def _card_line(kind: str, language: str, names: dict[str, str], quote: str,
                topic_text: str, title: str) -> str:
     """The wish (or strength) a card rests on, and what ties it to this very topic."""
-    from ..matching.explain import shorten
-
     p = _CARD_PHRASES.get(language, _CARD_PHRASES["en"])
     line = p[kind].format(**names, **{kind: shorten(quote)})
     common = shared_words(quote, topic_text)
@@ -450,32 +311,6 @@ def suggestion_records(topics: Sequence[Topic], language: str, mentor: Person, m
             topic.id, topic.title[title_lang], round(float(scores.score[i]), 4), tuple(reasons),
             tuple(topic.starters.get(title_lang, ())), title_lang))
     return out
-
-
-def covered_for_pair(topics: Sequence[Topic], language: str, notes: Sequence[SessionNote],
-                     encode: EncodeFn, params: TopicParams,
-                     display_language: str | None = None) -> list[CoveredTopic]:
-    """The catalogue topics a pair's ``notes`` already discussed, with the covering session.
-
-    Args:
-        topics: the catalogue, read in ``language`` (the pair's).
-        notes: the pair's notes, oldest first.
-        encode: texts ``(n,)`` -> unit vectors ``(n, d)``.
-        display_language: of the titles (default: ``language``).
-    """
-    texts, owner = note_sentences(notes)
-    if not texts or not topics:
-        return []
-    topic_vecs = encode([t.text(language) for t in topics])
-    note_vecs = encode(texts)
-    covering = covered_by_notes(topic_vecs, note_vecs, params)
-    covered = covered_records(topics, language, notes, owner, covering,
-                              note_vecs @ topic_vecs.T)
-    if display_language is None:
-        return covered
-    by_id = {t.id: t for t in topics}
-    return [replace(c, title=by_id[c.topic_id].title[by_id[c.topic_id].language_for(
-        display_language)]) for c in covered]
 
 
 def suggest_for_pair(topics: Sequence[Topic], mentor: Person, mentee: Person,
@@ -551,3 +386,49 @@ def pair_history_evidence(topic_vecs: np.ndarray, pair: tuple[str, str], want_ve
         encode([n.text for n in candidates]),
         np.array([pair_index[(n.mentor_id, n.mentee_id)] for n in candidates]),
         np.array([n.rating or 0 for n in candidates], dtype=float), params)
+
+
+_TOPIC_PHRASES = {
+    "en": {
+        "want": '{mentee} wants: "{want}"',
+        "offer": 'Within {mentor}\'s strengths: "{offer}"',
+        "new": "Not covered in your sessions yet",
+        "near": 'Close to "{title}", already covered on {date}: ranked lower',
+        "evidence_good": "Pairs with similar wishes found it useful: {n} session(s), "
+        "average rating {avg:.1f}/5",
+        "evidence_bad": "Pairs with similar wishes rated it low: {n} session(s), "
+        "average rating {avg:.1f}/5",
+    },
+    "fr": {
+        "want": "{mentee} souhaite : « {want} »",
+        "offer": "Dans les forces de {mentor} : « {offer} »",
+        "new": "Pas encore abordé dans vos séances",
+        "near": "Proche de « {title} », déjà abordé le {date} : classé plus bas",
+        "evidence_good": "Des binômes aux souhaits proches l'ont trouvé utile : {n} séance(s), "
+        "note moyenne {avg:.1f}/5",
+        "evidence_bad": "Des binômes aux souhaits proches l'ont peu apprécié : {n} séance(s), "
+        "note moyenne {avg:.1f}/5",
+    },
+}
+
+
+def topic_reasons(
+    language: str, mentor: str, mentee: str, *, want: str | None, offer: str | None,
+    near_title: str | None, near_date: str | None, evidence_count: int, evidence: float,
+) -> tuple[str, ...]:
+    """Reasons for a topic suggestion, in ``language`` (English when unknown)."""
+    p = _TOPIC_PHRASES.get(language, _TOPIC_PHRASES["en"])
+    reasons = []
+    if want:
+        reasons.append(p["want"].format(mentee=mentee, want=shorten(want)))
+    if offer:
+        reasons.append(p["offer"].format(mentor=mentor, offer=shorten(offer)))
+    if near_title and near_date:
+        reasons.append(p["near"].format(title=near_title, date=near_date))
+    else:
+        reasons.append(p["new"])
+    if evidence_count:
+        avg = 3 + 2 * evidence
+        key = "evidence_good" if evidence >= 0 else "evidence_bad"
+        reasons.append(p[key].format(n=evidence_count, avg=avg))
+    return tuple(reasons)

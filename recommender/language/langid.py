@@ -20,10 +20,12 @@ sentences: see the figures it prints.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
+from .stopwords import stop_words
 from .text import fold, split_sentences, words
 
 __all__ = [
@@ -32,6 +34,7 @@ __all__ = [
     "LangidGuesser",
     "LanguageGuesser",
     "StopWordGuesser",
+    "detect_language",
 ]
 
 logger = logging.getLogger(__name__)
@@ -128,36 +131,24 @@ class LangidGuesser:
         return _mix(((self.classify(s)[0], _letters(s)) for s in sentences), self.min_share)
 
 
-# Stop words of the four languages of the benchmark (folded: no accents), for the baseline.
-_STOP_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "the and is are i we you for with in on of to that this what how want would like "
-        "learn my our their be have it can about from as at an".split()),
-    "fr": frozenset(
-        "le la les des une un est et je nous vous pour avec dans sur du au aux que qui pas mais "
-        "ou leur sont etre avoir comment veux voudrais souhaite aimerais mon ma mes ce cette "
-        "en peux suis".split()),
-    "es": frozenset(
-        "el la los las un una es y yo nosotros para con en sobre del al que quien no pero o "
-        "su son ser tener como quiero me gustaria mi mis este esta puedo soy lo".split()),
-    "pt": frozenset(
-        "o a os as um uma e eu nos para com em sobre do da dos das ao que quem nao mas ou "
-        "seu sua sao ser ter como quero gostaria meu minha este esta posso sou no na".split()),
-}
-
-
 class StopWordGuesser:
-    """Counts each candidate language's stop words; the baseline of the benchmark.
+    """Counts the function words only one candidate language uses (from the one table of
+    :mod:`~recommender.language.stopwords`); the baseline of the benchmark, and the cheap
+    guesser of a text's language where a model is not worth loading.
 
     Args:
-        candidates: codes among ``en``, ``fr``, ``es``, ``pt``.
+        candidates: codes with a list of function words.
+
+    Raises:
+        ValueError: a candidate with no list.
     """
 
     def __init__(self, candidates: Sequence[str] = ("en", "fr", "es", "pt")):
-        unknown = [c for c in candidates if c not in _STOP_WORDS]
-        if unknown:
-            raise ValueError(f"no stop words for {', '.join(unknown)}")
         self._candidates = tuple(candidates)
+        own = {lang: stop_words(lang) for lang in self._candidates}  # raises on unknown
+        self._words = {lang: words_ - frozenset().union(*(w for other, w in own.items()
+                                                         if other != lang))
+                       for lang, words_ in own.items()}
 
     @property
     def candidates(self) -> tuple[str, ...]:
@@ -165,18 +156,32 @@ class StopWordGuesser:
         return self._candidates
 
     def classify(self, text: str) -> tuple[str, float]:
-        """The language with most stop words in ``text`` (ties: first candidate)."""
-        tokens = [fold(t) for t in words(text)]
-        counts = [sum(t in _STOP_WORDS[lang] for t in tokens) for lang in self._candidates]
+        """The language with most of its own function words in ``text`` (ties: first
+        candidate), and its share of the function words found."""
+        tokens = words(fold(text))
+        counts = [sum(t in self._words[lang] for t in tokens) for lang in self._candidates]
         best = max(range(len(counts)), key=lambda i: (counts[i], -i))
         total = sum(counts)
         return self._candidates[best], (counts[best] / total if total else 0.0)
 
     def classify_code(self, text: str) -> str:
-        """The language with most stop words in ``text``."""
+        """The language with most of its own function words in ``text``."""
         return self.classify(text)[0]
 
     def guess(self, text: str) -> list[tuple[str, float]]:
-        """The language with most stop words, or ``[]`` when none is found."""
+        """The language with most of its own function words, or ``[]`` when none is found."""
         lang, share = self.classify(text)
         return [(lang, 1.0)] if share > 0 else []
+
+
+def detect_language(text: str, candidates: Sequence[str] = ("fr", "en"),
+                    default: str = "en") -> str:
+    """The language ``text`` is mostly written in among ``candidates`` (py3langid's model,
+    loaded on first use), ``default`` for a text without words."""
+    found = _guesser(tuple(candidates)).guess(text)
+    return found[0][0] if found else default
+
+
+@functools.cache
+def _guesser(candidates: tuple[str, ...]) -> LangidGuesser:
+    return LangidGuesser(candidates)

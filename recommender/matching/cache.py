@@ -33,27 +33,31 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from ..records import PairSuggestion, Person, Segment, StoredPair
-from .cohort import build_cohort
+from ..records import Pair, Person, Segment
+from .cohort import Cohort, Sentences, build_cohort
 from .explain import SuggestionKey
-from .kernel import SIGNALS, Cohort, EdgeScores, MatchParams, Sentences, combine
+from .kernel import EdgeScores, combine
+from .params import COHORT_SETTINGS, SIGNALS, MatchParams
 
-__all__ = ["COHORT_SETTINGS", "CohortArrays", "CohortCache", "LocatedPair", "cohort_arrays",
-           "load_cohort", "load_graph", "located_pairs", "save_cohort", "save_graph"]
+__all__ = [
+    "CohortArrays",
+    "CohortCache",
+    "LocatedPair",
+    "cohort_arrays",
+    "load_cohort",
+    "load_graph",
+    "located_pairs",
+    "save_cohort",
+    "save_graph",
+]
 
 logger = logging.getLogger(__name__)
-
-COHORT_SETTINGS = ("background_weight", "context_weight", "anaphora_weight",
-                   "self_contained_words", "known_weight", "context_decay", "distinct_weight",
-                   "distinct_similarity")
-"""The :class:`~recommender.match.MatchParams` fields that shape the arrays (the others
-only score them)."""
 
 
 class LocatedPair(NamedTuple):
     """A stored pair and its people's positions in a cohort."""
 
-    pair: StoredPair
+    pair: Pair
     mentor: int
     mentee: int
 
@@ -93,7 +97,7 @@ def cohort_arrays(people: Sequence[Person], segments: Sequence[Segment],
                         {s.id: s for s in segments})
 
 
-def located_pairs(people: Sequence[Person], pairs: Iterable[StoredPair]) -> list[LocatedPair]:
+def located_pairs(people: Sequence[Person], pairs: Iterable[Pair]) -> list[LocatedPair]:
     """``pairs`` with their people's positions in ``people``.
 
     A pair whose mentor or mentee is not in ``people`` (another process imported them since
@@ -117,11 +121,13 @@ def code_fingerprint() -> str:
     install of compiled files only) the fingerprint is this process's own: nothing is
     shared between processes then, nothing wrong is read either."""
     h = hashlib.sha256(f"{sys.version}|{unicodedata.unidata_version}".encode())
-    sources = sorted(Path(__file__).parent.glob("*.py"))
+    package = Path(__file__).resolve().parents[1]
+    sources = sorted(package.rglob("*.py"))  # every module: a moved one changes nothing
     if not sources:
         return uuid.uuid4().hex
     for source in sources:
-        h.update(source.name.encode() + b"\0" + source.read_bytes())
+        h.update(source.relative_to(package).as_posix().encode() + b"\0"
+                 + source.read_bytes())
     for library in ("numpy", "scipy", "scikit-learn"):
         try:
             h.update(f"{library}={metadata.version(library)}".encode())
@@ -249,7 +255,7 @@ class CohortCache:
         self._file: str | None = None  # the cached arrays' name on disk ...
         self._token = ""  # ... and what names these very arrays for their graphs
         self._arrays: CohortArrays | None = None
-        self._graphs: dict[MatchParams, tuple[EdgeScores, dict[SuggestionKey, PairSuggestion]]]
+        self._graphs: dict[MatchParams, tuple[EdgeScores, dict[SuggestionKey, Pair]]]
         self._graphs = {}
 
     def get(self, profiles_version: str, model_id: str, params: MatchParams,
@@ -286,7 +292,7 @@ class CohortCache:
             return self._arrays
 
     def graph(self, arrays: CohortArrays, params: MatchParams, build: Callable[[], EdgeScores]
-              ) -> tuple[EdgeScores, dict[SuggestionKey, PairSuggestion]]:
+              ) -> tuple[EdgeScores, dict[SuggestionKey, Pair]]:
         """The candidate graph of ``arrays`` (from :meth:`get`) under ``params``: the one
         kept from an earlier run with the same scoring settings (in memory, or on disk
         when scored on these very arrays), or what ``build`` returns; and the records made

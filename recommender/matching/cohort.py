@@ -9,65 +9,34 @@ turns that into the arrays of the match stage (:class:`match.Cohort`).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from ..language.stopwords import ANAPHORA_WORDS, content_words, stop_words
 from ..language.text import (
-    ANAPHORA_WORDS,
-    ENGLISH_STOP_WORDS,
-    FRENCH_STOP_WORDS,
-    OTHER_STOP_WORDS,
-    content_words,
     fold,
     split_sentences,
     words,
 )
+from ..profiles.context import PersonSentences, sentences_by_person
 from ..records import Person, Segment
-from .kernel import Cohort, MatchParams, Sentences
+from .params import MatchParams
 
-__all__ = ["MAX_SENTENCES_PER_KIND", "PersonSentences", "build_cohort", "commonness",
-           "context_need", "in_context", "language_bits", "sentences_by_person"]
+__all__ = [
+    "MAX_SENTENCES_PER_KIND",
+    "Cohort",
+    "Sentences",
+    "build_cohort",
+    "commonness",
+    "context_need",
+    "in_context",
+    "language_bits",
+]
 
 MAX_SENTENCES_PER_KIND = 16
 _PREFERENCES = {"mentor": 0, "mentee": 1, "either": 2}
-
-
-@dataclass(frozen=True)
-class PersonSentences:
-    """A person's sentences as the stages read them, each with its weight.
-
-    Attributes:
-        wants: what they want to learn; the most wish-like sentence (weight
-            ``background_weight``) when no sentence is labelled as a wish.
-        offers: what they can offer: offer sentences (weight 1), then background
-            sentences (weight ``background_weight``).
-        want_inferred: the wants were inferred (no sentence said what they want).
-    """
-
-    wants: tuple[tuple[Segment, float], ...]
-    offers: tuple[tuple[Segment, float], ...]
-    want_inferred: bool = False
-
-
-def sentences_by_person(segments: Sequence[Segment], background_weight: float
-                        ) -> dict[str, PersonSentences]:
-    """Everyone's wants and offers, from their labelled sentences (in position order)."""
-    grouped: dict[str, list[Segment]] = {}
-    for segment in segments:
-        grouped.setdefault(segment.person_id, []).append(segment)
-    table = {}
-    for person_id, mine in grouped.items():
-        wants = [(s, 1.0) for s in mine if s.kind == "want"]
-        offers = [(s, 1.0) for s in mine if s.kind == "offer"]
-        offers += [(s, background_weight) for s in mine if s.kind == "other"]
-        inferred = not wants and bool(offers)
-        if inferred:
-            # No sentence labelled as a wish: the most wish-like one stands in, discounted.
-            wants = [(max((s for s, _ in offers), key=lambda s: s.p_want), background_weight)]
-        table[person_id] = PersonSentences(tuple(wants), tuple(offers), inferred)
-    return table
 
 
 def language_bits(people: Sequence[Person]) -> np.ndarray:
@@ -176,7 +145,7 @@ def _lexical(offer_docs: Sequence[str], want_docs: Sequence[str]) -> tuple[Any, 
     """TF-IDF rows (IDF over everybody's texts) of each person's offers and wants."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    stop = FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS | OTHER_STOP_WORDS
+    stop = stop_words()
 
     def analyse(text: str) -> list[str]:
         return [w for w in words(fold(text)) if len(w) > 1 and w not in stop]
@@ -285,3 +254,90 @@ def build_cohort(people: Sequence[Person], segments: Sequence[Segment], vectors:
         offers=offers, wants=wants,
         lexical_offer=lexical_offer, lexical_want=lexical_want,
     )
+
+
+PREF_MENTOR, PREF_MENTEE, PREF_EITHER = 0, 1, 2
+
+
+@dataclass
+class Sentences:
+    """Sentence vectors of one kind (offers or wants), grouped by person.
+
+    Person ``i`` owns rows ``ptr[i]:ptr[i + 1]``.
+
+    Attributes:
+        vectors: ``(N, d)`` float32 unit vectors.
+        weight: ``(N,)`` float32 weights (> 0).
+        ref: ``(N,)`` int64 references (segment ids) so reasons can quote them.
+        ptr: ``(n + 1,)`` int64 offsets.
+    """
+
+    vectors: np.ndarray
+    weight: np.ndarray
+    ref: np.ndarray
+    ptr: np.ndarray
+
+    @property
+    def count(self) -> np.ndarray:
+        """``(n,)`` sentences per person."""
+        return np.diff(self.ptr)
+
+    @classmethod
+    def from_padded(cls, vectors: np.ndarray, weight: np.ndarray,
+                    ref: np.ndarray | None = None) -> Sentences:
+        """From ``(n, S, d)`` zero-padded vectors and ``(n, S)`` weights (0 = padding)."""
+        weight = np.asarray(weight, dtype=np.float32)
+        rows, cols = np.nonzero(weight > 0)
+        ptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=weight.shape[0]))])
+        refs = ref[rows, cols] if ref is not None else cols.astype(np.int64)
+        return cls(np.ascontiguousarray(vectors[rows, cols], dtype=np.float32),
+                   weight[rows, cols], refs.astype(np.int64), ptr.astype(np.int64))
+
+
+@dataclass
+class Cohort:
+    """People as arrays, index ``i`` for person ``i``.
+
+    Attributes:
+        years: ``(n,)`` years of experience.
+        preference: ``(n,)`` int8, 0 mentor, 1 mentee, 2 either.
+        capacity: ``(n,)`` mentees a person may mentor.
+        department: ``(n,)`` int codes (-1 unknown).
+        manager: ``(n,)`` index of the person's manager, -1 when none in the cohort.
+        languages: ``(n,)`` int64 bit masks of spoken languages.
+        offers: what each person can offer (offer sentences, and background sentences
+            weighted ``background_weight``).
+        wants: what each person wants to learn.
+        lexical_offer / lexical_want: ``(n, V)`` sparse L2-normalised TF-IDF rows of the
+            same texts (``None``: no lexical signal).
+        excluded: pairs ``(mentor, mentee)`` that must not be proposed.
+    """
+
+    years: np.ndarray
+    preference: np.ndarray
+    capacity: np.ndarray
+    department: np.ndarray
+    manager: np.ndarray
+    languages: np.ndarray
+    offers: Sentences
+    wants: Sentences
+    lexical_offer: Any = None
+    lexical_want: Any = None
+    excluded: set[tuple[int, int]] = field(default_factory=set)
+
+    @classmethod
+    def from_padded(cls, *, offers: np.ndarray, offer_weight: np.ndarray, wants: np.ndarray,
+                    want_weight: np.ndarray, **people: Any) -> Cohort:
+        """A cohort from padded sentence arrays ``(n, S, d)`` and weights ``(n, S)``."""
+        return cls(offers=Sentences.from_padded(offers, offer_weight),
+                   wants=Sentences.from_padded(wants, want_weight), **people)
+
+    @property
+    def size(self) -> int:
+        return int(self.years.shape[0])
+
+    def can_mentor(self) -> np.ndarray:
+        return (self.preference != PREF_MENTEE) & (self.capacity > 0) & (self.offers.count > 0)
+
+    def can_be_mentee(self) -> np.ndarray:
+        return (self.preference != PREF_MENTOR) & (self.wants.count > 0)

@@ -7,20 +7,28 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..language.text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, detect_language, fold, words
-from ..records import PairSuggestion, Person, Segment, Unmatched
-from .kernel import (
-    Cohort,
-    EdgeScores,
-    MatchParams,
-    best_partners,
-    best_sentences,
+from ..language.formats import format_number
+from ..language.stopwords import stop_words
+from ..language.text import fold, shorten, words
+from ..profiles.speakers import pair_language
+from ..records import Pair, Person, Segment, Unmatched
+from .cohort import Cohort
+from .kernel import EdgeScores, best_sentences, score_edges
+from .params import MatchParams
+from .rules import (
     eligible,
     ineligibility_reasons,
 )
 
-__all__ = ["SuggestionKey", "pair_language", "pair_reasons", "pair_suggestions", "shared_terms",
-           "shorten", "topic_reasons", "unmatched"]
+__all__ = [
+    "SuggestionKey",
+    "best_partners",
+    "pair_reasons",
+    "pair_suggestions",
+    "shared_terms",
+    "shorten",
+    "unmatched",
+]
 
 _PHRASES = {
     "en": {
@@ -54,33 +62,6 @@ _PHRASES = {
 }
 
 
-def shorten(text: str, limit: int = 160) -> str:
-    """Cut ``text`` at a word boundary so a quote stays readable."""
-    # No stray separators of the list the sentence came from ("Machine Learning;").
-    text = " ".join(text.split()).strip(" .;,:|•·▪-–—*").strip()
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def spoken(person: Person) -> tuple[str, ...]:
-    """Declared languages, else the one their texts are written in (a guess)."""
-    if person.languages:
-        return person.languages
-    return (detect_language(" ".join((person.profile, person.offers, person.wants))),)
-
-
-def pair_language(a: Person, b: Person) -> str:
-    """The language to explain a pair in: the mentee's first language if both speak it."""
-    a_langs, b_langs = spoken(a), spoken(b)
-    for lang in b_langs:
-        if lang in a_langs and lang in _PHRASES:
-            return lang
-    if not a.languages or not b.languages:  # undeclared: write in the mentee's language
-        return b_langs[0] if b_langs[0] in _PHRASES else "en"
-    return "en"
-
-
 def pair_reasons(
     mentor: Person, mentee: Person, quotes: Mapping[str, str], signals: Mapping[str, float], *,
     language: str | None = None, direction: str = "reverse", weak_below: float = 0.3,
@@ -102,7 +83,7 @@ def pair_reasons(
     if coverage >= weak_below:
         reasons = [p["help"].format(**names, want=want, offer=offer)]
     else:  # never "X can help Y with..." on a weak match: say what the pair rests on
-        pct = _number(round(100 * max(coverage, 0.0)), lang)
+        pct = format_number(round(100 * max(coverage, 0.0)), lang)
         reasons = [p["weak"].format(**names, pct=pct, want=want, offer=offer)]
     if signals.get("want_inferred"):
         reasons.append(p["inferred"].format(**names))
@@ -118,7 +99,7 @@ def pair_reasons(
     if signals.get("cross_department"):
         reasons.append(p["cross"].format(a=mentor.department, b=mentee.department))
     gap = abs(mentee.years_experience - mentor.years_experience)
-    reasons.append(p[f"gap_{direction}"].format(**names, years=_number(round(gap, 1), lang)))
+    reasons.append(p[f"gap_{direction}"].format(**names, years=format_number(gap, lang, 1)))
     shared = [x for x in mentee.languages if x in mentor.languages]
     if shared:
         reasons.append(p["language"].format(langs=", ".join(shared)))
@@ -128,75 +109,22 @@ def pair_reasons(
 def shared_terms(want: str, offers: str, most: int = 4) -> list[str]:
     """Content words of ``want`` that ``offers`` uses too (as written in ``want``), longest
     first: the rare terms a lexical match rests on ("power query", "crypto")."""
+    stop = stop_words()
     theirs = _folded_words(offers)
     originals = words(want)
     # ASCII text folds to the same words, lower-cased: fold it once, not once per word.
     folded = originals if want.isascii() else [fold(w) for w in originals]
     seen: dict[str, str] = {}
     for w, key in zip(originals, folded, strict=True):
-        if len(key) > 2 and key not in _STOP_WORDS and key in theirs:
+        if len(key) > 2 and key not in stop and key in theirs:
             seen.setdefault(key, w)
     return sorted(seen.values(), key=len, reverse=True)[:most]
-
-
-_STOP_WORDS = FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS
 
 
 @lru_cache(maxsize=4096)
 def _folded_words(text: str) -> frozenset[str]:
     # A mentor's offers are read once per pair they appear in: fold them once.
     return frozenset(words(fold(text)))
-
-
-def _number(value: float, language: str) -> str:
-    text = f"{value:g}"
-    return text.replace(".", ",") if language == "fr" else text
-
-
-_TOPIC_PHRASES = {
-    "en": {
-        "want": '{mentee} wants: "{want}"',
-        "offer": 'Within {mentor}\'s strengths: "{offer}"',
-        "new": "Not covered in your sessions yet",
-        "near": 'Close to "{title}", already covered on {date}: ranked lower',
-        "evidence_good": "Pairs with similar wishes found it useful: {n} session(s), "
-        "average rating {avg:.1f}/5",
-        "evidence_bad": "Pairs with similar wishes rated it low: {n} session(s), "
-        "average rating {avg:.1f}/5",
-    },
-    "fr": {
-        "want": "{mentee} souhaite : « {want} »",
-        "offer": "Dans les forces de {mentor} : « {offer} »",
-        "new": "Pas encore abordé dans vos séances",
-        "near": "Proche de « {title} », déjà abordé le {date} : classé plus bas",
-        "evidence_good": "Des binômes aux souhaits proches l'ont trouvé utile : {n} séance(s), "
-        "note moyenne {avg:.1f}/5",
-        "evidence_bad": "Des binômes aux souhaits proches l'ont peu apprécié : {n} séance(s), "
-        "note moyenne {avg:.1f}/5",
-    },
-}
-
-
-def topic_reasons(
-    language: str, mentor: str, mentee: str, *, want: str | None, offer: str | None,
-    near_title: str | None, near_date: str | None, evidence_count: int, evidence: float,
-) -> tuple[str, ...]:
-    """Reasons for a topic suggestion, in ``language`` (English when unknown)."""
-    p = _TOPIC_PHRASES.get(language, _TOPIC_PHRASES["en"])
-    reasons = []
-    if want:
-        reasons.append(p["want"].format(mentee=mentee, want=shorten(want)))
-    if offer:
-        reasons.append(p["offer"].format(mentor=mentor, offer=shorten(offer)))
-    if near_title and near_date:
-        reasons.append(p["near"].format(title=near_title, date=near_date))
-    else:
-        reasons.append(p["new"])
-    if evidence_count:
-        avg = 3 + 2 * evidence
-        key = "evidence_good" if evidence >= 0 else "evidence_bad"
-        reasons.append(p[key].format(n=evidence_count, avg=avg))
-    return tuple(reasons)
 
 
 SuggestionKey = tuple[int, int, str, bool, str | None]
@@ -209,8 +137,8 @@ def pair_suggestions(people: Sequence[Person], cohort: Cohort, scores: EdgeScore
                      statuses: Sequence[str] | None = None,
                      locked: Sequence[bool] | None = None,
                      language: str | None = None,
-                     known: MutableMapping[SuggestionKey, PairSuggestion] | None = None,
-                     ) -> list[PairSuggestion]:
+                     known: MutableMapping[SuggestionKey, Pair] | None = None,
+                     ) -> list[Pair]:
     """Records for scored edges: the score, its parts as computed, the sentences it rests
     on, and reasons quoting them.
 
@@ -241,7 +169,7 @@ def pair_suggestions(people: Sequence[Person], cohort: Cohort, scores: EdgeScore
         found = {name: segments.get(int(ref[row[t]])) if row[t] >= 0 else None
                  for name, (ref, row) in sources.items()}
         quotes = {name: seg.text for name, seg in found.items() if seg is not None}
-        signals = {name: round(float(value[e]), 4) for name, value in scores.signals.items()}
+        signals = {name: float(value[e]) for name, value in scores.signals.items()}
         want, reverse_want = found["want"], found["reverse_want"]
         signals["want_inferred"] = float(want is not None and want.kind != "want")
         signals["reverse_want_inferred"] = float(reverse_want is not None
@@ -249,12 +177,12 @@ def pair_suggestions(people: Sequence[Person], cohort: Cohort, scores: EdgeScore
         quotes["mentor_offers"] = " ".join(
             seg.text for ref in cohort.offers.ref[cohort.offers.ptr[m]:cohort.offers.ptr[m + 1]]
             if (seg := segments.get(int(ref))) is not None)
-        parts = {name: round(float(value[e]), 4) for name, value in scores.parts.items()}
-        known[keys[e]] = PairSuggestion(
-            mentor.id, mentee.id, round(float(scores.score[e]), 4), parts,
+        known[keys[e]] = Pair(
+            mentor.id, mentee.id, status_of[e], locked_of[e], float(scores.score[e]),
+            {name: float(value[e]) for name, value in scores.parts.items()},
             pair_reasons(mentor, mentee, quotes, signals, language=language,
                          direction=params.direction),
-            status_of[e], locked_of[e], quotes, signals)
+            quotes, signals)
     return [known[key] for key in keys]
 
 
@@ -314,8 +242,8 @@ def unmatched(people: Sequence[Person], cohort: Cohort, paired: set[int],
         if i in below:
             j, score = below[i]
             reasons.append(_BEST[lang].format(
-                name=people[j].name, score=_number(round(score, 2), lang),
-                minimum=_number(params.min_score, lang)))
+                name=people[j].name, score=format_number(score, lang, 2),
+                minimum=format_number(params.min_score, lang, 2)))
             out.append(Unmatched(person.id, person.name, "; ".join(reasons)))
             continue
         for as_mentee in roles[person.role_preference]:
@@ -324,3 +252,30 @@ def unmatched(people: Sequence[Person], cohort: Cohort, paired: set[int],
                            else f"{_ROLE_WORDS[(lang, as_mentee)]}: {why}")
         out.append(Unmatched(person.id, person.name, "; ".join(reasons)))
     return out
+
+
+def best_partners(cohort: Cohort, people: np.ndarray, params: MatchParams,
+                  max_edges: int = 5_000_000) -> tuple[np.ndarray, np.ndarray]:
+    """Each person's best eligible partner, in any role they accept, and that pair's score
+    (``-1`` and ``nan`` when there is none, or when the cohort is too large to look:
+    ``len(people) * size > max_edges``)."""
+    partner = np.full(len(people), -1, dtype=np.int64)
+    best = np.full(len(people), np.nan)
+    if not len(people) or len(people) * cohort.size * 2 > max_edges:
+        return partner, best
+    everyone = np.arange(cohort.size)
+    me = np.repeat(people, cohort.size)
+    other = np.tile(everyone, len(people))
+    owner = np.repeat(np.arange(len(people)), cohort.size)
+    for mentor, mentee in ((other, me), (me, other)):
+        ok = eligible(cohort, mentor, mentee, params)
+        if not ok.any():
+            continue
+        scores = score_edges(cohort, mentor[ok], mentee[ok], params).score
+        who, them = owner[ok], np.where(mentor[ok] == me[ok], mentee[ok], mentor[ok])
+        order = np.lexsort((-scores, who))
+        first = order[np.r_[True, who[order][1:] != who[order][:-1]]]
+        better = np.isnan(best[who[first]]) | (scores[first] > best[who[first]])
+        best[who[first][better]] = scores[first][better]
+        partner[who[first][better]] = them[first][better]
+    return partner, best

@@ -16,27 +16,20 @@ import io
 import json
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
-from ..language.text import fold, split_sentences
-from ..records import Person, Segment
+from ..embedding.base import EncodeFn
+from ..language.text import fold
 
-__all__ = [
-    "KINDS",
-    "IntentClassifier",
-    "cue_features",
-    "load_intent_sentences",
-    "segment_people",
-]
+__all__ = ["KINDS", "IntentClassifier", "cue_features", "load_intent_sentences"]
 
 logger = logging.getLogger(__name__)
 
 KINDS = ("offer", "want", "other")
-EncodeFn = Callable[[Sequence[str]], np.ndarray]
 
 _WANT_CUES = [
     r"\bje (veux|voudrais|souhaite|souhaiterais|cherche a|tiens a|desire|compte)\b",
@@ -209,71 +202,3 @@ def _safe_name(model_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", model_id)
 
 
-_HEADER = re.compile(r"[:：]\s*$")
-_PROSE_END = re.compile(r"[.!?]\s*$")
-
-
-def _under_headers(texts: Sequence[str], owners: Sequence[str], proba: np.ndarray
-                   ) -> tuple[list[int], list[int]]:
-    """Labels (indices into :data:`KINDS`) of profile sentences, and the row of ``proba``
-    each label's confidence comes from; list items read under their header.
-
-    After a header ("What I'd like to learn:", "Ce que je propose :") labelled as a wish or an
-    offer, the items that follow ("Workforce planning", "1) Midjourney") take the header's
-    label, up to the next header or the first sentence of prose (ending with ., ! or ?); the
-    header itself, which names no topic, becomes "other"."""
-    labels = [int(np.argmax(p)) for p in proba]
-    source = list(range(len(texts)))
-    header, owner = None, None
-    for i, text in enumerate(texts):
-        if owners[i] != owner:
-            header, owner = None, owners[i]
-        if _HEADER.search(text):
-            header = i if labels[i] in (0, 1) else None
-            continue
-        if header is None or _PROSE_END.search(text):
-            header = None
-            continue
-        labels[i], source[i] = int(np.argmax(proba[header])), header
-        labels[header] = KINDS.index("other")
-    return labels, source
-
-
-def segment_people(
-    people: Sequence[Person], encode: EncodeFn, classifier: IntentClassifier
-) -> list[Segment]:
-    """Label every sentence of each person's texts.
-
-    Args:
-        people: the people to segment.
-        encode: embeds a list of texts (``(n, dimension)`` unit rows), usually cached.
-        classifier: labels profile sentences.
-
-    Returns:
-        unstored segments (id 0), in person and position order; ``p_want`` is the
-        probability that the sentence states a wish (1 for the ``wants`` column, 0 for
-        ``offers``), used when a profile has no sentence labelled "want".
-    """
-    out: list[Segment] = []
-    pending: list[tuple[str, int, str]] = []
-    positions: dict[str, int] = {}
-    for person in people:
-        pos = 0
-        for kind, field in (("offer", person.offers), ("want", person.wants)):
-            for sentence in split_sentences(field):
-                out.append(Segment(person.id, kind, pos, sentence, 1.0, float(kind == "want")))
-                pos += 1
-        for sentence in split_sentences(person.profile):
-            pending.append((person.id, pos, sentence))
-            pos += 1
-        positions[person.id] = pos
-    if pending:
-        texts = [p[2] for p in pending]
-        proba = classifier.predict_proba(encode(texts), texts)
-        labels, source = _under_headers(texts, [p[0] for p in pending], proba)
-        for (pid, pos, sentence), k, row in zip(pending, labels, source, strict=True):
-            p = proba[row]
-            out.append(Segment(pid, KINDS[k], pos, sentence, float(p[k]), float(p[1])))
-    order = {p.id: i for i, p in enumerate(people)}
-    out.sort(key=lambda s: (order[s.person_id], s.position))
-    return out

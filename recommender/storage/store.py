@@ -32,14 +32,12 @@ run one at a time, their reads included, and readers are never blocked (WAL).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
 import re
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -49,95 +47,24 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.pool import StaticPool
 
 from ..errors import StaleDecisionError
-from ..records import PAIR_STATUSES, Person, Segment, SessionNote, StoredPair, Topic
+from ..records import PAIR_STATUSES, Pair, Person, Segment, SessionNote, Topic
+from .migrate import _lock_key, _upgrade
+from .schema import (
+    PROFILES_VERSION,
+    TOPICS_CHOSEN,
+    embeddings_table,
+    metadata,
+    notes_table,
+    pairs_table,
+    people_table,
+    segments_table,
+    settings_table,
+    topics_table,
+)
 
-__all__ = ["HEAD_REVISION", "SCHEMA_VERSION", "Store", "normalise_url"]
+__all__ = ["Store", "normalise_url"]
 
 logger = logging.getLogger(__name__)
-
-PROFILES_VERSION = "profiles_version"
-
-SCHEMA_VERSION = 3
-"""The schema's version number (kept in the ``settings`` table and in archives)."""
-HEAD_REVISION = "0003"
-"""The Alembic revision of :data:`SCHEMA_VERSION` (a store already there is not migrated)."""
-
-metadata = sa.MetaData()
-
-people_table = sa.Table(
-    "people", metadata,
-    sa.Column("id", sa.String(200), primary_key=True),
-    sa.Column("name", sa.String(300), nullable=False),
-    sa.Column("years_experience", sa.Float, nullable=False),
-    sa.Column("department", sa.String(300), default=""),
-    sa.Column("role", sa.String(300), default=""),
-    sa.Column("location", sa.String(300), default=""),
-    sa.Column("languages", sa.String(100), default=""),
-    sa.Column("profile", sa.Text, default=""),
-    sa.Column("offers", sa.Text, default=""),
-    sa.Column("wants", sa.Text, default=""),
-    sa.Column("role_preference", sa.String(10), default="either"),
-    sa.Column("capacity", sa.Integer, default=1),
-    sa.Column("manager_id", sa.String(200), default=""),
-    sa.Column("email", sa.String(300), default=""),
-    sa.Column("updated_at", sa.String(40)),
-)
-
-notes_table = sa.Table(
-    "notes", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("mentor_id", sa.String(200), nullable=False, index=True),
-    sa.Column("mentee_id", sa.String(200), nullable=False, index=True),
-    sa.Column("date", sa.String(10), nullable=False),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("rating", sa.Integer, nullable=True),
-)
-
-topics_table = sa.Table(
-    "topics", metadata,
-    sa.Column("id", sa.String(200), primary_key=True),
-    sa.Column("position", sa.Integer, nullable=False),
-    sa.Column("category", sa.String(200), default=""),
-    sa.Column("content", sa.Text, nullable=False),  # JSON: title, description, starters
-)
-
-pairs_table = sa.Table(
-    "pairs", metadata,
-    sa.Column("mentor_id", sa.String(200), primary_key=True),
-    sa.Column("mentee_id", sa.String(200), primary_key=True),
-    sa.Column("status", sa.String(20), nullable=False),
-    sa.Column("locked", sa.Boolean, nullable=False, default=False),
-    sa.Column("score", sa.Float, default=0.0),
-    sa.Column("details", sa.Text, default="{}"),  # JSON: parts and reasons
-    sa.Column("updated_at", sa.String(40)),
-    # Bumped by every write: a decision made on an older view is refused (optimistic locking).
-    sa.Column("version", sa.Integer, nullable=False, default=1, server_default="1"),
-)
-
-segments_table = sa.Table(
-    "segments", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("person_id", sa.String(200), nullable=False, index=True),
-    sa.Column("kind", sa.String(10), nullable=False),  # offer / want / other
-    sa.Column("position", sa.Integer, nullable=False),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("confidence", sa.Float, nullable=False, default=1.0),
-    sa.Column("p_want", sa.Float, nullable=False, default=0.0, server_default="0"),
-    sa.Column("model_id", sa.String(200), nullable=False),
-)
-
-embeddings_table = sa.Table(
-    "embeddings", metadata,
-    sa.Column("model_id", sa.String(200), primary_key=True),
-    sa.Column("text_hash", sa.String(64), primary_key=True),
-    sa.Column("vector", sa.LargeBinary, nullable=False),
-)
-
-settings_table = sa.Table(
-    "settings", metadata,
-    sa.Column("key", sa.String(100), primary_key=True),
-    sa.Column("value", sa.Text, nullable=False),
-)
 
 
 def _now() -> str:
@@ -166,7 +93,15 @@ def _person_from(row: Any) -> Person:
     )
 
 
-def _pair_rows(pairs: Iterable[StoredPair]) -> list[dict[str, Any]]:
+def _pair_from(row: Any) -> Pair:
+    details = json.loads(row.details or "{}")
+    return Pair(row.mentor_id, row.mentee_id, row.status, bool(row.locked),
+                float(row.score or 0.0), details.get("parts", {}),
+                tuple(details.get("reasons", ())), details.get("quotes", {}),
+                details.get("signals", {}), row.updated_at, int(row.version or 1))
+
+
+def _pair_rows(pairs: Iterable[Pair]) -> list[dict[str, Any]]:
     rows = []
     for p in pairs:
         if p.status not in PAIR_STATUSES:
@@ -416,16 +351,26 @@ class Store:
             self._lock(conn, "topics")  # two first openings both install the default
             conn.execute(topics_table.delete())
             self._insert_topics(conn, topics, start=0)
-            _put_setting(conn, "topics_initialised", True)
+            _put_setting(conn, TOPICS_CHOSEN, True)
 
-    def add_topics(self, topics: Sequence[Topic]) -> None:
-        """Add topics, replacing those whose id is already in the catalogue."""
+    def add_topics(self, topics: Sequence[Topic],
+                   default: Callable[[], Sequence[Topic]] | None = None) -> None:
+        """Add topics, replacing those whose id is already in the catalogue; when no
+        catalogue was chosen yet, ``default()`` is stored first and marked as chosen."""
         with self._write() as conn:
             self._lock(conn, "topics")
+            if default is not None and not _get_setting(conn, TOPICS_CHOSEN, False):
+                conn.execute(topics_table.delete())
+                self._insert_topics(conn, default(), start=0)
+                _put_setting(conn, TOPICS_CHOSEN, True)
             ids = [t.id for t in topics]
             conn.execute(topics_table.delete().where(topics_table.c.id.in_(ids)))
             start = conn.execute(sa.select(sa.func.count()).select_from(topics_table)).scalar()
             self._insert_topics(conn, topics, start=int(start or 0))
+
+    def topics_chosen(self) -> bool:
+        """Whether a catalogue was chosen for the workspace (else the shipped one applies)."""
+        return bool(self.get_setting(TOPICS_CHOSEN, False))
 
     @staticmethod
     def _insert_topics(conn: sa.Connection, topics: Sequence[Topic], start: int) -> None:
@@ -454,7 +399,7 @@ class Store:
             return conn.execute(sa.select(topics_table.c.id).limit(1)).first() is not None
 
     # ------------------------------------------------------------------ pairs
-    def set_pairs(self, pairs: Iterable[StoredPair]) -> None:
+    def set_pairs(self, pairs: Iterable[Pair]) -> None:
         """Insert or replace pairs (status, lock, score, reasons), in one transaction; each
         written pair's version is one more than the stored one."""
         rows = sorted(_pair_rows(pairs), key=lambda r: (r["mentor_id"], r["mentee_id"]))
@@ -468,7 +413,7 @@ class Store:
                       "version": pairs_table.c.version + 1})
             conn.execute(stmt, [{**r, "version": 1} for r in rows])
 
-    def decide_pair(self, pair: StoredPair, expected_version: int | None) -> None:
+    def decide_pair(self, pair: Pair, expected_version: int | None) -> None:
         """Write one pair's new status and lock if its stored version is still
         ``expected_version`` (``None``: whatever it is; ``0``: the pair did not exist when
         the decision was made). The check and the write are one statement
@@ -506,7 +451,7 @@ class Store:
                 # Inserted by someone else between the two statements: update it now.
             raise RuntimeError(f"pair {pair.mentor_id} -> {pair.mentee_id}: could not be written")
 
-    def replace_proposals(self, pairs: Sequence[StoredPair]) -> list[tuple[str, str]]:
+    def replace_proposals(self, pairs: Sequence[Pair]) -> list[tuple[str, str]]:
         """Store a matching run's pairs, as one transaction (a run killed half-way leaves the
         previous proposals as they were).
 
@@ -565,30 +510,30 @@ class Store:
             logger.info("%d pairs decided while matching ran were left as decided", len(skipped))
         return skipped
 
-    def pair_decisions(self) -> list[StoredPair]:
+    def pair_decisions(self) -> list[Pair]:
         """Every stored pair's key, status, lock and version only (no score or reasons to
         decode): what a matching run needs to know of the pairs."""
         with self.engine.connect() as conn:
-            return [StoredPair(a, b, st, bool(lk), version=int(v or 1)) for a, b, st, lk, v in
+            return [Pair(a, b, st, bool(lk), version=int(v or 1)) for a, b, st, lk, v in
                     conn.execute(sa.select(pairs_table.c.mentor_id, pairs_table.c.mentee_id,
                                            pairs_table.c.status, pairs_table.c.locked,
                                            pairs_table.c.version))]
 
-    def pairs(self, statuses: Iterable[str] | None = None) -> list[StoredPair]:
+    def pairs(self, statuses: Iterable[str] | None = None) -> list[Pair]:
         """Stored pairs, best score first."""
         stmt = sa.select(pairs_table).order_by(pairs_table.c.score.desc(),
                                                pairs_table.c.mentor_id, pairs_table.c.mentee_id)
         if statuses is not None:
             stmt = stmt.where(pairs_table.c.status.in_(list(statuses)))
         with self.engine.connect() as conn:
-            out = []
-            for r in conn.execute(stmt):
-                details = json.loads(r.details or "{}")
-                out.append(StoredPair(
-                    r.mentor_id, r.mentee_id, r.status, bool(r.locked), float(r.score or 0.0),
-                    details.get("parts", {}), tuple(details.get("reasons", ())), r.updated_at,
-                    int(r.version or 1), details.get("quotes", {}), details.get("signals", {})))
-            return out
+            return [_pair_from(r) for r in conn.execute(stmt)]
+
+    def pair(self, mentor_id: str, mentee_id: str) -> Pair | None:
+        """One stored pair, looked up by its key; ``None`` when not stored."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(pairs_table).where(_pair_key(mentor_id, mentee_id))
+                               ).first()
+        return _pair_from(row) if row is not None else None
 
     # ------------------------------------------------------------------ segments
     def replace_segments(self, person_ids: Sequence[str], segments: Sequence[Segment],
@@ -672,10 +617,7 @@ class Store:
     # ------------------------------------------------------------------ settings
     def get_setting(self, key: str, default: Any = None) -> Any:
         with self.engine.connect() as conn:
-            row = conn.execute(
-                sa.select(settings_table.c.value).where(settings_table.c.key == key)
-            ).first()
-        return json.loads(row[0]) if row is not None else default
+            return _get_setting(conn, key, default)
 
     def set_setting(self, key: str, value: Any) -> None:
         with self._write() as conn:
@@ -744,67 +686,15 @@ class Store:
             }
 
 
+def _get_setting(conn: sa.Connection, key: str, default: Any = None) -> Any:
+    row = conn.execute(sa.select(settings_table.c.value).where(settings_table.c.key == key)
+                       ).first()
+    return json.loads(row[0]) if row is not None else default
+
+
 def _put_setting(conn: sa.Connection, key: str, value: Any) -> None:
     stmt = _insert(conn, settings_table).values(key=key, value=json.dumps(value))
     conn.execute(stmt.on_conflict_do_update(index_elements=[settings_table.c.key],
                                             set_={"value": stmt.excluded.value}))
 
 
-def _lock_key(schema: str | None, name: str) -> int:
-    digest = hashlib.sha256(f"tandem:{schema}:{name}".encode()).digest()
-    return int.from_bytes(digest[:8], "big", signed=True)
-
-
-# ---------------------------------------------------------------------- migrations
-def alembic_config(connection: sa.Connection | None = None) -> Any:
-    """An Alembic ``Config`` for the migrations shipped in the package (no alembic.ini):
-    ``command.upgrade(alembic_config(conn), "head")``."""
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location",
-                           str(resources.files("recommender") / "storage" / "migrations"))
-    if connection is not None:
-        config.attributes["connection"] = connection
-    return config
-
-
-def _current_revision(conn: sa.Connection) -> str | None:
-    if not sa.inspect(conn).has_table("alembic_version"):
-        return None
-    return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
-
-
-def _upgrade(engine: sa.Engine, schema: str | None) -> None:
-    """Create or migrate the store to :data:`HEAD_REVISION`, in one transaction that other
-    processes opening the same store wait for.
-
-    A store made before migrations were Alembic's (no ``alembic_version``) is brought up
-    too: every revision checks what is already there.
-    """
-    with engine.connect() as conn:
-        conn.execution_options(tandem_write=True)
-        with conn.begin():
-            if conn.dialect.name == "postgresql":
-                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(
-                    _lock_key(schema, "migrate"))))
-                exists = conn.execute(sa.text(
-                    "SELECT 1 FROM pg_namespace WHERE nspname = :s"), {"s": schema}).first()
-                if not exists:
-                    conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-            current = _current_revision(conn)
-            if current == HEAD_REVISION:
-                return
-            from alembic import command
-            from alembic.script import ScriptDirectory
-            from alembic.util import CommandError
-
-            config = alembic_config(conn)
-            if current is not None:
-                try:
-                    ScriptDirectory.from_config(config).get_revision(current)
-                except CommandError as exc:
-                    raise ValueError(f"this workspace's database was made by a newer version "
-                                     f"(schema revision {current}): upgrade tandem") from exc
-            logger.info("migrating the store from revision %s to %s", current, HEAD_REVISION)
-            command.upgrade(config, "head")

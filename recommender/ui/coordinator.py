@@ -20,7 +20,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,25 +28,17 @@ import pandas as pd
 
 from ..errors import PairRuleError, Problem, StaleDecisionError, UnknownIdError, ValidationError
 from ..insights.themes import theme_title
-from ..intake.forms.propose import (
-    FIELDS,
-    ColumnMapping,
-    ImportReport,
-    MappedRows,
-    MappingProposal,
-    apply_mapping,
-    header_of,
-    language_code,
-    missing_fields,
-    people_from_mapped,
-    split_items,
-    suggest_years,
-)
-from ..intake.validate import canonical_column, read_table
+from ..intake.cells import canonical_column, split_items
+from ..intake.forms.apply import ImportReport, MappedRows, apply_mapping, people_from_mapped
+from ..intake.forms.mapping import FIELDS, ColumnMapping
+from ..intake.forms.propose import MappingProposal, header_of, missing_fields
+from ..intake.forms.values import suggest_years
+from ..intake.readers import read_table
+from ..language.formats import format_date, format_month, format_number, format_percent, parse_date
+from ..language.names import language_code
 from ..language.text import fold
-from ..matching.kernel import ProgressFn
 from ..recommender import Recommender
-from ..records import KEPT_STATUSES, PAIR_STATUSES, PairSuggestion, Person, StoredPair
+from ..records import KEPT_STATUSES, PAIR_STATUSES, Pair, Person, ProgressFn
 from ..reports.export import write_table
 from .forms import (
     _IGNORE,
@@ -60,19 +52,7 @@ from .forms import (
     reason_text,
     warning_text,
 )
-from .i18n import (
-    LEVELS,
-    column,
-    format_date,
-    format_month,
-    format_number,
-    format_percent,
-    level_floor,
-    level_of,
-    parse_date,
-    t,
-    word,
-)
+from .i18n import LEVELS, column, level_floor, level_of, t, word
 from .review import review_html
 
 __all__ = ["Coordinator", "MappingStep", "Result", "Review", "pair_key", "split_pair_key"]
@@ -195,7 +175,7 @@ class Coordinator:
         self.export_dir = Path(export_dir or tempfile.mkdtemp(prefix="tandem-export-"))
         self.lock = threading.RLock()
         self.upload_dir = Path(tempfile.mkdtemp(prefix="tandem-upload-"))
-        self._explained: dict[tuple[Person, Person, str], PairSuggestion] = {}
+        self._explained: dict[tuple[Person, Person, str], Pair] = {}
         self._themes_cache: tuple[tuple[tuple[int, str], ...], list[Any]] | None = None
 
     # ------------------------------------------------------------------ settings
@@ -697,7 +677,7 @@ class Coordinator:
         names = names or self._names()
         return f"{names.get(mentor_id, mentor_id)} → {names.get(mentee_id, mentee_id)}"
 
-    def _scored(self, pair: StoredPair, lang: str, people: dict[str, Person]
+    def _scored(self, pair: Pair, lang: str, people: dict[str, Person]
                 ) -> tuple[float, dict[str, float], dict[str, str], tuple[str, ...]]:
         """Score, parts, quotes and reasons (in ``lang``) of a stored pair.
 
@@ -795,15 +775,15 @@ class Coordinator:
                  column("reason", lang): u.reason} for u in self.rec.unmatched(language=lang)]
         return pd.DataFrame(rows, columns=[column(k, lang) for k in ("id", "name", "reason")])
 
-    def _stored_pair(self, key: str | None) -> StoredPair | None:
+    def _stored_pair(self, key: str | None) -> Pair | None:
         pair = split_pair_key(key)
         if pair is None:
             return None
         return {p.key: p for p in self.rec.pairs()}.get(pair)
 
-    def _alternatives(self, ranked: list[PairSuggestion], other_of: str, skip: str,
-                      people: dict[str, Person], stored: dict[tuple[str, str], StoredPair],
-                      lang: str, k: int) -> list[tuple[Person, PairSuggestion, str]]:
+    def _alternatives(self, ranked: list[Pair], other_of: str, skip: str,
+                      people: dict[str, Person], stored: dict[tuple[str, str], Pair],
+                      lang: str, k: int) -> list[tuple[Person, Pair, str]]:
         out = []
         for s in ranked:
             other = getattr(s, other_of)
@@ -826,8 +806,7 @@ class Coordinator:
             return Review(None, hint, 0, self._button_labels(None, lang))
         people = self._people()
         score, parts, quotes, reasons = self._scored(pair, lang, people)
-        scored = PairSuggestion(pair.mentor_id, pair.mentee_id, score, parts, reasons,
-                                pair.status, pair.locked, quotes)
+        scored = replace(pair, score=score, parts=parts, reasons=reasons, quotes=quotes)
         stored = {p.key: p for p in self.rec.pairs()}
         mentors = self._alternatives(self.rec.suggest_mentors(pair.mentee_id, k + 1),
                                      "mentor_id", pair.mentor_id, people, stored, lang, k)
@@ -837,7 +816,7 @@ class Coordinator:
                            pair.status, pair.locked, mentors, mentees, lang)
         return Review(pair_key(*pair.key), page, pair.version, self._button_labels(pair, lang))
 
-    def _button_labels(self, pair: StoredPair | None, lang: str) -> dict[str, str]:
+    def _button_labels(self, pair: Pair | None, lang: str) -> dict[str, str]:
         generic = {"accept": t("accept", lang), "reject": t("reject", lang),
                    "lock": t("lock", lang), "activate": t("activate", lang),
                    "end": t("end", lang)}

@@ -12,8 +12,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..intake.forms.propose import FIELDS
-from ..intake.validate import canonical_column
+from ..intake.cells import canonical_column
+from ..intake.forms.mapping import FIELDS
 from ..language.text import fold
 from .i18n import LANGUAGES, t
 

@@ -25,11 +25,12 @@ os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # before gradio is imported: n
 import gradio as gr
 
 from recommender.demo import load_demo
+from recommender.language.formats import format_date, format_percent
 from recommender.recommender import Recommender
 from recommender.records import KEPT_STATUSES
 from recommender.ui.coordinator import Coordinator
 from recommender.ui.forms import fields_help
-from recommender.ui.i18n import LEVELS, format_date, format_percent, t, word
+from recommender.ui.i18n import LEVELS, t, word
 from recommender.ui.security import authenticator, check_launch, load_users
 
 CSS = """

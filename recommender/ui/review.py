@@ -8,8 +8,9 @@ import html
 import re
 from collections.abc import Mapping, Sequence
 
-from ..records import PairSuggestion, Person
-from .i18n import format_number, format_percent, level_of, t, word
+from ..language.formats import format_number, format_percent
+from ..records import Pair, Person
+from .i18n import level_of, t, word
 
 __all__ = ["highlight", "level_badge", "review_html"]
 
@@ -84,7 +85,7 @@ def _parts(parts: Mapping[str, float], lang: str) -> str:
     return f'<div class="parts">{"".join(rows)}</div>'
 
 
-def _alternatives(title: str, rows: Sequence[tuple[Person, PairSuggestion, str]],
+def _alternatives(title: str, rows: Sequence[tuple[Person, Pair, str]],
                   lang: str) -> str:
     esc = html.escape
     if not rows:
@@ -99,10 +100,10 @@ def _alternatives(title: str, rows: Sequence[tuple[Person, PairSuggestion, str]]
     return f'<div class="alternatives"><h4>{esc(title)}</h4>{body}</div>'
 
 
-def review_html(mentor: Person, mentee: Person, scored: PairSuggestion,
+def review_html(mentor: Person, mentee: Person, scored: Pair,
                 reasons: Sequence[str], status: str, locked: bool,
-                other_mentors: Sequence[tuple[Person, PairSuggestion, str]],
-                other_mentees: Sequence[tuple[Person, PairSuggestion, str]], lang: str) -> str:
+                other_mentors: Sequence[tuple[Person, Pair, str]],
+                other_mentees: Sequence[tuple[Person, Pair, str]], lang: str) -> str:
     """The review panel of one pair, in ``lang`` (quoted profile text stays as written)."""
     esc = html.escape
     lock = t("locked_suffix", lang) if locked else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from recommender.storage.store import metadata
+from recommender.storage.schema import metadata
 
 connection = context.config.attributes.get("connection")
 if connection is None or context.is_offline_mode():

@@ -1,0 +1,150 @@
+"""One reader of a cell, whatever the file and whoever reads it (the people reader, the
+sign-up form importer, the notes and topics readers): blanks, text, numbers with a decimal
+comma, lists of ticked options, languages, dates; and how a value is named in a message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ..language.names import parse_languages
+from ..language.text import fold
+
+__all__ = ["BAD_CHARS", "CHAR_NAMES", "canonical_column", "cell_text", "is_blank", "iso_date",
+           "kind_of", "languages", "number", "show", "split_items", "value_key"]
+
+
+def canonical_column(header: Any) -> str:
+    """Fold a header to a key: lower case, no accents, ``_`` between words."""
+    return re.sub(r"[^a-z0-9]+", "_", fold(str(header)).strip()).strip("_")
+
+
+BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+CHAR_NAMES = {0x00: "NUL", 0x08: "backspace", 0x0B: "vertical tab", 0x0C: "form feed",
+               0x1B: "escape", 0x7F: "delete"}
+
+
+def kind_of(value: Any) -> str:
+    """How a user would call a value's type."""
+    if isinstance(value, Mapping):
+        return "an object {...}"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return "a list [...]"
+    if isinstance(value, (bytes, bytearray)):
+        return "bytes"
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "null"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "a text"
+
+
+def show(value: Any, width: int = 60) -> str:
+    """A value as quoted in a message: containers named, long texts cut."""
+    if isinstance(value, (Mapping, list, tuple, set, frozenset, bytes, bytearray)):
+        return kind_of(value)
+    text = str(value)
+    text = BAD_CHARS.sub("?", text)
+    return text if len(text) <= width else f"{text[:width]}…"
+
+
+# --------------------------------------------------------------------------- values
+def is_blank(value: Any) -> bool:
+    """Whether a cell holds nothing (``None``, NaN, pandas' missing values, spaces)."""
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if type(value).__name__ in ("NAType", "NaTType"):  # pandas' missing values
+        return True
+    return isinstance(value, str) and value.strip() == ""
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text, trimmed; ``""`` when blank; a whole float without its ``.0`` (a
+    spreadsheet's ``3.0`` is the ``3`` someone typed)."""
+    if is_blank(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def value_key(value: Any) -> str:
+    """How answers are compared with each other and with value-map keys: folded, single
+    spaces."""
+    return " ".join(fold(cell_text(value)).split())
+
+
+def number(value: Any) -> float | None:
+    """A cell as a finite number (French decimal comma and thin-space thousands read), or
+    ``None`` when it is not one (text, true/false, NaN, infinity, too large)."""
+    if isinstance(value, bool):
+        return None
+    try:
+        if isinstance(value, (int, float)):
+            result = float(value)
+        else:
+            result = float(re.sub(r"[\s\u202f\u00a0]", "", cell_text(value)).replace(",", "."))
+    except (ValueError, OverflowError):
+        return None
+    return result if math.isfinite(result) else None
+
+
+def split_items(answer: Any) -> list[str]:
+    """Split a list of ticked options into its items, each once.
+
+    Google Forms joins the ticked options with ``", "``, Microsoft Forms with ``";"``;
+    new lines separate items too. Commas inside brackets do not split
+    (``"Junior Ph.D. Student (1st, 2nd year)"`` stays whole).
+    """
+    text = cell_text(answer)
+    items: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        if ch in ";\n" or (ch == "," and depth == 0):
+            items.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    items.append("".join(current))
+    out: list[str] = []
+    for item in (i.strip() for i in items):
+        if item and item not in out:
+            out.append(item)
+    return out
+
+
+def languages(value: Any) -> tuple[list[str], list[str]]:
+    """The ISO 639-1 codes a cell names (``"fr;en"``, ``"Inglés; Français"``,
+    ``"English and Spanish (native)"``, a list of names) and the parts that name no
+    language (see :func:`~recommender.language.names.parse_languages`)."""
+    if isinstance(value, (list, tuple)):
+        value = ";".join(str(v) for v in value)
+    return parse_languages(cell_text(value))
+
+
+def iso_date(value: Any) -> str:
+    """A date cell (a date, a datetime, an ISO 8601 text) as ``YYYY-MM-DD``.
+
+    Raises:
+        ValueError: not a date.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return dt.datetime.fromisoformat(cell_text(value)).date().isoformat()

@@ -1,0 +1,172 @@
+"""What a column's answers look like, and how that corrects the header's reading."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ...language.names import parse_languages
+from ..cells import cell_text, is_blank, number, split_items
+from .mapping import TEXT_FIELDS
+from .values import _suggest_role, suggest_years
+
+# --------------------------------------------------------------------------- answers
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+_DATETIME = re.compile(
+    r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*"
+    r"(?:[ap]\.?m\.?)?\s*(?:gmt|utc)?[+\-]?[\d:]*)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Answers:
+    """What a column's answers look like."""
+
+    count: int  # non-empty answers
+    rows: int
+    distinct: tuple[str, ...]
+    kind: str
+    mean_words: float
+    language_share: float
+    checkbox: bool
+    years: tuple[tuple[str, tuple[float, str] | None], ...] = ()
+    roles: tuple[tuple[str, tuple[str, str] | None], ...] = ()
+
+    @property
+    def years_share(self) -> float:
+        return sum(1 for _, s in self.years if s) / len(self.years) if self.years else 0.0
+
+
+def _looks_checkbox(values: Sequence[str]) -> bool:
+    """Answers made of ticked options: several items per answer, items repeated across rows."""
+    split = [split_items(v) for v in values]
+    multi = sum(1 for items in split if len(items) >= 2)
+    if not values or multi < max(1, 0.2 * len(values)):
+        return False
+    counts = Counter(item.casefold() for items in split for item in items)
+    total = sum(counts.values())
+    repeated = sum(c for c in counts.values() if c >= 2)
+    mean_words = sum(len(i.split()) * c for i, c in counts.items()) / total
+    return repeated / total >= 0.5 and mean_words <= 6
+
+
+def _analyse(cells: Sequence[Any]) -> _Answers:
+    values = [v for v in cells if not is_blank(v)]
+    texts = [cell_text(v) for v in values]
+    distinct = tuple(dict.fromkeys(texts))
+    n = len(texts)
+    if not n:
+        return _Answers(0, len(cells), (), "empty", 0.0, 0.0, False)
+    mean_words = sum(len(t.split()) for t in texts) / n
+    codes = unknown = 0
+    for t in texts:
+        found, missing = parse_languages(t)
+        codes += bool(found)
+        unknown += len(missing)
+    language_share = codes / n if not unknown else codes / (n + unknown)
+    checkbox = _looks_checkbox(texts)
+    numbers = [number(v) for v in values]
+    kind = "text" if mean_words >= 6 else "short"
+    if all(isinstance(v, (dt.date, dt.datetime, dt.time)) or _DATETIME.match(t)
+           for v, t in zip(values, texts, strict=True)):
+        kind = "date"
+    elif all(x is not None for x in numbers):
+        ints = [x for x in numbers if x is not None]
+        kind = "sequence" if sorted(ints) == [float(i) for i in range(1, n + 1)] and n > 1 \
+            else "number"
+    elif sum(bool(_EMAIL.fullmatch(t)) for t in texts) >= 0.7 * n:
+        kind = "email"
+    elif checkbox:
+        kind = "checkbox"
+    elif language_share >= 0.6:
+        kind = "languages"
+    elif len(distinct) <= 12 and len(distinct) <= 0.7 * n and mean_words <= 12:
+        kind = "category"
+    years = tuple((d, suggest_years(d)) for d in distinct) if kind in (
+        "category", "short", "number") else ()
+    roles = tuple((d, _suggest_role(d)) for d in distinct) if kind in ("category", "short") \
+        else ()
+    return _Answers(n, len(cells), distinct, kind, mean_words, language_share, checkbox,
+                    years, roles)
+
+
+def _seniority(answers: _Answers) -> bool:
+    """Categories or ranges that say how experienced someone is."""
+    if answers.kind not in ("category", "short") or not answers.years:
+        return False
+    ranges = all(s is not None and not s[1].startswith("typical") for _, s in answers.years)
+    return answers.years_share >= 0.6 and (answers.kind == "category" or ranges)
+
+
+def _with_answers(scores: dict[str, tuple[float, str]], answers: _Answers,
+                  meta_present: bool, canonical: str) -> dict[str, tuple[float, str]]:
+    """Adjust header scores with what the answers look like."""
+    out = dict(scores)
+
+    def put(name: str, score: float, reason: str) -> None:
+        old = out.get(name)
+        if old is None or score > old[0]:
+            joined = f"{reason}; {old[1]}" if old else reason
+            out[name] = (min(score, 1.0), joined)
+
+    def cap(name: str, score: float, why: str) -> None:
+        if name in out and out[name][0] > score:
+            out[name] = (score, f"{out[name][1]}, but {why}")
+
+    kind = answers.kind
+    if answers.rows == 0:  # a header without rows: the header alone decides
+        return out
+    if kind == "empty":
+        for name in list(out):
+            if not name.startswith("_"):
+                cap(name, min(out[name][0], 0.45), "no row answers it")
+        return out
+    if kind == "date":
+        put("_meta", 0.9, "the answers are dates and times")
+    if kind == "sequence" and canonical == "id" and meta_present:
+        out.pop("id", None)
+        put("_meta", 0.95, "the answers are a response number (1, 2, 3...) that restarts in "
+            "every form, so it cannot identify a person")
+    if kind == "email" and out.get("manager_id", (0.0, ""))[0] >= 0.7:
+        put("manager_id", 0.97, "the header names a manager and the answers are e-mail "
+            "addresses (the manager's)")
+    elif kind == "email":
+        put("email", max(out.get("email", (0.0, ""))[0], 0.9), "the answers are e-mail addresses")
+    else:
+        cap("email", 0.35, "the answers are not e-mail addresses")
+    if kind == "languages" or answers.language_share >= 0.6:
+        header_says = out.get("languages", (0.0, ""))[0]
+        put("languages", max(header_says, 0.85 if header_says >= 0.5 else 0.6),
+            f"{answers.language_share:.0%} of the answers name languages")
+        if "_nationality" in out:
+            cap("languages", 0.35, "the header asks for a nationality")
+    elif "languages" in out:
+        cap("languages", 0.4, f"only {answers.language_share:.0%} of the answers name "
+            "languages")
+    if _seniority(answers):
+        share = answers.years_share
+        put("years_experience", max(out.get("years_experience", (0.0, ""))[0] + 0.1, 0.85),
+            f"the answers are {len(answers.distinct)} seniority categories or ranges "
+            f"({share:.0%} recognised)")
+        cap("role", 0.45, "its answers are seniority categories")
+        cap("name", 0.3, "its answers are categories")
+    elif "years_experience" in out and kind not in ("number", "category", "short"):
+        cap("years_experience", 0.4, "the answers are neither numbers nor categories")
+    if "years_experience" in out and kind == "number":
+        put("years_experience", out["years_experience"][0] + 0.05, "the answers are numbers")
+    if kind in ("text", "checkbox"):
+        for name in ("name", "id", "years_experience", "capacity"):
+            cap(name, 0.3, "the answers are free text")
+    if kind in ("number", "sequence", "date"):
+        for name in (*TEXT_FIELDS, "_topics", "name", "languages"):
+            cap(name, 0.3, f"the answers are {'dates' if kind == 'date' else 'numbers'}")
+    roles = [r for _, r in answers.roles if r]
+    if answers.roles and len(roles) >= 0.8 * len(answers.roles):
+        put("role_preference", max(out.get("role_preference", (0.0, ""))[0], 0.8),
+            "the answers name the mentor and mentee roles")
+    return out

@@ -1,0 +1,434 @@
+"""A confirmed mapping applied to a form's rows, with a report of everything it did."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ...errors import Problem, ValidationError
+from ...language.langid import LangidGuesser, LanguageGuesser
+from ...language.names import is_filler, language_parts, part_languages
+from ...language.text import fold, words
+from ...records import Person
+from ..cells import canonical_column, cell_text, is_blank, number, split_items, value_key
+from ..readers import read_table, rows_from
+from ..validate import validate_people
+from .answers import _EMAIL
+from .headers import _WATCHED, _header_scores
+from .mapping import TEXT_FIELDS, ColumnMapping
+from .propose import _cell, _key_index, mapping_setting
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "ImportReport",
+    "MappedRows",
+    "PeopleRows",
+    "apply_mapping",
+    "people_from_mapped",
+    "people_rows",
+    "read_form",
+]
+
+
+# --------------------------------------------------------------------------- applying
+@dataclass(frozen=True)
+class ImportReport:
+    """What :func:`apply_mapping` did beyond renaming, so that nothing is silent.
+
+    Attributes:
+        source: the file name.
+        rows: how many rows were mapped.
+        columns: every column of the file and what became of it (a field, ``ignored`` or
+            ``not used``).
+        unused: columns neither used nor ignored.
+        warnings: unused columns that look like a known field, and the like.
+        generated_ids: ``(row, id, from what)``.
+        generated_names: ``(row, name)``.
+        guessed_languages: ``(row, codes)`` guessed from the texts.
+        problems: answers the mapping did not know and columns it names that the file lacks.
+    """
+
+    source: str
+    rows: int
+    columns: tuple[tuple[str, str], ...]
+    unused: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    generated_ids: tuple[tuple[int, str, str], ...] = ()
+    generated_names: tuple[tuple[int, str], ...] = ()
+    guessed_languages: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    problems: tuple[Problem, ...] = ()
+    failed_cells: frozenset[tuple[int, str]] = frozenset()
+    """``(row, field)`` where a problem was found: validation need not report it again."""
+
+    def describe(self) -> list[str]:
+        """Lines for a person: columns, warnings, generated values, guesses, problems."""
+        used = sum(1 for _, fate in self.columns if fate not in ("ignored", "not used"))
+        lines = [f"{self.source}: {self.rows} rows; {len(self.columns)} columns: {used} used, "
+                 f"{sum(f == 'ignored' for _, f in self.columns)} ignored, "
+                 f"{len(self.unused)} not used."]
+        lines.extend(f"  '{column}' -> {fate}" for column, fate in self.columns)
+        lines.extend(f"Warning: {w}" for w in self.warnings)
+        if self.generated_ids:
+            hows = sorted({how for _, _, how in self.generated_ids})
+            lines.append(f"Ids generated for {len(self.generated_ids)} rows (from "
+                         f"{' or '.join(hows)}): " + _first(
+                             [f"row {r} '{i}'" for r, i, _ in self.generated_ids]))
+        if self.generated_names:
+            lines.append(f"Names made for {len(self.generated_names)} rows: " + _first(
+                [f"row {r} '{n}'" for r, n in self.generated_names]))
+        if self.guessed_languages:
+            lines.append("Languages guessed from the texts (none given): " + _first(
+                [f"row {r} {'+'.join(codes) or '?'}" for r, codes in self.guessed_languages]))
+        lines.extend(f"Problem: {p}" for p in self.problems)
+        return lines
+
+
+def _first(items: Sequence[str], shown: int = 12) -> str:
+    """Items joined by commas, the first ``shown`` of them and how many more."""
+    more = len(items) - shown
+    return ", ".join(items[:shown]) + (f" and {more} more" if more > 0 else "")
+
+
+@dataclass(frozen=True)
+class MappedRows:
+    """Rows with the project's field names, ready for ``validate_people``, and the report."""
+
+    rows: tuple[tuple[int, dict[str, Any]], ...]
+    report: ImportReport
+
+
+def _generated_id(email: str, name: str, fallback: str) -> tuple[str, str]:
+    if email:
+        key, how = fold(email).strip(), "the e-mail address"
+    elif name:
+        key, how = " ".join(fold(name).split()), "the name"
+    else:
+        key, how = fallback, "the file and row number"
+    return "p-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:10], how
+
+
+def _name_from_email(email: str) -> str:
+    local = email.split("@", 1)[0]
+    parts = [p for p in re.split(r"[._\-+\d]+", local) if p]
+    return " ".join(p.capitalize() for p in parts)
+
+
+class _Mapper:
+    """Maps one file's rows; collects the report as it goes."""
+
+    def __init__(self, mapping: ColumnMapping, source: str,
+                 keys: Mapping[str, str], guesser: Callable[[], LanguageGuesser]):
+        self.mapping = mapping
+        self.source = source
+        self.keys = keys
+        self.guesser_factory = guesser
+        self._guesser: LanguageGuesser | None = None
+        self.maps = {f: {value_key(k): v for k, v in table.items()}
+                     for f, table in mapping.value_maps.items()}
+        self.checkbox = {canonical_column(c) for c in mapping.checkbox}
+        self.problems: list[Problem] = []
+        self.failed: set[tuple[int, str]] = set()
+        self.generated_ids: list[tuple[int, str, str]] = []
+        self.generated_names: list[tuple[int, str]] = []
+        self.guessed: list[tuple[int, tuple[str, ...]]] = []
+
+    def guesser(self) -> LanguageGuesser:
+        if self._guesser is None:
+            try:
+                self._guesser = self.guesser_factory()
+            except ValueError as exc:  # a candidate language the model does not know
+                raise ValidationError([Problem(self.source, None, "candidate_languages",
+                                               f"cannot guess languages: {exc}")]) from None
+        return self._guesser
+
+    def fail(self, row: int, column: str, field_name: str, message: str) -> None:
+        self.problems.append(Problem(self.source, row, column, message))
+        self.failed.add((row, field_name))
+
+    def answers(self, row: Mapping[str, Any], field_name: str) -> list[tuple[str, Any]]:
+        return [(c, v) for c in self.mapping.columns_of(field_name)
+                if not is_blank(v := _cell(row, c, self.keys))]
+
+    def label(self, column: str) -> str:
+        text = str(column).strip().rstrip("?:. ")
+        if "_" in text and " " not in text:
+            text = text.replace("_", " ").capitalize()
+        return text
+
+    def text_field(self, row: Mapping[str, Any], field_name: str) -> tuple[str, list[str]]:
+        """The field's text and the free-text answers (for language detection)."""
+        answers = self.answers(row, field_name)
+        several = len(self.mapping.columns_of(field_name)) > 1
+        lines: list[str] = []
+        free: list[str] = []
+        for column, value in answers:
+            mapped = self.maps.get(field_name, {}).get(value_key(value), value)
+            checkbox = canonical_column(column) in self.checkbox
+            if checkbox:
+                body = "; ".join(split_items(mapped))
+            else:
+                body = cell_text(mapped)
+                free.append(body)
+            label = self.mapping.labels.get(column, "")
+            if column not in self.mapping.labels and several and not checkbox:
+                label = self.label(column)
+            lines.append(f"{label}: {body}" if label else body)
+        return "\n".join(lines), free
+
+    def languages(self, row_no: int, row: Mapping[str, Any]) -> list[str]:
+        table = self.maps.get("languages", {})
+        codes: list[str] = []
+        for column, value in self.answers(row, "languages"):
+            whole = table.get(value_key(value))
+            if whole is not None:
+                parts = [whole] if isinstance(whole, str) else list(whole)
+                codes.extend(c for c in parts if c and c not in codes)
+                continue
+            items = split_items(value) if canonical_column(column) in self.checkbox else [cell_text(value)]
+            for item in items:
+                for part in language_parts(item):
+                    mapped = table.get(value_key(part))
+                    if mapped is not None:
+                        found = [mapped] if isinstance(mapped, str) else list(mapped)
+                    else:
+                        found = part_languages(part)
+                        if not found and not is_filler(part):
+                            self.problems.append(Problem(
+                                self.source, row_no, column,
+                                f"unknown language '{part}': add it under value_maps -> "
+                                "languages with a two-letter code (or \"\" to ignore it)"))
+                    codes.extend(c for c in found if c and c not in codes)
+        return codes
+
+    def years(self, row_no: int, row: Mapping[str, Any]) -> Any:
+        for column, value in self.answers(row, "years_experience"):
+            table = self.maps.get("years_experience", {})
+            key = value_key(value)
+            if key in table:
+                return table[key]
+            if number(value) is not None:
+                return value
+            self.fail(row_no, column, "years_experience",
+                      f"'{cell_text(value)}' is not a number and not in the mapping's value map: "
+                      "add it under value_maps -> years_experience with a number of years")
+            return None
+        return None
+
+    def first(self, row: Mapping[str, Any], field_name: str) -> Any:
+        for _, value in self.answers(row, field_name):
+            return self.maps.get(field_name, {}).get(value_key(value), value)
+        return None
+
+    def joined(self, row: Mapping[str, Any], field_name: str, sep: str) -> str:
+        parts: list[str] = []
+        for column, value in self.answers(row, field_name):
+            mapped = self.maps.get(field_name, {}).get(value_key(value), value)
+            items = split_items(mapped) if canonical_column(column) in self.checkbox else [cell_text(mapped)]
+            parts.extend(p for p in items if p and p not in parts)
+        return sep.join(parts)
+
+    def map_row(self, row_no: int, row: Mapping[str, Any]) -> dict[str, Any]:
+        m = self.mapping
+        out: dict[str, Any] = {}
+        free: list[str] = []
+        for name in TEXT_FIELDS:
+            if m.columns_of(name):
+                out[name], texts = self.text_field(row, name)
+                free.extend(texts)
+        for name in ("department", "role", "location"):
+            if m.columns_of(name):
+                out[name] = self.joined(row, name, ", ")
+        if m.columns_of("name"):
+            out["name"] = self.joined(row, "name", " ")
+        for name in ("id", "email", "capacity", "manager_id", "role_preference"):
+            if m.columns_of(name):
+                value = self.first(row, name)
+                if value is not None:
+                    out[name] = value
+        if m.columns_of("years_experience"):
+            out["years_experience"] = self.years(row_no, row)
+        if m.role is not None:
+            out["role_preference"] = m.role
+        email = cell_text(out.get("email"))
+        if m.generate_ids:
+            if not cell_text(out.get("id")):
+                out["id"], how = _generated_id(email, cell_text(out.get("name")),
+                                               f"{self.source}:{row_no}")
+                self.generated_ids.append((row_no, out["id"], how))
+            if not cell_text(out.get("name")):
+                out["name"] = _name_from_email(email) if email else f"Participant {out['id']}"
+                self.generated_names.append((row_no, out["name"]))
+            manager = cell_text(out.get("manager_id"))
+            if manager and _EMAIL.fullmatch(manager):
+                out["manager_id"] = _generated_id(manager, "", "")[0]
+        codes = self.languages(row_no, row)
+        if not codes and m.detect_languages:
+            text = " ".join(free)
+            if len(words(text)) >= 3:
+                codes = [lang for lang, _ in self.guesser().guess(text)]
+                self.guessed.append((row_no, tuple(codes)))
+        out["languages"] = ";".join(codes)
+        return out
+
+
+def apply_mapping(
+    rows: Sequence[tuple[int, Mapping[str, Any]]],
+    mapping: ColumnMapping,
+    source: str = "rows",
+    guesser: LanguageGuesser | None = None,
+) -> MappedRows:
+    """Rename and transform a form's rows to the people fields, with a full report.
+
+    Args:
+        rows: ``(row number, row)`` pairs as :func:`~recommender.ingest.read_table` returns.
+        mapping: the confirmed mapping.
+        source: the file name, for the report and problems.
+        guesser: guesses languages from texts; default a
+            :class:`~recommender.langid.LangidGuesser` over the mapping's
+            ``candidate_languages``, loaded only if a row needs it.
+
+    Returns:
+        the mapped rows (give them to :func:`~recommender.ingest.validate_people`, or use
+        :func:`people_from_mapped` to get the mapping's problems and the validation's
+        together) and the :class:`ImportReport`.
+    """
+    keys = _key_index(rows)
+    problems: list[Problem] = []
+    for column in mapping.used_columns():
+        if column not in keys.values() and canonical_column(column) not in keys:
+            problems.append(Problem(
+                source, None, column,
+                f"the mapping uses column '{column}' but the file has no such column "
+                f"(its columns: {', '.join(keys.values()) or 'none'})"))
+    mapper = _Mapper(mapping, source, keys,
+                     lambda: LangidGuesser(mapping.candidate_languages) if guesser is None
+                     else guesser)
+    out_rows = tuple((row_no, mapper.map_row(row_no, row)) for row_no, row in rows)
+
+    ignored = {canonical_column(c) for c in mapping.ignored}
+    fates: list[tuple[str, str]] = []
+    unused: list[str] = []
+    warnings: list[str] = []
+    for key in keys.values():
+        name = mapping.field_of(key)
+        if name:
+            fates.append((key, name + (" (checkbox)" if mapping.is_checkbox(key) else "")))
+        elif canonical_column(key) in ignored:
+            fates.append((key, "ignored"))
+        else:
+            fates.append((key, "not used"))
+            unused.append(key)
+            scores = _header_scores(key)
+            hint = max(((f, s) for f, (s, _) in scores.items() if f in _WATCHED),
+                       key=lambda fs: fs[1], default=None)
+            if hint and hint[1] >= 0.6:
+                taken = f" (the mapping takes {hint[0]} from " \
+                        f"{', '.join(repr(c) for c in mapping.columns_of(hint[0]))})" \
+                    if mapping.columns_of(hint[0]) else ""
+                warnings.append(f"column '{key}' looks like {hint[0]} but is not used"
+                                f"{taken}: add it to the mapping or to 'ignored'")
+    for row_no, codes in mapper.guessed:
+        if not codes:
+            warnings.append(f"row {row_no}: no languages given or guessed: the person counts "
+                            "as speaking every language")
+    report = ImportReport(
+        source=source, rows=len(out_rows), columns=tuple(fates), unused=tuple(unused),
+        warnings=tuple(warnings), generated_ids=tuple(mapper.generated_ids),
+        generated_names=tuple(mapper.generated_names),
+        guessed_languages=tuple(mapper.guessed), problems=tuple(problems + mapper.problems),
+        failed_cells=frozenset(mapper.failed))
+    logger.info("%s: %d rows mapped, %d columns unused, %d ids generated, %d languages "
+                "guessed, %d problems", source, len(out_rows), len(unused),
+                len(mapper.generated_ids), len(mapper.guessed), len(report.problems))
+    return MappedRows(out_rows, report)
+
+
+def people_from_mapped(mapped: MappedRows) -> list[Person]:
+    """Validate mapped rows; raise the mapping's and the validation's problems together.
+
+    Raises:
+        ValidationError: every problem, in row order; a cell the mapping already reported
+            is not reported again by the validation.
+    """
+    report = mapped.report
+    validation: Sequence[Problem] = ()
+    people: list[Person] = []
+    try:
+        people = validate_people(mapped.rows, source=report.source)
+    except ValidationError as exc:
+        validation = [p for p in exc.problems
+                      if (p.row, p.column) not in report.failed_cells]
+    problems = [*report.problems, *validation]
+    if problems:
+        problems.sort(key=lambda p: (p.row is not None, p.row or 0))
+        raise ValidationError(problems)
+    return people
+
+
+def read_form(rows: Any, source: str = "rows") -> tuple[str, list[tuple[int, dict[str, Any]]]]:
+    """A file (any format :func:`~recommender.ingest.read_table` reads) or Python rows (as
+    :func:`~recommender.ingest.rows_from` takes) as ``(source, numbered rows)``; a file's
+    source is its name."""
+    if isinstance(rows, (str, Path)):
+        return Path(rows).name, read_table(rows)
+    return source, rows_from(rows, source)
+
+
+@dataclass(frozen=True)
+class PeopleRows:
+    """A people file made ready to store by :func:`people_rows`.
+
+    Attributes:
+        rows: ``(row number, row)`` pairs under the project's field names, all valid.
+        skipped: the problems of the rows left out (only with ``partial``).
+        report: lines describing the mapping's work (empty without a mapping).
+        mapping: the mapping applied (with the role), to save in the workspace; or ``None``.
+        setting: the workspace setting that mapping is saved under (one per form).
+    """
+
+    rows: list[tuple[int, dict[str, Any]]]
+    skipped: tuple[Problem, ...] = ()
+    report: tuple[str, ...] = ()
+    mapping: ColumnMapping | None = None
+    setting: str = ""
+
+
+def people_rows(rows: list[tuple[int, dict[str, Any]]], source: str,
+                mapping: ColumnMapping | None = None, role: str | None = None,
+                partial: bool = False) -> PeopleRows:
+    """Map (when a ``mapping`` is given) and validate a people file's numbered ``rows``.
+
+    Args:
+        role: ``"mentor"`` or ``"mentee"`` for every row (one form per side).
+        partial: leave out the rows with problems and report them; by default one bad row
+            rejects the whole file.
+
+    Raises:
+        ValidationError: a problem (any, or one that is not a row's when ``partial``).
+    """
+    report: tuple[str, ...] = ()
+    setting = mapping_setting(rows)
+    try:
+        if mapping is not None:
+            mapping = mapping.with_role(role) if role else mapping
+            mapped = apply_mapping(rows, mapping, source)
+            rows, report = list(mapped.rows), tuple(mapped.report.describe())
+            people_from_mapped(mapped)
+        else:
+            if role:
+                rows = [(n, {**r, "role_preference": role}) for n, r in rows]
+            validate_people(rows, source=source)
+        skipped: tuple[Problem, ...] = ()
+    except ValidationError as exc:
+        if not partial or any(p.row is None for p in exc.problems):
+            raise
+        bad = {p.row for p in exc.problems}
+        rows = [(n, r) for n, r in rows if n not in bad]
+        skipped = exc.problems
+    return PeopleRows(rows, skipped, report, mapping, setting)

@@ -1,0 +1,148 @@
+"""The matching's settings, each with what it does."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["COHORT_SETTINGS", "DIRECTIONS", "MatchParams"]
+
+
+DIRECTIONS = ("reverse", "classic", "peer")
+"""Programme directions: the mentor is the less experienced (``reverse``), the more
+experienced (``classic``), or experience does not matter (``peer``)."""
+
+
+SIGNALS = ("coverage", "reverse", "cross_department", "lexical")
+"""What the score of a pair is made of (see :func:`combine`)."""
+
+
+
+
+@dataclass(frozen=True)
+class MatchParams:
+    """Settings of the matching, each with a default a coordinator can start from.
+
+    Attributes:
+        direction: ``"reverse"`` (the mentor has at least ``min_experience_gap`` fewer
+            years), ``"classic"`` (at least that many more) or ``"peer"`` (no experience rule).
+        min_experience_gap: the experience gap the direction asks for, in years (>= 0).
+        reverse_weight: weight of how well the mentee's offers answer the mentor's wants,
+            relative to the main coverage (the bonus is proportional to it).
+        cross_department_bonus: added when mentor and mentee work in different departments.
+        peak_weight: share of the best single want match in coverage (the rest is the mean
+            over all wants), so one strong match counts without hiding the others.
+        background_weight: weight of a person's "other" sentences (background, current job)
+            as implicit offers, and of their most wish-like sentence when they state no want.
+        max_mentors_per_mentee: how many mentors one mentee may have.
+        max_mentees_per_mentor: a cap on every person's own ``capacity`` for this run
+            (``None`` keeps each person's capacity).
+        context_weight: each want sentence is read with its context: its vector plus this
+            share of the sentence before it and of the person's other wants ("Young nurses
+            leave after a year. I want to understand their expectations."). 0.15: chosen on
+            ``dev`` with the settings below (0.2 is as good with ``context_decay`` 0.7 and
+            one pair worse with 0.5; 0.1 and 0.3 lose pairs).
+        anaphora_weight: on top of ``context_weight``, how much a wish that does not name
+            its own topic is read as the sentences leading to it, times how much it needs
+            them (:func:`recommender.cohort.context_need`: few topic words, a pronoun or a
+            demonstrative pointing back: "Je veux comprendre ce qui les attire ailleurs",
+            "Das möchte ich besser machen", "Taugt das wirklich etwas?"). 3.0: chosen on the
+            ``dev`` half (``benchmarks/tune_quality.py``): 2 and 4 are each one pair worse,
+            1 and 0 lose wishes spread over sentences.
+        self_contained_words: a wish with this many topic words or more names its topic
+            and is read alone (plus ``context_weight``); with fewer, it needs its context in
+            proportion (pronouns halve the count). 4: best on ``dev`` (3 and 5 each lose
+            pairs: too few wishes read in context, or self-contained ones pulled toward the
+            senior's own field).
+        known_weight: share of a wish's component along what the person already offers
+            (their offer sentences, except the one leading to a wish) taken out of it, times
+            how much the wish needs its context, so that a wish read in context does not
+            drift back to the senior's own expertise, where juniors of the same field wait
+            as decoys (a wish that names its topic is left alone). 0.5: chosen on ``dev``
+            (0 and 1 are one pair worse).
+        context_decay: what leads to a wish is the sentence before it plus this share of
+            the one before that, and so on ("Our buyers used to be engineers. Today half of
+            them are in their twenties. I'd like to adapt how we approach them."). 0.7:
+            chosen on ``dev`` (0.5 is as good, 0.3 one pair worse, 0 loses more).
+        lexical_weight: weight of shared rare words (TF-IDF over the cohort) between the
+            mentee's wants and the mentor's offers: tool names, acronyms, jargon that a
+            sentence embedding blurs.
+        distinct_weight: how much a sentence that many people share (a generic item
+            everyone ticks: "Communication", "Networking") counts less than a distinctive
+            one; 0 counts them all the same.
+        distinct_similarity: two sentences this close count as the same item.
+        min_score: pairs scoring at or below this are never proposed; those people are
+            listed as unmatched with their best candidate. 0.10: on the development set the
+            lowest-scoring right pair scored 0.12, and a pair scoring under 0.10 rests on no
+            real match (the cross-department bonus alone is 0.05).
+        candidates_k: on large cohorts, each person's ``2 * candidates_k`` best partners
+            (both sides) go to the assignment: twice as many as the assignment needs (gap
+            to the exact optimum 0.000 % at 4,000 people, ``benchmarks/bench_pairing_api.py``)
+            so that a run after decisions (rejections, pairs kept) still has enough.
+        exact_edges: up to this many eligible pairs, every one goes to the assignment (the
+            exact optimum); above it, each person's best (``candidates_k``).
+        dense_limit: mentors x mentees up to which every pair is scored (block by block,
+            memory bounded by a block); above it, candidates come from a FAISS search of
+            the sentences. 4e9 (about 130,000 people): at 100,000 people (2.6e9 pairs,
+            ``benchmarks/bench_pairing_api.py``, first run) scoring every pair took 361 s,
+            peak 5.5 GiB, and proposed 38,394 pairs; the FAISS candidates took 375 s,
+            7.0 GiB, and proposed 26,807 (their neighbour lists fill with near-identical
+            sentences).
+    """
+
+    direction: str = "reverse"
+    min_experience_gap: float = 3.0
+    reverse_weight: float = 0.25
+    cross_department_bonus: float = 0.05
+    peak_weight: float = 0.5
+    background_weight: float = 0.8
+    max_mentors_per_mentee: int = 1
+    max_mentees_per_mentor: int | None = None
+    context_weight: float = 0.15
+    anaphora_weight: float = 3.0
+    self_contained_words: int = 4
+    known_weight: float = 0.5
+    context_decay: float = 0.7
+    lexical_weight: float = 0.4
+    distinct_weight: float = 0.75
+    distinct_similarity: float = 0.8
+    min_score: float = 0.1
+    candidates_k: int = 20
+    exact_edges: int = 300_000
+    dense_limit: int = 4_000_000_000
+
+    def __post_init__(self) -> None:
+        problems = []
+        if self.direction not in DIRECTIONS:
+            problems.append(f"direction must be one of {', '.join(DIRECTIONS)}, "
+                            f"not '{self.direction}'")
+        if not np.isfinite(self.min_experience_gap) or self.min_experience_gap < 0:
+            problems.append("min_experience_gap must be a number of years >= 0 (use "
+                            "direction='peer' for no experience rule)")
+        if self.max_mentors_per_mentee < 1:
+            problems.append("max_mentors_per_mentee must be at least 1")
+        if self.max_mentees_per_mentor is not None and self.max_mentees_per_mentor < 0:
+            problems.append("max_mentees_per_mentor must be >= 0")
+        for name in ("reverse_weight", "cross_department_bonus", "background_weight",
+                     "context_weight", "anaphora_weight", "known_weight", "lexical_weight",
+                     "distinct_weight"):
+            if not np.isfinite(getattr(self, name)) or getattr(self, name) < 0:
+                problems.append(f"{name} must be >= 0")
+        if not 0 <= self.peak_weight <= 1:
+            problems.append("peak_weight must be between 0 and 1")
+        if not 0 <= self.context_decay < 1:
+            problems.append("context_decay must be between 0 and 1 (excluded)")
+        if self.self_contained_words < 0:
+            problems.append("self_contained_words must be >= 0")
+        if self.candidates_k < 1:
+            problems.append("candidates_k must be at least 1")
+        if problems:
+            raise ValueError("invalid matching settings: " + "; ".join(problems))
+
+
+COHORT_SETTINGS = ("background_weight", "context_weight", "anaphora_weight",
+                   "self_contained_words", "known_weight", "context_decay", "distinct_weight",
+                   "distinct_similarity")
+"""The :class:`~recommender.match.MatchParams` fields that shape the arrays (the others
+only score them)."""
