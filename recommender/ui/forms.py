@@ -17,14 +17,17 @@ from ..intake.forms.mapping import FIELDS
 from ..language.text import fold
 from .i18n import LANGUAGES, t
 
+__all__ = ["IGNORE", "PREVIEW_ROWS", "MappingStep", "field_choices", "field_of_cell", "fields_help",
+           "guess_role", "original_headers", "reason_text", "short", "warning_text", "years_value"]
+
 logger = logging.getLogger(__name__)
 
 
 # ---------------------------------------------------------------------- sign-up forms
-_IGNORE = "ignore"
+IGNORE = "ignore"
 _IGNORE_WORDS = frozenset({"ignore", "ignored", "ignorer", "ignoree", "ignorees", "(ignored)",
                            "(ignoree)", "-"})
-_PREVIEW_ROWS = 5
+PREVIEW_ROWS = 5
 _FIELD_WORDS = {"years_experience": "years", "manager_id": "manager",
                 "role_preference": "side", "email": "email", "location": "location", "id": "id"}
 
@@ -36,10 +39,10 @@ def _fold_word(text: Any) -> str:
 def field_choices(lang: str = "en") -> list[tuple[str, str]]:
     """The fields a form column can feed, labelled in ``lang`` (value: the field's name)."""
     out = [(f"{name} — {t('field_' + name, lang)}", name) for name in FIELDS]
-    return [*out, (f"{_IGNORE} — {t('field_ignore', lang)}", _IGNORE)]
+    return [*out, (f"{IGNORE} — {t('field_ignore', lang)}", IGNORE)]
 
 
-def _field_of_cell(cell: Any, lang: str) -> str | None:
+def field_of_cell(cell: Any, lang: str) -> str | None:
     """The field a coordinator typed in the mapping table: a field's name or its label in
     either language, ``ignore``; ``""`` for not used; None when it names no field."""
     key = _fold_word(cell)
@@ -49,7 +52,7 @@ def _field_of_cell(cell: Any, lang: str) -> str | None:
         return key.replace(" ", "_")
     if key.replace(" ", "") in {w.replace("(", "").replace(")", "") for w in _IGNORE_WORDS} \
             or key in {_fold_word(t("field_ignore", lg)) for lg in LANGUAGES}:
-        return _IGNORE
+        return IGNORE
     for name in FIELDS:
         if key in {_fold_word(t("field_" + name, lg)) for lg in LANGUAGES}:
             return name
@@ -58,7 +61,7 @@ def _field_of_cell(cell: Any, lang: str) -> str | None:
     return None
 
 
-def _guess_role(file_name: str) -> str:
+def guess_role(file_name: str) -> str:
     stem = fold(Path(file_name).stem)
     if re.search(r"(?<![a-z])(mentees?|mentores?|mentorees?|mentorados?|mentoradas?)(?![a-z])",
                  stem):
@@ -68,7 +71,7 @@ def _guess_role(file_name: str) -> str:
     return ""
 
 
-def _original_headers(path: str | Path) -> dict[str, str]:
+def original_headers(path: str | Path) -> dict[str, str]:
     """Folded column key -> the header as the form wrote it (for display only)."""
     path = Path(path)
     header: list[Any] = []
@@ -93,7 +96,7 @@ def _original_headers(path: str | Path) -> dict[str, str]:
             and str(h).strip()}
 
 
-def _years_value(cell: Any) -> float | None:
+def years_value(cell: Any) -> float | None:
     if cell is None or (isinstance(cell, float) and math.isnan(cell)):
         return None
     if isinstance(cell, (int, float)):
@@ -105,7 +108,7 @@ def _years_value(cell: Any) -> float | None:
         return None
 
 
-def _short(value: Any, size: int = 70) -> str:
+def short(value: Any, size: int = 70) -> str:
     text = " ".join(str(value or "").split())
     return text if len(text) <= size else text[:size - 1] + "…"
 
@@ -189,5 +192,5 @@ def warning_text(warning: str, lang: str, labels: dict[str, str]) -> str:
 
 def fields_help(lang: str) -> str:
     """The legend under the mapping table: every field's name and what it is, in ``lang``."""
-    names = [f"**{n}** ({t('field_' + n, lang)})" for n in (*FIELDS, _IGNORE)]
+    names = [f"**{n}** ({t('field_' + n, lang)})" for n in (*FIELDS, IGNORE)]
     return t("map_fields_help", lang, fields=", ".join(names))
