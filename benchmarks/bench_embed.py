@@ -20,12 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from recommender import demo_path
+from recommender import Recommender, demo_path
 from recommender.embedding.backends import make_embedder
 from recommender.embedding.cached import CachedEmbedder
 from recommender.intake.readers import read_table
 from recommender.language.text import split_sentences
-from recommender import Recommender
 from recommender.storage.store import Store
 
 SUFFIXES = ["", " au quotidien", " for my team", " dans mon service", " this year",

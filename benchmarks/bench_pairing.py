@@ -28,10 +28,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from recommender import MatchParams
 from recommender.matching.assign import solve
 from recommender.matching.cohort import Cohort
 from recommender.matching.kernel import score_edges
-from recommender import MatchParams
 from recommender.matching.rules import eligible
 
 

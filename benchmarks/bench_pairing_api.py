@@ -144,8 +144,7 @@ def dense_baseline(rec: object) -> tuple[float, float]:
 
 
 def run(n: int, folder: str, exact: bool, queue: mp.Queue) -> None:
-    from recommender import MatchParams
-    from recommender import Recommender
+    from recommender import MatchParams, Recommender
 
     out: dict[str, float | int | str] = {"n": n}
     t = time.perf_counter()

@@ -38,8 +38,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_pairing_api import people_rows  # noqa: E402
 
-from recommender.embedding.backends import DEFAULT_EMBEDDER, make_embedder  # noqa: E402
 from recommender import Recommender  # noqa: E402
+from recommender.embedding.backends import DEFAULT_EMBEDDER, make_embedder  # noqa: E402
 
 
 def run(label: str, folder: Path, database_url: str | None, rows: list[dict],

@@ -37,11 +37,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from recommender import ingest
-from recommender import demo_path
+from recommender import Recommender, demo_path, ingest
 from recommender.intake.readers import read_table
 from recommender.language.text import split_sentences
-from recommender import Recommender
 
 SHAPES = ("sentences", "run-on")
 BASELINE_CHARS = 300

@@ -34,9 +34,8 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from recommender import Person, Recommender
 from recommender.language.text import fold, split_sentences
-from recommender import Recommender
-from recommender import Person
 
 __all__ = [
     "DATA_PATH",

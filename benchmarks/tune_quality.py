@@ -40,8 +40,7 @@ from benchmarks.quality import (
     regex_want_scores,
     whole_profile_scores,
 )
-from recommender import MatchParams
-from recommender import Recommender
+from recommender import MatchParams, Recommender
 
 BASELINES = ("whole_profile", "regex_want")
 

@@ -1,4 +1,5 @@
-"""Numbers and dates as each language of the page writes them (``30,2`` and ``28/11/2026`` in French)."""
+"""Numbers and dates as each language of the page writes them (``30,2`` and ``28/11/2026``
+in French)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import datetime as dt
 import re
 from typing import Any
 
-__all__ = ["WRITTEN_LANGUAGES", "format_date", "format_month", "format_number", "format_percent", "parse_date"]
+__all__ = ["WRITTEN_LANGUAGES", "format_date", "format_month", "format_number", "format_percent",
+           "parse_date"]
 
 
 WRITTEN_LANGUAGES = ("en", "fr")

@@ -1,4 +1,5 @@
-"""The scored pairs a matching run chooses from: every pair block by block, or FAISS candidates on very large cohorts."""
+"""The scored pairs a matching run chooses from: every pair block by block, or FAISS
+candidates on very large cohorts."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The hard rules of a programme, as one table read by eligibility and by the reasons a person is left alone."""
+"""The hard rules of a programme, as one table read by eligibility and by the reasons a
+person is left alone."""
 
 from __future__ import annotations
 
