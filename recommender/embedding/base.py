@@ -7,7 +7,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-__all__ = ["Embedder", "EmbeddingCache", "normalise"]
+__all__ = ["Embedder", "EmbeddingCache", "EncodeFn", "normalise"]
 
 
 
@@ -16,7 +16,7 @@ __all__ = ["Embedder", "EmbeddingCache", "normalise"]
 class Embedder(Protocol):
     """Anything that turns texts into an ``(n, dimension)`` float32 matrix of unit rows.
 
-    :func:`recommender.testing.check_embedder` checks an implementation against this
+    :func:`recommender.embedding.testing.check_embedder` checks an implementation against this
     contract (unit norms, empty input, batching, determinism).
     """
 

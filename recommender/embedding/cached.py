@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 import numpy as np
 
 from ..language.text import text_hash
 from ..records import CountProgressFn
-from .backends import logger
 from .base import Embedder, EmbeddingCache
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["CachedEmbedder"]
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
-from .backends import logger
 from .base import Embedder, normalise
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["PrecomputedEmbedder"]
 

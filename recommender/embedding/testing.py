@@ -53,13 +53,13 @@ class CountingEmbedder:
 
 
 def check_embedder(embedder: Embedder, atol: float = 1e-4) -> None:
-    """Check ``embedder`` against the :class:`~recommender.embed.Embedder` contract.
+    """Check ``embedder`` against the :class:`~recommender.embedding.base.Embedder` contract.
 
     Checks: ``model_id`` is a non-empty string; ``dimension`` is a positive int and every
     result has that width; results are float32 with unit rows; ``encode([])`` is
     ``(0, dimension)`` and does not reach the model; the same text gives the same vector
     whatever its batch, position or repetition; and the cache wrapper
-    (:class:`~recommender.embed.CachedEmbedder`) returns the backend's vectors and does not
+    (:class:`~recommender.embedding.cached.CachedEmbedder`) returns the backend's vectors and does not
     embed a text twice.
 
     Raises:

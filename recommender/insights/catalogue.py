@@ -24,7 +24,7 @@ def default_catalogue() -> list[Topic]:
 
 def topics_from(rows: Any, source: str = "rows") -> list[Topic]:
     """A catalogue from :class:`~recommender.records.Topic` records (kept as they are) or rows
-    (validated, as :func:`~recommender.ingest.rows_from` takes them)."""
+    (validated, as :func:`~recommender.intake.readers.rows_from` takes them)."""
     if isinstance(rows, (list, tuple)) and rows and all(isinstance(r, Topic) for r in rows):
         return list(rows)
     return validate_topics(rows_from(rows, source), source)

@@ -12,7 +12,13 @@ from ..language.text import split_sentences
 from ..records import CoveredTopic, SessionNote, Topic
 from .params import TopicParams
 
-__all__ = ["covered_by_notes", "covered_for_pair", "covered_records", "note_sentences"]
+__all__ = [
+    "covered_by_notes",
+    "covered_by_notes_matrix",
+    "covered_for_pair",
+    "covered_records",
+    "note_sentences",
+]
 
 
 def covered_by_notes(topic_vecs: np.ndarray, note_vecs: np.ndarray,

@@ -248,7 +248,7 @@ def programme_health(notes: Sequence[SessionNote], pairs: Iterable[Pair],
     Args:
         notes: every session note of the programme.
         pairs: the stored pairs.
-        sentences: everyone's wants (:func:`~recommender.cohort.sentences_by_person`).
+        sentences: everyone's wants (:func:`~recommender.profiles.context.sentences_by_person`).
         encode: texts ``(n,)`` -> unit vectors ``(n, d)``.
         lang: language of the at-risk reasons (``"en"`` or ``"fr"``).
     """

@@ -323,7 +323,7 @@ def suggest_for_pair(topics: Sequence[Topic], mentor: Person, mentee: Person,
 
     Args:
         topics: the catalogue (``T`` topics), read in the pair's language.
-        sentences: everyone's wants and offers (:func:`~recommender.cohort.sentences_by_person`).
+        sentences: everyone's wants and offers (:func:`~recommender.profiles.context.sentences_by_person`).
         pair_notes: the pair's notes, oldest first; ``notes`` every note of the programme.
         encode: texts ``(n,)`` -> unit vectors ``(n, d)``.
         search_notes: nearest notes (ids) to query vectors, e.g. the note index's search.

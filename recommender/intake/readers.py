@@ -1,4 +1,17 @@
-"""Files -> numbered rows."""
+"""Files -> numbered rows, whatever the file holds.
+
+Reads CSV (UTF-8 with or without BOM, UTF-16 with a BOM as Excel's "Unicode text" export
+writes it, or Windows-1252; ``;``, ``,`` or tab delimited, as French Excel exports them),
+XLSX, JSON and JSON Lines, up to :data:`MAX_FILE_BYTES`. Every problem of a file is raised
+at once as a :class:`~recommender.errors.ValidationError` naming file, row and column, in
+the user's words: a reader never lets a library's exception out (a damaged workbook, a file
+that is not what its extension says, bad JSON, an encoding it cannot read, an empty file, a
+row with more or fewer cells than the header).
+
+Row numbers: for CSV and XLSX the spreadsheet row (the header is row 1, so the first person
+is row 2; a cell holding line breaks is still one row); for JSON and Python rows the 1-based
+position in the list; for JSON Lines the line number.
+"""
 
 from __future__ import annotations
 

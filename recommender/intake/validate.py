@@ -1,26 +1,16 @@
-"""Files -> rows -> validated records.
+"""Numbered rows -> validated people, session notes and topics.
 
-Reads CSV (UTF-8 with or without BOM, UTF-16 with a BOM as Excel's "Unicode text" export
-writes it, or Windows-1252; ``;``, ``,`` or tab delimited, as French Excel exports them),
-XLSX, JSON and JSON Lines. Headers are matched through English and French aliases. Every
-problem of a batch is collected and raised at once as a
-:class:`~recommender.errors.ValidationError` naming file, row and column, in the user's
-words: a reader never lets a library's exception out (a damaged workbook, a file that is not
-what its extension says, bad JSON, an encoding it cannot read, an empty file, a row with more
-or fewer cells than the header).
+Headers are matched through English and French aliases. Every problem of a batch is
+collected and raised at once as a :class:`~recommender.errors.ValidationError` naming file,
+row and column; nothing of a rejected batch is stored.
 
-Row numbers: for CSV and XLSX the spreadsheet row (the header is row 1, so the first person
-is row 2; a cell holding line breaks is still one row); for JSON and Python rows the 1-based
-position in the list; for JSON Lines the line number.
-
-Limits (characters are Unicode code points), checked by the ``validate_*`` functions:
+Limits (characters are Unicode code points):
 
 - free text (``profile``, ``offers``, ``wants``, a note's ``text``, a topic's
   ``description``): :data:`MAX_TEXT_CHARS` per field;
 - a person's ``profile`` + ``offers`` + ``wants`` together: :data:`MAX_PERSON_CHARS`;
 - short fields (ids, name, department, role, email...): :data:`FIELD_LIMITS`, the widths of
-  the store's columns;
-- a file: :data:`MAX_FILE_BYTES`.
+  the store's columns.
 
 A longer value is an error naming the row, the column and the limit; nothing is truncated.
 Control characters (NUL, escape, form feed... anything but tab, line feed and carriage
@@ -58,6 +48,8 @@ __all__ = [
     "FIELD_LIMITS",
     "MAX_PERSON_CHARS",
     "MAX_TEXT_CHARS",
+    "PEOPLE_ALIASES",
+    "PEOPLE_COLUMNS",
     "load_notes",
     "load_people",
     "load_topics",
@@ -100,7 +92,7 @@ PEOPLE_COLUMNS = (
 )
 NOTE_COLUMNS = ("mentor_id", "mentee_id", "date", "text", "rating")
 
-_PEOPLE_ALIASES: dict[str, str] = {
+PEOPLE_ALIASES: dict[str, str] = {
     # people
     "identifiant": "id", "matricule": "id", "id_employe": "id", "employee_id": "id",
     "nom": "name", "nom_complet": "name", "full_name": "name", "prenom_nom": "name",
@@ -269,12 +261,12 @@ def validate_people(
             person, :data:`FIELD_LIMITS` for short fields) or control character.
     """
     col = _Collector(source)
-    _required_columns(col, rows, _PEOPLE_ALIASES, ("id", "name", "years_experience"))
+    _required_columns(col, rows, PEOPLE_ALIASES, ("id", "name", "years_experience"))
     people: list[Person] = []
     first_row_of: dict[str, int] = {}
     conflicts: dict[tuple[str, str], int] = {}
     for row_no, raw in rows:
-        row = _resolve(raw, _PEOPLE_ALIASES, conflicts, row_no)
+        row = _resolve(raw, PEOPLE_ALIASES, conflicts, row_no)
         checked_id = _checked(col, row_no, row, "id")
         checked_name = _checked(col, row_no, row, "name")
         pid, name = checked_id or "", checked_name or ""

@@ -1,6 +1,6 @@
 """Which language a short profile text is written in.
 
-Used by :mod:`recommender.mapping` where a sign-up form gives no languages: the person is
+Used by :mod:`recommender.intake.forms` where a sign-up form gives no languages: the person is
 taken to speak the languages their answers are written in, and the import report says that
 this was a guess.
 

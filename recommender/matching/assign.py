@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..records import ProgressFn
-from .candidates import _refill, candidate_graph
+from .candidates import candidate_graph, refill
 from .cohort import Cohort
 from .kernel import EdgeScores
 from .params import MatchParams
@@ -110,7 +110,7 @@ def solve(cohort: Cohort, params: MatchParams, fixed: Sequence[tuple[int, int]] 
     # Every rule again, not only the decisions: a graph passed in can never break one.
     open_ = ((mentor_cap[graph.mentor] > 0) & (mentee_cap[graph.mentee] > 0)
              & eligible(c, graph.mentor, graph.mentee, params))
-    scores = _refill(c, params, graph, graph.take(open_), c.can_mentor() & (mentor_cap > 0),
+    scores = refill(c, params, graph, graph.take(open_), c.can_mentor() & (mentor_cap > 0),
                      c.can_be_mentee() & (mentee_cap > 0))
     tell(0.7, f"assignment over {len(scores):,} pairs")
     logger.info("assignment over %d candidate edges", len(scores))

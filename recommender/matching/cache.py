@@ -1,7 +1,7 @@
 """The programme as the match stage's arrays, built once and kept while nothing changes.
 
 A matching run, a ranking of one person's partners and the list of the unmatched all need
-the whole cohort as arrays (:func:`~recommender.cohort.build_cohort`: every sentence
+the whole cohort as arrays (:func:`~recommender.matching.cohort.build_cohort`: every sentence
 embedded, weighted, read in context). :class:`CohortCache` keeps the last one built while
 the store's profiles version, the embedder and the settings that shape the arrays stay the
 same; :func:`located_pairs` places the stored pairs on it, read afresh each time.
@@ -235,7 +235,7 @@ def load_graph(path: Path, params: MatchParams, token: str) -> EdgeScores:
 
 class CohortCache:
     """The last cohort built, kept while what shapes it is the same, and per scoring
-    settings the candidate graph scored on it (:func:`~recommender.match.candidate_graph`)
+    settings the candidate graph scored on it (:func:`~recommender.matching.candidates.candidate_graph`)
     and the pair records already made from it.
 
     Safe to share between threads (the app serves several pages from one recommender): one
@@ -296,7 +296,7 @@ class CohortCache:
         """The candidate graph of ``arrays`` (from :meth:`get`) under ``params``: the one
         kept from an earlier run with the same scoring settings (in memory, or on disk
         when scored on these very arrays), or what ``build`` returns; and the records made
-        from it so far (see :func:`~recommender.explain.pair_suggestions`).
+        from it so far (see :func:`~recommender.matching.explain.pair_suggestions`).
 
         When ``arrays`` are no longer the cached ones (another thread rebuilt them
         meanwhile), the graph is built and returned but not kept. The capacity settings do

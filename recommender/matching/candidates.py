@@ -13,16 +13,16 @@ from ..records import ProgressFn
 from .cohort import Cohort, Sentences
 from .kernel import (
     EdgeScores,
-    _block_signals,
-    _cover,
-    _mentee_sides,
-    _offer_rows,
-    _row_step,
-    _transposed,
-    _want_columns,
+    block_signals,
     combine,
+    cover,
+    mentee_sides,
+    offer_rows,
+    row_step,
     score_edges,
     signal_matrices,
+    transposed,
+    want_columns,
 )
 from .params import SIGNALS, MatchParams
 from .rules import (
@@ -32,7 +32,7 @@ from .rules import (
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["candidate_edges", "candidate_graph", "top_k_per_side"]
+__all__ = ["candidate_edges", "candidate_graph", "refill", "top_k_per_side"]
 
 
 # ------------------------------------------------------------------------------ candidates
@@ -134,7 +134,7 @@ def _top_k_matrix(score: np.ndarray, valid: np.ndarray, k: int) -> np.ndarray:
         return valid
     negative = np.where(valid, -score, np.inf)
     # Partitioning a contiguous copy's rows is several times faster than strided columns.
-    keep = _best_in_rows(negative, k) | _best_in_rows(_transposed(negative), k).T
+    keep = _best_in_rows(negative, k) | _best_in_rows(transposed(negative), k).T
     return keep & valid
 
 
@@ -174,15 +174,15 @@ def _dense_candidates(c: Cohort, mentors: np.ndarray, mentees: np.ndarray,
     twice as many as the last time are stored, those the risen cut leaves out are dropped.
     """
     tell(0.2, f"scoring {len(mentors) * len(mentees):,} pairs")
-    columns = _want_columns(c.wants, mentees)
-    mentee_offers, lexical_want_t = _mentee_sides(c, mentees, params)
+    columns = want_columns(c.wants, mentees)
+    mentee_offers, lexical_want_t = mentee_sides(c, mentees, params)
     # Mentors without offers still get a block: the other signals may score them.
     no_offer = np.flatnonzero(c.offers.count[mentors] == 0)
     blocks: list[tuple[np.ndarray, np.ndarray | None]] = []
     # Mentors with the most offers first: they tend to score best, so the columns' cut
     # rises early and later blocks store fewer cells.
-    for where, offers in reversed(list(_offer_rows(c.offers, mentors))):
-        step = (_row_step(offers.shape[0], columns, block_floats) if columns is not None
+    for where, offers in reversed(list(offer_rows(c.offers, mentors))):
+        step = (row_step(offers.shape[0], columns, block_floats) if columns is not None
                 else len(where))
         blocks += [(where[i : i + step], offers[:, i : i + step])
                    for i in range(0, len(where), step)]
@@ -192,10 +192,10 @@ def _dense_candidates(c: Cohort, mentors: np.ndarray, mentees: np.ndarray,
     n_valid, kept, compacted = 0, [], 0
     for done, (rows, block_offers) in enumerate(blocks):
         block = mentors[rows]
-        coverage = (_cover(block_offers, columns, params.peak_weight)
+        coverage = (cover(block_offers, columns, params.peak_weight)
                     if block_offers is not None and columns is not None
                     else np.zeros((len(rows), len(mentees)), dtype=np.float32))
-        signals = _block_signals(c, block, coverage, mentees, mentee_offers, lexical_want_t,
+        signals = block_signals(c, block, coverage, mentees, mentee_offers, lexical_want_t,
                                  params, block_floats)
         score, _ = combine(signals, params)
         valid = (eligible(c, block[:, None], mentees[None, :], params, PROFILE_RULES)
@@ -203,7 +203,7 @@ def _dense_candidates(c: Cohort, mentors: np.ndarray, mentees: np.ndarray,
         n_valid += int(valid.sum())
         negative = np.where(valid, -score, np.inf).astype(np.float32)
         in_row = _best_in_rows(negative, keep) & valid
-        column_best = np.partition(np.concatenate([column_best, _transposed(negative)], axis=1),
+        column_best = np.partition(np.concatenate([column_best, transposed(negative)], axis=1),
                                    keep - 1, axis=1)[:, :keep]
         store = valid if n_valid <= params.exact_edges else (
             in_row | (negative <= column_best[:, keep - 1][None, :])) & valid
@@ -255,7 +255,7 @@ def _concat(parts: Sequence[EdgeScores]) -> EdgeScores:
                        for k in parts[0].signals})
 
 
-def _refill(c: Cohort, params: MatchParams, graph: EdgeScores, open_edges: EdgeScores,
+def refill(c: Cohort, params: MatchParams, graph: EdgeScores, open_edges: EdgeScores,
             open_mentor: np.ndarray, open_mentee: np.ndarray,
             block_cells: int = 1 << 22) -> EdgeScores:
     """``open_edges`` plus the best edges of people the decisions left short.
@@ -288,7 +288,7 @@ def _refill(c: Cohort, params: MatchParams, graph: EdgeScores, open_edges: EdgeS
                 score > params.min_score)
             negative = np.where(valid, -score, np.inf)  # each short person's best only
             valid &= (_best_in_rows(negative, keep) if by_mentor
-                      else _best_in_rows(_transposed(negative), keep).T)
+                      else _best_in_rows(transposed(negative), keep).T)
             added.append(_cells(mentors, mentees, signals, valid, params))
     return added[0] if len(added) == 1 else _concat(added)
 

@@ -1,9 +1,11 @@
-"""Records and sentence vectors -> what the stages read.
+"""A cohort as the matching's arrays: people's rules (years, roles, capacity, departments,
+managers, languages) and their sentences, weighted and read in context.
 
-:func:`sentences_by_person` decides, once for matching, topics and health alike, which
-sentences count as a person's wants and offers (background sentences are implicit offers;
-a profile that states no want uses its most wish-like sentence). :func:`build_cohort`
-turns that into the arrays of the match stage (:class:`match.Cohort`).
+:class:`Cohort` and :class:`Sentences` are the arrays; :func:`build_cohort` makes them from
+records and sentence vectors: background sentences as implicit offers, generic items that
+most of the cohort ticks weighed down, each wish read with the sentences leading to it
+(:func:`in_context`, :func:`context_need`), and TF-IDF rows of everyone's offers and wants
+for the lexical signal.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from .params import MatchParams
 
 __all__ = [
     "MAX_SENTENCES_PER_KIND",
+    "PREF_MENTEE",
+    "PREF_MENTOR",
     "Cohort",
     "Sentences",
     "build_cohort",
@@ -76,8 +80,8 @@ def context_need(text: str, self_contained_words: int) -> float:
     does not: "Je veux comprendre ce qui les attire ailleurs", "Taugt das wirklich etwas?").
 
     ``1 - n / self_contained_words`` (at least 0), ``n`` the number of words that can carry a
-    topic (:func:`~recommender.text.content_words`), halved when the sentence points back
-    with a pronoun or a demonstrative (:data:`~recommender.text.ANAPHORA_WORDS`: "they",
+    topic (:func:`~recommender.language.stopwords.content_words`), halved when the sentence points back
+    with a pronoun or a demonstrative (:data:`~recommender.language.stopwords.ANAPHORA_WORDS`: "they",
     "ça", "das", "isso"...). Words, not a model: it reads the six languages of the intent
     model alike, typos included.
     """
@@ -167,7 +171,7 @@ def _as_given(words_: list[str]) -> list[str]:
 def _profile_start(person: Person) -> int:
     """Position of the first sentence of ``person``'s free-text profile (the sentences of
     the ``offers`` and ``wants`` columns come first: see
-    :func:`recommender.segment.segment_people`)."""
+    :func:`recommender.profiles.segment.segment_people`)."""
     return len(split_sentences(person.offers)) + len(split_sentences(person.wants))
 
 

@@ -1,7 +1,5 @@
-"""Complementary pairing: hard rules, one scoring kernel, exact assignment.
-
-Everything here works on integer person indices and numpy arrays; the facade turns records
-into a :class:`Cohort` (see :mod:`recommender.cohort`) and results back into records.
+"""The scoring kernel: every signal of a pair from sentence vectors, and the one formula
+that turns signals into a score and its parts.
 
 Score of mentor ``m`` for mentee ``s`` (in a reverse programme ``m`` is the junior)::
 
@@ -10,18 +8,16 @@ Score of mentor ``m`` for mentee ``s`` (in a reverse programme ``m`` is the juni
     score            = coverage(m -> s)
                        + reverse_weight * coverage(s -> m) * max(coverage(m -> s), 0)
                        + cross_department_bonus * [departments differ]
+                       + lexical_weight * TF-IDF cosine of m's offers and s's wants
 
 ``w`` runs over the mentee's *want* sentences only, so a senior who writes mostly about
 their own expertise is matched on the sentence saying what they want to learn, and a junior
 from the same field who offers nothing asked for does not win on whole-profile similarity.
 
 One kernel computes every signal (:func:`coverage_matrix`: one float32 matrix product per
-block of people, reduced per person with reshapes over sentence-count buckets), one function
-(:func:`combine`) turns signals into the score and its parts, and one table (:data:`RULES`)
-holds the hard rules that both eligibility and the unmatched reasons read. Scoring every
-pair goes one block of mentors at a time (signals, score, rules and each row's and column's
-best, then the block is dropped): memory holds one block's matrices and the cells that may
-still be among a row's or a column's best, never the whole matrix.
+block of people, reduced per person with reshapes over sentence-count buckets), and one
+function (:func:`combine`) turns signals into the score and its parts, on edges ``(E,)`` or
+matrices ``(M, S)`` alike. Everything works on integer person indices and numpy arrays.
 """
 
 from __future__ import annotations
@@ -41,10 +37,17 @@ __all__ = [
     "EdgeScores",
     "SentencePositions",
     "best_sentences",
+    "block_signals",
     "combine",
+    "cover",
     "coverage_matrix",
+    "mentee_sides",
+    "offer_rows",
+    "row_step",
     "score_edges",
     "signal_matrices",
+    "transposed",
+    "want_columns",
 ]
 
 logger = logging.getLogger(__name__)
@@ -60,8 +63,8 @@ def _buckets(s: Sentences, people: np.ndarray) -> Iterator[tuple[np.ndarray, int
         yield where, int(k), rows
 
 
-class _WantColumns(NamedTuple):
-    """Weighted want sentences of targets laid out for :func:`_cover`: targets bucketed by
+class WantColumns(NamedTuple):
+    """Weighted want sentences of targets laid out for :func:`cover`: targets bucketed by
     want count, want ``j`` of every target of a bucket then want ``j + 1``
     (position-major), so that per-target reductions are operations on contiguous slices."""
 
@@ -71,7 +74,7 @@ class _WantColumns(NamedTuple):
     column_of: np.ndarray  # (T,) packed position of each target (no want: zeros, never read)
 
 
-def _want_columns(dst: Sentences, targets: np.ndarray) -> _WantColumns | None:
+def want_columns(dst: Sentences, targets: np.ndarray) -> WantColumns | None:
     columns = list(_buckets(dst, targets))
     if not columns:
         return None
@@ -82,11 +85,11 @@ def _want_columns(dst: Sentences, targets: np.ndarray) -> _WantColumns | None:
     in_order = np.concatenate([t_order, np.setdiff1d(np.arange(len(targets)), t_order)])
     column_of = np.empty(len(targets), dtype=np.int64)
     column_of[in_order] = np.arange(len(targets))
-    return _WantColumns(wants, [len(w) for w, _, _ in columns], [j for _, j, _ in columns],
+    return WantColumns(wants, [len(w) for w, _, _ in columns], [j for _, j, _ in columns],
                         column_of)
 
 
-def _offer_rows(src: Sentences, sources: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+def offer_rows(src: Sentences, sources: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """Sources bucketed by offer count: ``(positions in sources, offers (k, len, d))``,
     offer ``i`` of every source of the bucket contiguous."""
     for where, k, rows in _buckets(src, sources):
@@ -94,7 +97,7 @@ def _offer_rows(src: Sentences, sources: np.ndarray) -> Iterator[tuple[np.ndarra
         yield where, np.ascontiguousarray(offers.transpose(1, 0, 2))
 
 
-def _cover(offers: np.ndarray, columns: _WantColumns, peak: float) -> np.ndarray:
+def cover(offers: np.ndarray, columns: WantColumns, peak: float) -> np.ndarray:
     """Coverage ``(count, T)`` of every target's wants by each of ``count`` sources whose
     offers are ``(k, count, d)``: the best offer for each want (``k`` products), then per
     target the peak and mean over its wants."""
@@ -122,7 +125,7 @@ def _cover(offers: np.ndarray, columns: _WantColumns, peak: float) -> np.ndarray
     return packed[:, columns.column_of]  # columns back from bucket order to target order
 
 
-def _row_step(k: int, columns: _WantColumns, block_floats: int) -> int:
+def row_step(k: int, columns: WantColumns, block_floats: int) -> int:
     return max(1, block_floats // max(k * len(columns.wants), 1))
 
 
@@ -146,13 +149,13 @@ def coverage_matrix(src: Sentences, dst: Sentences, sources: np.ndarray, targets
         ``(M, T)`` float32 coverage; 0 where a source has no offer or a target no want.
     """
     out = np.zeros((len(sources), len(targets)), dtype=np.float32)
-    columns = _want_columns(dst, targets)
+    columns = want_columns(dst, targets)
     if columns is None:
         return out
-    for where, offers in _offer_rows(src, sources):
-        step = _row_step(offers.shape[0], columns, block_floats)
+    for where, offers in offer_rows(src, sources):
+        step = row_step(offers.shape[0], columns, block_floats)
         for start in range(0, len(where), step):
-            out[where[start : start + step]] = _cover(offers[:, start : start + step], columns,
+            out[where[start : start + step]] = cover(offers[:, start : start + step], columns,
                                                       peak)
     return out
 
@@ -213,7 +216,7 @@ def _signal_blocks(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray, param
             "cross_department": cross.astype(np.float64), "lexical": lexical.astype(np.float64)}
 
 
-def _transposed(matrix: np.ndarray, block: int = 256) -> np.ndarray:
+def transposed(matrix: np.ndarray, block: int = 256) -> np.ndarray:
     """A contiguous copy of ``matrix.T``, copied by blocks of rows (2-3x faster than
     ``np.ascontiguousarray(matrix.T)`` on large matrices: each block stays in cache)."""
     out = np.empty(matrix.shape[::-1], dtype=matrix.dtype)
@@ -229,10 +232,10 @@ def _dense(matrix: Any) -> np.ndarray:
 def signal_matrices(cohort: Cohort, mentors: np.ndarray, mentees: np.ndarray,
                     params: MatchParams) -> dict[str, np.ndarray]:
     """Every signal of every pair ``(mentors[i], mentees[j])``, each ``(M, S)``: the same
-    kernel as :func:`score_edges`, as matrices (one block of :func:`_block_signals`)."""
+    kernel as :func:`score_edges`, as matrices (one block of :func:`block_signals`)."""
     c = cohort
     coverage = coverage_matrix(c.offers, c.wants, mentors, mentees, params.peak_weight)
-    return _block_signals(c, mentors, coverage, mentees, *_mentee_sides(c, mentees, params),
+    return block_signals(c, mentors, coverage, mentees, *mentee_sides(c, mentees, params),
                           params)
 
 
@@ -378,33 +381,33 @@ def best_sentences(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray) -> Se
     return SentencePositions(want, offer, rev_want, rev_offer)
 
 
-def _mentee_sides(c: Cohort, mentees: np.ndarray, params: MatchParams
+def mentee_sides(c: Cohort, mentees: np.ndarray, params: MatchParams
                   ) -> tuple[list[tuple[np.ndarray, np.ndarray]], Any]:
-    """What :func:`_block_signals` reads of the mentees, laid out once for every block:
+    """What :func:`block_signals` reads of the mentees, laid out once for every block:
     their offers (for the reverse direction) and their wants' TF-IDF columns (``None``
     when that signal is off)."""
-    offers = list(_offer_rows(c.offers, mentees)) if params.reverse_weight else []
+    offers = list(offer_rows(c.offers, mentees)) if params.reverse_weight else []
     lexical_want_t = (c.lexical_want[mentees].T.tocsc()
                       if params.lexical_weight and c.lexical_offer is not None else None)
     return offers, lexical_want_t
 
 
-def _block_signals(c: Cohort, block: np.ndarray, coverage: np.ndarray, mentees: np.ndarray,
+def block_signals(c: Cohort, block: np.ndarray, coverage: np.ndarray, mentees: np.ndarray,
                    mentee_offers: Sequence[tuple[np.ndarray, np.ndarray]],
                    lexical_want_t: Any, params: MatchParams,
                    block_floats: int = 1 << 24) -> dict[str, np.ndarray]:
     """Every signal of ``block`` (mentors) x ``mentees`` as ``(B, S)`` matrices, given the
     coverage: the same kernel as :func:`signal_matrices`, one block of mentors at a time."""
     reverse = np.zeros_like(coverage)
-    columns = _want_columns(c.wants, block) if params.reverse_weight else None
+    columns = want_columns(c.wants, block) if params.reverse_weight else None
     if columns is not None:
         reverse_t = np.zeros(coverage.shape[::-1], dtype=np.float32)
         for where, offers in mentee_offers:
-            step = _row_step(offers.shape[0], columns, block_floats)
+            step = row_step(offers.shape[0], columns, block_floats)
             for start in range(0, len(where), step):
-                reverse_t[where[start : start + step]] = _cover(
+                reverse_t[where[start : start + step]] = cover(
                     offers[:, start : start + step], columns, params.peak_weight)
-        reverse = _transposed(reverse_t)
+        reverse = transposed(reverse_t)
     dm, ds = c.department[block][:, None], c.department[mentees][None, :]
     cross = (dm != ds) & (dm >= 0) & (ds >= 0)
     lexical = (_dense(c.lexical_offer[block] @ lexical_want_t) if lexical_want_t is not None

@@ -95,7 +95,7 @@ def paired_people(kept: Sequence[LocatedPair], new: EdgeScores) -> set[int]:
 def unmatched_now(arrays: CohortArrays, stored: Sequence[LocatedPair], params: MatchParams,
                   language: str = "en") -> list[Unmatched]:
     """Everyone without a proposed, accepted or active stored pair, and why, in ``language``
-    (the reasons are those of :func:`~recommender.explain.unmatched` on the run's cohort)."""
+    (the reasons are those of :func:`~recommender.matching.explain.unmatched` on the run's cohort)."""
     arrays, _ = matching_cohort(arrays, stored)
     paired = {x for p in stored if p.pair.status in ("proposed", *KEPT_STATUSES)
               for x in (p.mentor, p.mentee)}

@@ -1,4 +1,5 @@
-"""The matching's settings, each with what it does."""
+"""The matching's settings: what each one does (how the defaults were chosen:
+``docs/tuning.md``)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["COHORT_SETTINGS", "DIRECTIONS", "MatchParams"]
+__all__ = ["COHORT_SETTINGS", "DIRECTIONS", "SIGNALS", "MatchParams"]
 
 
 DIRECTIONS = ("reverse", "classic", "peer")
@@ -22,7 +23,8 @@ SIGNALS = ("coverage", "reverse", "cross_department", "lexical")
 
 @dataclass(frozen=True)
 class MatchParams:
-    """Settings of the matching, each with a default a coordinator can start from.
+    """Settings of the matching, each with a default a coordinator can start from (how the
+    defaults were chosen, on which labelled set: ``docs/tuning.md``).
 
     Attributes:
         direction: ``"reverse"`` (the mentor has at least ``min_experience_gap`` fewer
@@ -40,31 +42,23 @@ class MatchParams:
             (``None`` keeps each person's capacity).
         context_weight: each want sentence is read with its context: its vector plus this
             share of the sentence before it and of the person's other wants ("Young nurses
-            leave after a year. I want to understand their expectations."). 0.15: chosen on
-            ``dev`` with the settings below (0.2 is as good with ``context_decay`` 0.7 and
-            one pair worse with 0.5; 0.1 and 0.3 lose pairs).
+            leave after a year. I want to understand their expectations.").
         anaphora_weight: on top of ``context_weight``, how much a wish that does not name
             its own topic is read as the sentences leading to it, times how much it needs
-            them (:func:`recommender.cohort.context_need`: few topic words, a pronoun or a
-            demonstrative pointing back: "Je veux comprendre ce qui les attire ailleurs",
-            "Das möchte ich besser machen", "Taugt das wirklich etwas?"). 3.0: chosen on the
-            ``dev`` half (``benchmarks/tune_quality.py``): 2 and 4 are each one pair worse,
-            1 and 0 lose wishes spread over sentences.
+            them (:func:`~recommender.matching.cohort.context_need`: few topic words, a
+            pronoun or a demonstrative pointing back: "Je veux comprendre ce qui les attire
+            ailleurs", "Das möchte ich besser machen").
         self_contained_words: a wish with this many topic words or more names its topic
             and is read alone (plus ``context_weight``); with fewer, it needs its context in
-            proportion (pronouns halve the count). 4: best on ``dev`` (3 and 5 each lose
-            pairs: too few wishes read in context, or self-contained ones pulled toward the
-            senior's own field).
+            proportion (pronouns halve the count).
         known_weight: share of a wish's component along what the person already offers
             (their offer sentences, except the one leading to a wish) taken out of it, times
             how much the wish needs its context, so that a wish read in context does not
-            drift back to the senior's own expertise, where juniors of the same field wait
-            as decoys (a wish that names its topic is left alone). 0.5: chosen on ``dev``
-            (0 and 1 are one pair worse).
+            drift back to the senior's own expertise (a wish that names its topic is left
+            alone).
         context_decay: what leads to a wish is the sentence before it plus this share of
             the one before that, and so on ("Our buyers used to be engineers. Today half of
-            them are in their twenties. I'd like to adapt how we approach them."). 0.7:
-            chosen on ``dev`` (0.5 is as good, 0.3 one pair worse, 0 loses more).
+            them are in their twenties. I'd like to adapt how we approach them.").
         lexical_weight: weight of shared rare words (TF-IDF over the cohort) between the
             mentee's wants and the mentor's offers: tool names, acronyms, jargon that a
             sentence embedding blurs.
@@ -73,22 +67,15 @@ class MatchParams:
             one; 0 counts them all the same.
         distinct_similarity: two sentences this close count as the same item.
         min_score: pairs scoring at or below this are never proposed; those people are
-            listed as unmatched with their best candidate. 0.10: on the development set the
-            lowest-scoring right pair scored 0.12, and a pair scoring under 0.10 rests on no
-            real match (the cross-department bonus alone is 0.05).
+            listed as unmatched with their best candidate.
         candidates_k: on large cohorts, each person's ``2 * candidates_k`` best partners
-            (both sides) go to the assignment: twice as many as the assignment needs (gap
-            to the exact optimum 0.000 % at 4,000 people, ``benchmarks/bench_pairing_api.py``)
-            so that a run after decisions (rejections, pairs kept) still has enough.
+            (both sides) go to the assignment, so that a run after decisions (rejections,
+            pairs kept) still has enough.
         exact_edges: up to this many eligible pairs, every one goes to the assignment (the
             exact optimum); above it, each person's best (``candidates_k``).
         dense_limit: mentors x mentees up to which every pair is scored (block by block,
             memory bounded by a block); above it, candidates come from a FAISS search of
-            the sentences. 4e9 (about 130,000 people): at 100,000 people (2.6e9 pairs,
-            ``benchmarks/bench_pairing_api.py``, first run) scoring every pair took 361 s,
-            peak 5.5 GiB, and proposed 38,394 pairs; the FAISS candidates took 375 s,
-            7.0 GiB, and proposed 26,807 (their neighbour lists fill with near-identical
-            sentences).
+            the sentences.
     """
 
     direction: str = "reverse"
@@ -144,5 +131,5 @@ class MatchParams:
 COHORT_SETTINGS = ("background_weight", "context_weight", "anaphora_weight",
                    "self_contained_words", "known_weight", "context_decay", "distinct_weight",
                    "distinct_similarity")
-"""The :class:`~recommender.match.MatchParams` fields that shape the arrays (the others
+"""The :class:`~recommender.matching.params.MatchParams` fields that shape the arrays (the others
 only score them)."""

@@ -1,13 +1,11 @@
-"""Split each profile into offer / want / other sentences.
+"""The offer / want / other classifier of profile sentences.
 
-The ``offers`` and ``wants`` columns are taken as they are. Sentences of the free-text
-``profile`` are labelled by :class:`IntentClassifier`: a scikit-learn logistic regression
-over the sentence embedding plus a few French/English cue features ("je veux", "I would like",
-"j'anime", "I run"...). Its weights for the default embedder ship inside the package
-(``recommender/data/intent/``, ``.npz`` arrays, no pickle, read with ``importlib.resources``;
-the training script and model card stay in ``models/intent/``); for any other embedder it is
-fitted on the fly from the labelled sentence set shipped as package data (a few hundred
-sentences: a second or two).
+A scikit-learn logistic regression over the sentence embedding plus a few cue features in
+six languages ("je veux", "I would like", "j'anime", "I run"...). Its weights for the
+default embedder ship inside the package (``recommender/data/intent/``, ``.npz`` arrays, no
+pickle, read with ``importlib.resources``; the training script and model card stay in
+``models/intent/``); for any other embedder it is fitted on the fly from the labelled
+sentence set shipped as package data (a few hundred sentences: a second or two).
 """
 
 from __future__ import annotations
@@ -176,7 +174,7 @@ class IntentClassifier:
     def shipped(cls, model_id: str) -> IntentClassifier | None:
         """The weights for ``model_id`` shipped inside the package, if there are any."""
         folder = resources.files("recommender") / "data" / "intent"
-        name = _safe_name(model_id)
+        name = safe_name(model_id)
         config, arrays = folder / f"{name}.json", folder / f"{name}.npz"
         if not (config.is_file() and arrays.is_file()):
             return None
@@ -198,7 +196,7 @@ class IntentClassifier:
         return cls().fit(encode(texts), texts, [r[1] for r in rows], model_id)
 
 
-def _safe_name(model_id: str) -> str:
+def safe_name(model_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", model_id)
 
 

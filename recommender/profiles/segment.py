@@ -1,4 +1,9 @@
-"""Each person's texts as labelled sentences: offer, want or other."""
+"""Each person's texts as labelled sentences: offer, want or other.
+
+The ``offers`` and ``wants`` columns are taken as they are; sentences of the free-text
+``profile`` are labelled by the intent model (:mod:`.intent`), list items under a header
+("What I'd like to learn:") taking the header's label.
+"""
 
 from __future__ import annotations
 

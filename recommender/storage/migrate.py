@@ -13,10 +13,12 @@ from .schema import (
     HEAD_REVISION,
 )
 
+__all__ = ["alembic_config", "lock_key", "upgrade"]
+
 logger = logging.getLogger(__name__)
 
 
-def _lock_key(schema: str | None, name: str) -> int:
+def lock_key(schema: str | None, name: str) -> int:
     digest = hashlib.sha256(f"tandem:{schema}:{name}".encode()).digest()
     return int.from_bytes(digest[:8], "big", signed=True)
 
@@ -41,7 +43,7 @@ def _current_revision(conn: sa.Connection) -> str | None:
     return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def _upgrade(engine: sa.Engine, schema: str | None) -> None:
+def upgrade(engine: sa.Engine, schema: str | None) -> None:
     """Create or migrate the store to :data:`HEAD_REVISION`, in one transaction that other
     processes opening the same store wait for.
 
@@ -53,7 +55,7 @@ def _upgrade(engine: sa.Engine, schema: str | None) -> None:
         with conn.begin():
             if conn.dialect.name == "postgresql":
                 conn.execute(sa.select(sa.func.pg_advisory_xact_lock(
-                    _lock_key(schema, "migrate"))))
+                    lock_key(schema, "migrate"))))
                 exists = conn.execute(sa.text(
                     "SELECT 1 FROM pg_namespace WHERE nspname = :s"), {"s": schema}).first()
                 if not exists:

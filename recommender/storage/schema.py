@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-__all__ = ["HEAD_REVISION", "SCHEMA_VERSION"]
+__all__ = [
+    "HEAD_REVISION",
+    "PROFILES_VERSION",
+    "SCHEMA_VERSION",
+    "TOPICS_CHOSEN",
+    "embeddings_table",
+    "metadata",
+    "notes_table",
+    "pairs_table",
+    "people_table",
+    "segments_table",
+    "settings_table",
+    "topics_table",
+]
 
 
 PROFILES_VERSION = "profiles_version"

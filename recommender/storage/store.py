@@ -3,7 +3,7 @@
 Everything is written in transactions: a rejected or failed batch leaves the store as it
 was. Vectors are stored as raw float32 bytes and structured values as JSON; nothing is
 pickled. One SQLAlchemy schema (``metadata`` below) serves both databases; its versions are
-Alembic migrations shipped in :mod:`recommender.migrations`, applied when a store is opened.
+Alembic migrations shipped in :mod:`recommender.storage.migrations`, applied when a store is opened.
 
 **Several programmes in one PostgreSQL database: one schema per workspace.** A workspace
 on a server lives in its own PostgreSQL schema (``Store(url, schema="hr_2026")``; the
@@ -48,7 +48,7 @@ from sqlalchemy.pool import StaticPool
 
 from ..errors import StaleDecisionError
 from ..records import PAIR_STATUSES, Pair, Person, Segment, SessionNote, Topic
-from .migrate import _lock_key, _upgrade
+from .migrate import lock_key, upgrade
 from .schema import (
     PROFILES_VERSION,
     TOPICS_CHOSEN,
@@ -161,7 +161,7 @@ class Store:
         schema: on PostgreSQL, the schema holding this workspace (created when absent; see
             the module's notes); ignored by SQLite.
 
-    The schema is created or migrated (Alembic, see :mod:`recommender.migrations`) on first
+    The schema is created or migrated (Alembic, see :mod:`recommender.storage.migrations`) on first
     use.
 
     Raises:
@@ -188,7 +188,7 @@ class Store:
         if self._engine is None:
             engine = self._create_engine()
             try:
-                _upgrade(engine, self.schema)
+                upgrade(engine, self.schema)
             except BaseException:
                 engine.dispose()
                 raise
@@ -238,7 +238,7 @@ class Store:
         """Serialise writers of ``name`` until the transaction ends (PostgreSQL; a SQLite
         writer already runs alone)."""
         if conn.dialect.name == "postgresql":
-            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_lock_key(self.schema, name))))
+            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(lock_key(self.schema, name))))
 
     def close(self) -> None:
         """Release the database connections."""

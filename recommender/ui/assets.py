@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+__all__ = ["CSS", "GRADIO_FR", "head_script"]
+
 CSS = """
 .topic-card {border: 1px solid #d0d7e2; border-radius: 8px; padding: 8px 14px; margin: 8px 0;}
 .topic-card h3 {margin: 4px 0;}

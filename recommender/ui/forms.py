@@ -164,7 +164,7 @@ _FR_REASONS: tuple[tuple[str, str], ...] = (
 
 
 def reason_text(reason: str, lang: str) -> str:
-    """A reason of the proposal (written in English by :mod:`recommender.mapping`) in
+    """A reason of the proposal (written in English by :mod:`recommender.intake.forms`) in
     ``lang``: the usual wordings are translated, anything else is kept as written."""
     if lang != "fr":
         return reason

@@ -10,6 +10,8 @@ from ..language.formats import format_percent
 from .forms import fields_help
 from .i18n import LEVELS, t, word
 
+__all__ = ["choices_update", "flagged", "markdown_text", "pref_choices", "role_choices"]
+
 
 def markdown_text(key: str, lang: str) -> str:
     if key == "levels_explained":

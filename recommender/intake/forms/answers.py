@@ -12,10 +12,12 @@ from typing import Any
 from ...language.names import parse_languages
 from ..cells import cell_text, is_blank, number, split_items
 from .mapping import TEXT_FIELDS
-from .values import _suggest_role, suggest_years
+from .values import suggest_role, suggest_years
+
+__all__ = ["EMAIL", "Answers", "analyse", "with_answers"]
 
 # --------------------------------------------------------------------------- answers
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 _DATETIME = re.compile(
@@ -24,7 +26,7 @@ _DATETIME = re.compile(
 
 
 @dataclass(frozen=True)
-class _Answers:
+class Answers:
     """What a column's answers look like."""
 
     count: int  # non-empty answers
@@ -55,13 +57,13 @@ def _looks_checkbox(values: Sequence[str]) -> bool:
     return repeated / total >= 0.5 and mean_words <= 6
 
 
-def _analyse(cells: Sequence[Any]) -> _Answers:
+def analyse(cells: Sequence[Any]) -> Answers:
     values = [v for v in cells if not is_blank(v)]
     texts = [cell_text(v) for v in values]
     distinct = tuple(dict.fromkeys(texts))
     n = len(texts)
     if not n:
-        return _Answers(0, len(cells), (), "empty", 0.0, 0.0, False)
+        return Answers(0, len(cells), (), "empty", 0.0, 0.0, False)
     mean_words = sum(len(t.split()) for t in texts) / n
     codes = unknown = 0
     for t in texts:
@@ -79,7 +81,7 @@ def _analyse(cells: Sequence[Any]) -> _Answers:
         ints = [x for x in numbers if x is not None]
         kind = "sequence" if sorted(ints) == [float(i) for i in range(1, n + 1)] and n > 1 \
             else "number"
-    elif sum(bool(_EMAIL.fullmatch(t)) for t in texts) >= 0.7 * n:
+    elif sum(bool(EMAIL.fullmatch(t)) for t in texts) >= 0.7 * n:
         kind = "email"
     elif checkbox:
         kind = "checkbox"
@@ -89,13 +91,13 @@ def _analyse(cells: Sequence[Any]) -> _Answers:
         kind = "category"
     years = tuple((d, suggest_years(d)) for d in distinct) if kind in (
         "category", "short", "number") else ()
-    roles = tuple((d, _suggest_role(d)) for d in distinct) if kind in ("category", "short") \
+    roles = tuple((d, suggest_role(d)) for d in distinct) if kind in ("category", "short") \
         else ()
-    return _Answers(n, len(cells), distinct, kind, mean_words, language_share, checkbox,
+    return Answers(n, len(cells), distinct, kind, mean_words, language_share, checkbox,
                     years, roles)
 
 
-def _seniority(answers: _Answers) -> bool:
+def _seniority(answers: Answers) -> bool:
     """Categories or ranges that say how experienced someone is."""
     if answers.kind not in ("category", "short") or not answers.years:
         return False
@@ -103,7 +105,7 @@ def _seniority(answers: _Answers) -> bool:
     return answers.years_share >= 0.6 and (answers.kind == "category" or ranges)
 
 
-def _with_answers(scores: dict[str, tuple[float, str]], answers: _Answers,
+def with_answers(scores: dict[str, tuple[float, str]], answers: Answers,
                   meta_present: bool, canonical: str) -> dict[str, tuple[float, str]]:
     """Adjust header scores with what the answers look like."""
     out = dict(scores)

@@ -1,4 +1,37 @@
-"""A confirmed mapping applied to a form's rows, with a report of everything it did."""
+"""A confirmed mapping applied to a form's rows, with a report of everything it did.
+
+:func:`apply_mapping` turns the form's rows into rows with the project's field names, plus
+an :class:`ImportReport`: unused columns, generated ids and names, languages guessed from
+the texts, and every value the mapping did not know (as a
+:class:`~recommender.errors.Problem` with row and column, never dropped silently);
+:func:`people_from_mapped` validates them; :func:`people_rows` does both for an import.
+
+Joining rules (applied by :func:`apply_mapping`):
+
+- ``profile``, ``offers``, ``wants``: one line per column answered. With several columns,
+  a free-text answer is written ``"<label>: <answer>"`` (the label is the column's header),
+  so that a short answer keeps its question. Answers of checkbox columns are split into
+  items (on ``;``, new lines and commas outside brackets) and written ``"item; item"``, each
+  item a sentence of its own, without a label (the options name their subjects).
+  ``labels[column]`` overrides the label of any column (``""``: none). Free-text answers
+  are never split: only columns listed in ``checkbox`` are.
+- ``languages``: every column's answers, split into names; each name goes through
+  ``value_maps["languages"]``, then the one table of language names and codes
+  (:mod:`recommender.language.names`: ``Inglés``, ``Français``, ``Português``...) to ISO 639-1
+  codes. Where a row has none, they are guessed from its free-text answers
+  (:mod:`recommender.language.langid`) and the report says so.
+- ``name``: the columns' answers joined by a space (first name + last name).
+- ``department``, ``role``, ``location``: distinct answers joined by ``", "``.
+- every other field: the first non-empty answer.
+- ``value_maps[field]`` translates whole answers first (seniority category -> years,
+  ``"Les deux"`` -> ``"either"``...). A non-numeric ``years_experience`` answer that the map
+  does not know is a problem of that row and column.
+- ``role`` (``--role mentor|mentee``) sets ``role_preference`` of every row of the file.
+- ``generate_ids``: a row without an id gets ``p-`` + 10 hex digits of the SHA-256 of its
+  e-mail address (else of its name): the same person gets the same id at the next import, in
+  any form. A manager given by e-mail address then gets the same kind of id. A row without a
+  name gets one from the e-mail address.
+"""
 
 from __future__ import annotations
 
@@ -18,10 +51,10 @@ from ...records import Person
 from ..cells import canonical_column, cell_text, is_blank, number, split_items, value_key
 from ..readers import read_table, rows_from
 from ..validate import validate_people
-from .answers import _EMAIL
-from .headers import _WATCHED, _header_scores
+from .answers import EMAIL
+from .headers import WATCHED, header_scores
 from .mapping import TEXT_FIELDS, ColumnMapping
-from .propose import _cell, _key_index, mapping_setting
+from .propose import cell_of, key_index, mapping_setting
 
 logger = logging.getLogger(__name__)
 
@@ -153,7 +186,7 @@ class _Mapper:
 
     def answers(self, row: Mapping[str, Any], field_name: str) -> list[tuple[str, Any]]:
         return [(c, v) for c in self.mapping.columns_of(field_name)
-                if not is_blank(v := _cell(row, c, self.keys))]
+                if not is_blank(v := cell_of(row, c, self.keys))]
 
     def label(self, column: str) -> str:
         text = str(column).strip().rstrip("?:. ")
@@ -265,7 +298,7 @@ class _Mapper:
                 out["name"] = _name_from_email(email) if email else f"Participant {out['id']}"
                 self.generated_names.append((row_no, out["name"]))
             manager = cell_text(out.get("manager_id"))
-            if manager and _EMAIL.fullmatch(manager):
+            if manager and EMAIL.fullmatch(manager):
                 out["manager_id"] = _generated_id(manager, "", "")[0]
         codes = self.languages(row_no, row)
         if not codes and m.detect_languages:
@@ -286,19 +319,19 @@ def apply_mapping(
     """Rename and transform a form's rows to the people fields, with a full report.
 
     Args:
-        rows: ``(row number, row)`` pairs as :func:`~recommender.ingest.read_table` returns.
+        rows: ``(row number, row)`` pairs as :func:`~recommender.intake.readers.read_table` returns.
         mapping: the confirmed mapping.
         source: the file name, for the report and problems.
         guesser: guesses languages from texts; default a
-            :class:`~recommender.langid.LangidGuesser` over the mapping's
+            :class:`~recommender.language.langid.LangidGuesser` over the mapping's
             ``candidate_languages``, loaded only if a row needs it.
 
     Returns:
-        the mapped rows (give them to :func:`~recommender.ingest.validate_people`, or use
+        the mapped rows (give them to :func:`~recommender.intake.validate.validate_people`, or use
         :func:`people_from_mapped` to get the mapping's problems and the validation's
         together) and the :class:`ImportReport`.
     """
-    keys = _key_index(rows)
+    keys = key_index(rows)
     problems: list[Problem] = []
     for column in mapping.used_columns():
         if column not in keys.values() and canonical_column(column) not in keys:
@@ -324,8 +357,8 @@ def apply_mapping(
         else:
             fates.append((key, "not used"))
             unused.append(key)
-            scores = _header_scores(key)
-            hint = max(((f, s) for f, (s, _) in scores.items() if f in _WATCHED),
+            scores = header_scores(key)
+            hint = max(((f, s) for f, (s, _) in scores.items() if f in WATCHED),
                        key=lambda fs: fs[1], default=None)
             if hint and hint[1] >= 0.6:
                 taken = f" (the mapping takes {hint[0]} from " \
@@ -372,8 +405,8 @@ def people_from_mapped(mapped: MappedRows) -> list[Person]:
 
 
 def read_form(rows: Any, source: str = "rows") -> tuple[str, list[tuple[int, dict[str, Any]]]]:
-    """A file (any format :func:`~recommender.ingest.read_table` reads) or Python rows (as
-    :func:`~recommender.ingest.rows_from` takes) as ``(source, numbered rows)``; a file's
+    """A file (any format :func:`~recommender.intake.readers.read_table` reads) or Python rows (as
+    :func:`~recommender.intake.readers.rows_from` takes) as ``(source, numbered rows)``; a file's
     source is its name."""
     if isinstance(rows, (str, Path)):
         return Path(rows).name, read_table(rows)

@@ -6,10 +6,12 @@ import difflib
 import re
 
 from ..cells import canonical_column
-from ..validate import _PEOPLE_ALIASES
+from ..validate import PEOPLE_ALIASES
 from .mapping import FIELDS
 
-_WATCHED = frozenset({"id", "name", "email", "languages", "manager_id", "years_experience",
+__all__ = ["WATCHED", "header_scores", "header_words"]
+
+WATCHED = frozenset({"id", "name", "email", "languages", "manager_id", "years_experience",
                       "role_preference", "capacity"})
 
 
@@ -115,13 +117,13 @@ _WORDINGS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _header_words(column: str) -> str:
+def header_words(column: str) -> str:
     return canonical_column(column).replace("_", " ")
 
 
-def _header_scores(column: str) -> dict[str, tuple[float, str]]:
+def header_scores(column: str) -> dict[str, tuple[float, str]]:
     """Score of each field (and _meta, _topics) for a header alone, with a reason."""
-    text = _header_words(column)
+    text = header_words(column)
     scores: dict[str, tuple[float, str]] = {}
 
     def offer(name: str, score: float, reason: str) -> None:
@@ -131,8 +133,8 @@ def _header_scores(column: str) -> dict[str, tuple[float, str]]:
     canonical = canonical_column(column)
     if canonical in FIELDS:
         offer(canonical, 1.0, "the header is the field's name")
-    elif canonical in _PEOPLE_ALIASES:
-        offer(_PEOPLE_ALIASES[canonical], 0.95, f"'{column}' is a known name of this field")
+    elif canonical in PEOPLE_ALIASES:
+        offer(PEOPLE_ALIASES[canonical], 0.95, f"'{column}' is a known name of this field")
     hits: dict[str, list[tuple[float, str]]] = {}
     for regex, name, weight in _COMPILED_RULES:
         found = regex.search(text)
@@ -145,7 +147,7 @@ def _header_scores(column: str) -> dict[str, tuple[float, str]]:
         offer(name, score, f"the header mentions {words_found}")
     for name, wordings in _WORDINGS.items():
         for wording in wordings:
-            ratio = difflib.SequenceMatcher(None, text, _header_words(wording)).ratio()
+            ratio = difflib.SequenceMatcher(None, text, header_words(wording)).ratio()
             if ratio >= 0.8:
                 offer(name, round(0.95 * ratio, 2), f"close to the form wording '{wording}' "
                       f"({ratio:.0%} alike)")

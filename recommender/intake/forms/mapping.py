@@ -22,7 +22,7 @@ from ..validate import PEOPLE_COLUMNS
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["FIELDS", "MAPPING_VERSION", "ColumnMapping"]
+__all__ = ["FIELDS", "MAPPING_VERSION", "MULTI_FIELDS", "TEXT_FIELDS", "ColumnMapping"]
 
 
 MAPPING_VERSION = 1
@@ -45,7 +45,6 @@ JOINED_FIELDS = frozenset({"department", "role", "location"})
 SINGLE_FIELDS = frozenset(FIELDS) - MULTI_FIELDS - JOINED_FIELDS - {"name"}
 
 
-_ROLES = (*ROLE_PREFERENCES,)
 
 
 _KEYS = ("version", "role", "generate_ids", "detect_languages", "candidate_languages",
@@ -315,8 +314,8 @@ def _check_mapping(mapping: ColumnMapping, source: str) -> list[Problem]:
         if canonical_column(column) in seen:
             out.append(_problem(source, "ignored", f"column '{column}' is both ignored and "
                                 f"used for {seen[canonical_column(column)]}"))
-    if mapping.role is not None and mapping.role not in _ROLES:
-        out.append(_problem(source, "role", f"must be one of {', '.join(_ROLES)} or null, "
+    if mapping.role is not None and mapping.role not in ROLE_PREFERENCES:
+        out.append(_problem(source, "role", f"must be one of {', '.join(ROLE_PREFERENCES)} or null, "
                             f"got '{mapping.role}'"))
     for code in mapping.candidate_languages:
         if not re.fullmatch(r"[a-z]{2}", code):
@@ -348,8 +347,8 @@ def _bad_value(name: str, value: Any) -> str | None:
             return (f"must be a two-letter code like \"es\" (or \"\" to ignore the answer), "
                     f"got {json.dumps(value)}")
     elif name == "role_preference":
-        if value not in _ROLES:
-            return f"must be one of {', '.join(_ROLES)}, got {json.dumps(value)}"
+        if value not in ROLE_PREFERENCES:
+            return f"must be one of {', '.join(ROLE_PREFERENCES)}, got {json.dumps(value)}"
     elif not isinstance(value, (str, int, float)) or isinstance(value, bool):
         return f"must be text or a number, got {json.dumps(value)}"
     return None

@@ -1,54 +1,12 @@
-"""Any sign-up form -> the project's people fields: a proposal, a mapping file, mapped rows.
+"""A proposed mapping of a sign-up form's columns to the project's people fields.
 
-A programme's sign-up form (Google Forms, Microsoft Forms, any spreadsheet) asks its own
-questions in its own words. This stage sits before :func:`recommender.ingest.validate_people`:
-
-1. :func:`propose_mapping` reads the header row and the answers and proposes, for each
-   column, the field it feeds (with a confidence and a reason in words), which columns are
-   checkbox answers, which hold seniority categories and how many years each category is
-   worth (a suggestion the coordinator confirms), and lists every column it leaves unused.
-   Nothing is silent: :meth:`MappingProposal.describe` returns the lines a front end prints.
-2. The coordinator confirms or edits the :class:`ColumnMapping` (a JSON file, see
-   :meth:`ColumnMapping.save`), saved in the workspace and reused for the next import.
-3. :func:`apply_mapping` turns the form's rows into rows with the project's field names, plus
-   an :class:`ImportReport`: unused columns, generated ids and names, languages guessed from
-   the texts, and every value the mapping did not know (as a
-   :class:`~recommender.errors.Problem` with row and column, never dropped silently).
-4. :func:`people_from_mapped` (or ``validate_people(mapped.rows)``) validates them.
-
-Joining rules (applied by :func:`apply_mapping`):
-
-- ``profile``, ``offers``, ``wants``: one line per column answered. With several columns,
-  a free-text answer is written ``"<label>: <answer>"`` (the label is the column's header),
-  so that a short answer keeps its question. Answers of checkbox columns are split into
-  items (on ``;``, new lines and commas outside brackets) and written ``"item; item"``, each
-  item a sentence of its own, without a label (the options name their subjects).
-  ``labels[column]`` overrides the label of any column (``""``: none). Free-text answers
-  are never split: only columns listed in ``checkbox`` are.
-- ``languages``: every column's answers, split into names; each name goes through
-  ``value_maps["languages"]``, then the built-in names in English, French, Spanish,
-  Portuguese, German and Italian (``Inglés``, ``Français``, ``Português``...) to ISO 639-1
-  codes. Where a row has none, they are guessed from its free-text answers
-  (:mod:`recommender.langid`) and the report says so.
-- ``name``: the columns' answers joined by a space (first name + last name).
-- ``department``, ``role``, ``location``: distinct answers joined by ``", "``.
-- every other field: the first non-empty answer.
-- ``value_maps[field]`` translates whole answers first (seniority category -> years,
-  ``"Les deux"`` -> ``"either"``...). A non-numeric ``years_experience`` answer that the map
-  does not know is a problem of that row and column.
-- ``role`` (``--role mentor|mentee``) sets ``role_preference`` of every row of the file.
-- ``generate_ids``: a row without an id gets ``p-`` + 10 hex digits of the SHA-256 of its
-  e-mail address (else of its name): the same person gets the same id at the next import, in
-  any form. A manager given by e-mail address then gets the same kind of id. A row without a
-  name gets one from the e-mail address.
-
-Years suggested for answers (:func:`suggest_years`), all to be confirmed: a closed range
-(``"3-5 years"``, ``"0-2 ans"``) gives its midpoint; an open one gives its bound
-(``"10+ years"``, ``"Plus de 10 ans"`` -> 10; ``"less than 2 years"`` -> 1, half the
-bound); a number of years or months gives it; known categories give a typical figure
-(undergraduate 0, master's student 1, junior PhD student 2, PhD student 3, senior PhD
-student 4, postdoc 6, faculty member 12, intern 0, apprentice 1, junior 2, mid-level 5,
-senior 10, expert or lead 12, manager (``cadre``) 10, director 20, executive 25).
+:func:`propose_mapping` reads the header row and the answers and proposes, for each column,
+the field it feeds (with a confidence and a reason in words), which columns are checkbox
+answers, which hold seniority categories and how many years each category is worth (a
+suggestion the coordinator confirms), and lists every column it leaves unused. Nothing is
+silent: :meth:`MappingProposal.describe` returns the lines a front end prints. The
+coordinator confirms or edits the :class:`~.mapping.ColumnMapping` (a JSON file), saved in
+the workspace and reused for the next import of the same form (:func:`form_key`).
 """
 
 from __future__ import annotations
@@ -63,19 +21,22 @@ from typing import Any
 from ...language.langid import DEFAULT_CANDIDATES
 from ...language.names import is_filler, language_parts, part_languages
 from ...language.text import fold
+from ...records import ROLE_PREFERENCES
 from ..cells import canonical_column, number
-from ..validate import _PEOPLE_ALIASES
-from .answers import _analyse, _Answers, _with_answers
-from .headers import _WATCHED, _header_scores, _header_words
-from .mapping import _ROLES, MULTI_FIELDS, TEXT_FIELDS, ColumnMapping
-from .values import _suggest_capacity
+from ..validate import PEOPLE_ALIASES
+from .answers import Answers, analyse, with_answers
+from .headers import WATCHED, header_scores, header_words
+from .mapping import MULTI_FIELDS, TEXT_FIELDS, ColumnMapping
+from .values import suggest_capacity
 
 __all__ = [
     "ColumnProposal",
     "MappingProposal",
     "ValueSuggestion",
+    "cell_of",
     "form_key",
     "header_of",
+    "key_index",
     "mapping_setting",
     "missing_fields",
     "propose_mapping",
@@ -198,13 +159,13 @@ def missing_fields(header: Iterable[str]) -> list[str]:
     """Required fields a file cannot give without a mapping (none: it can be read as it is).
 
     ``id``, ``name`` and ``years_experience`` must be columns (under their names or the
-    aliases :mod:`recommender.ingest` knows), and one of ``profile``, ``offers``, ``wants``.
+    aliases :mod:`recommender.intake.validate` knows), and one of ``profile``, ``offers``, ``wants``.
     A front end that gets a non-empty list should propose a mapping instead of validating.
     """
     found = set()
     for h in header:
         key = canonical_column(h)
-        found.add(_PEOPLE_ALIASES.get(key, key))
+        found.add(PEOPLE_ALIASES.get(key, key))
     missing = [f for f in ("id", "name", "years_experience") if f not in found]
     if not found & set(TEXT_FIELDS):
         missing.append("profile/offers/wants")
@@ -217,18 +178,18 @@ def mapping_setting(rows: Sequence[tuple[int, Mapping[str, Any]]]) -> str:
 
 
 def header_of(rows: Sequence[tuple[int, Mapping[str, Any]]]) -> list[str]:
-    """Every column of numbered rows (as :func:`~recommender.ingest.read_table` gives), in order."""
+    """Every column of numbered rows (as :func:`~recommender.intake.readers.read_table` gives), in order."""
     return list(dict.fromkeys(k for _, row in rows for k in row))
 
 
-def _cell(row: Mapping[str, Any], column: str, keys: Mapping[str, str]) -> Any:
+def cell_of(row: Mapping[str, Any], column: str, keys: Mapping[str, str]) -> Any:
     if column in row:
         return row[column]
     actual = keys.get(canonical_column(column))
     return row.get(actual) if actual is not None else None
 
 
-def _key_index(rows: Sequence[tuple[int, Mapping[str, Any]]]) -> dict[str, str]:
+def key_index(rows: Sequence[tuple[int, Mapping[str, Any]]]) -> dict[str, str]:
     """Folded column name -> the key the rows use."""
     index: dict[str, str] = {}
     for key in header_of(rows):
@@ -236,7 +197,7 @@ def _key_index(rows: Sequence[tuple[int, Mapping[str, Any]]]) -> dict[str, str]:
     return index
 
 
-def _value_suggestions(name: str, answers: _Answers) -> tuple[ValueSuggestion, ...]:
+def _value_suggestions(name: str, answers: Answers) -> tuple[ValueSuggestion, ...]:
     out: list[ValueSuggestion] = []
     if name == "years_experience":
         for answer, guess in answers.years:
@@ -255,7 +216,7 @@ def _value_suggestions(name: str, answers: _Answers) -> tuple[ValueSuggestion, .
     elif name == "capacity":
         for answer in answers.distinct:
             if number(answer) is None:
-                cap = _suggest_capacity(answer)
+                cap = suggest_capacity(answer)
                 out.append(ValueSuggestion(answer, cap[0] if cap else None,
                                            cap[1] if cap else "no number in the answer"))
     elif name == "languages":
@@ -283,7 +244,7 @@ def propose_mapping(
 
     Args:
         header: the form's column names as read (original wording or folded keys).
-        rows: its answers, ``(row number, row)`` as :func:`~recommender.ingest.read_table`
+        rows: its answers, ``(row number, row)`` as :func:`~recommender.intake.readers.read_table`
             returns them; the answers decide between close candidates (seniority
             categories go to ``years_experience``, e-mail addresses to ``email``...).
         role: ``"mentor"`` or ``"mentee"`` when the whole file is one side: subjects of
@@ -293,17 +254,17 @@ def propose_mapping(
     Returns:
         the proposal; its :meth:`~MappingProposal.describe` names every column.
     """
-    if role is not None and role not in _ROLES:
-        raise ValueError(f"role must be one of {', '.join(_ROLES)}, got '{role}'")
-    keys = _key_index(rows)
+    if role is not None and role not in ROLE_PREFERENCES:
+        raise ValueError(f"role must be one of {', '.join(ROLE_PREFERENCES)}, got '{role}'")
+    keys = key_index(rows)
     header = [h for h in header if str(h).strip()]
-    metas = {h for h in header if _header_scores(h).get("_meta", (0.0, ""))[0] >= 0.9}
-    analysed: dict[str, _Answers] = {}
+    metas = {h for h in header if header_scores(h).get("_meta", (0.0, ""))[0] >= 0.9}
+    analysed: dict[str, Answers] = {}
     scored: dict[str, dict[str, tuple[float, str]]] = {}
     for column in header:
-        answers = _analyse([_cell(r, column, keys) for _, r in rows])
+        answers = analyse([cell_of(r, column, keys) for _, r in rows])
         analysed[column] = answers
-        scores = _with_answers(_header_scores(column), answers, bool(metas - {column}),
+        scores = with_answers(header_scores(column), answers, bool(metas - {column}),
                                canonical_column(column))
         if "_topics" in scores:
             topics_to = {"mentor": "offers", "mentee": "wants"}.get(role or "", "profile")
@@ -351,7 +312,7 @@ def propose_mapping(
             continue
         if field_name == "name" and all(
                 re.search(r"first|last|prenom|nom de famille|surname|apellido|sobrenome|given|"
-                          r"family", _header_words(c)) for c in sources):
+                          r"family", header_words(c)) for c in sources):
             continue
         ranked = sorted(sources, key=lambda c: -chosen[c][1])
         for column in ranked[1:]:
@@ -362,7 +323,7 @@ def propose_mapping(
     for column, choice in chosen.items():
         if choice[0] or choice[3]:
             continue
-        hint = max(((f, s) for f, (s, _) in scored[column].items() if f in _WATCHED),
+        hint = max(((f, s) for f, (s, _) in scored[column].items() if f in WATCHED),
                    key=lambda fs: fs[1], default=None)
         if hint and hint[1] >= HINT_CONFIDENCE:
             warnings.append(f"column '{column}' looks like {hint[0]} ({hint[1]:.0%}: "

@@ -1,4 +1,13 @@
-"""What a form's answers are worth: years for a seniority answer, a role, a capacity."""
+"""What a form's answers are worth: years for a seniority answer, a role, a capacity.
+
+Years suggested for answers (:func:`suggest_years`), all to be confirmed: a closed range
+(``"3-5 years"``, ``"0-2 ans"``) gives its midpoint; an open one gives its bound
+(``"10+ years"``, ``"Plus de 10 ans"`` -> 10; ``"less than 2 years"`` -> 1, half the
+bound); a number of years or months gives it; known categories give a typical figure
+(undergraduate 0, master's student 1, junior PhD student 2, PhD student 3, senior PhD
+student 4, postdoc 6, faculty member 12, intern 0, apprentice 1, junior 2, mid-level 5,
+senior 10, expert or lead 12, manager (``cadre``) 10, director 20, executive 25).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +17,7 @@ from typing import Any
 from ...language.text import fold, words
 from ..cells import cell_text, number
 
-__all__ = ["suggest_years"]
+__all__ = ["suggest_capacity", "suggest_role", "suggest_years"]
 
 
 _RANGE = re.compile(
@@ -110,7 +119,7 @@ _EITHER_WORDS = frozenset("both either any deux ambos ambas indifferent indifere
                           "peu importe".split())
 
 
-def _suggest_role(answer: Any) -> tuple[str, str] | None:
+def suggest_role(answer: Any) -> tuple[str, str] | None:
     tokens = set(words(fold(cell_text(answer))))
     mentee = bool(tokens & _MENTEE_WORDS)
     mentor = bool(tokens & _MENTOR_WORDS)
@@ -123,7 +132,7 @@ def _suggest_role(answer: Any) -> tuple[str, str] | None:
     return None
 
 
-def _suggest_capacity(answer: Any) -> tuple[int, str] | None:
+def suggest_capacity(answer: Any) -> tuple[int, str] | None:
     if m := re.search(r"\d+", cell_text(answer)):
         return int(m.group(0)), "the number in the answer"
     return None

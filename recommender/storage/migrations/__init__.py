@@ -1,7 +1,7 @@
-"""The store's schema versions, as Alembic migrations run by :mod:`recommender.store`.
+"""The store's schema versions, as Alembic migrations run by :mod:`recommender.storage.store`.
 
 Opening a store runs them (``alembic.command.upgrade`` through
-:func:`recommender.store.alembic_config`, no ``alembic.ini``): a workspace of any older
+:func:`recommender.storage.migrate.alembic_config`, no ``alembic.ini``): a workspace of any older
 schema, including those made before the migrations were Alembic's, is brought up to date in
 place, in one transaction. Every revision checks what is already there, since a pre-Alembic
 store has no ``alembic_version`` and is replayed from the first revision.
@@ -13,11 +13,11 @@ Revisions (each also records its number as the ``schema_version`` setting):
 - ``0003``: ``pairs.version`` (optimistic versioning of pair decisions).
 
 A new revision goes in ``versions/`` as ``NNNN_what.py`` with ``down_revision`` set to the
-previous one; then set :data:`recommender.store.HEAD_REVISION` and ``SCHEMA_VERSION`` to it
+previous one; then set :data:`recommender.storage.schema.HEAD_REVISION` and ``SCHEMA_VERSION`` to it
 (``tests/test_migrations.py`` checks both, and that the migrated schema equals the tables
 declared in ``store.py``). To draft one with Alembic's own commands::
 
     from alembic import command
-    from recommender.store import alembic_config
+    from recommender.storage.store import alembic_config
     command.revision(alembic_config(), message="what changes", rev_id="0004")
 """

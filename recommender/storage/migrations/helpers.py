@@ -7,6 +7,8 @@ import json
 import sqlalchemy as sa
 from alembic import op
 
+__all__ = ["has_column", "has_table", "record_schema_version"]
+
 
 def has_table(name: str) -> bool:
     return sa.inspect(op.get_bind()).has_table(name)

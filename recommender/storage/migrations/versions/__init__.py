@@ -1,1 +1,1 @@
-"""The revisions, one file each (see :mod:`recommender.migrations`)."""
+"""The revisions, one file each (see :mod:`recommender.storage.migrations`)."""
