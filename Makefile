@@ -36,9 +36,12 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check recommender tests benchmarks app.py models
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
+# The fast tier: no real model, browser, other process or database server, and a quarter
+# of the fuzzing examples (make test runs everything).
 unit: $(STAMP)
-	$(PY) -m pytest -m "not slow and not e2e" -q
+	TANDEM_FUZZ_SHARE=0.25 $(PY) -m pytest -m "not slow and not e2e and not subprocess and not postgres" -q
 
 # The store's tests run on SQLite and on a throw-away PostgreSQL server (Debian's postgresql,
 # installed if missing), started and stopped by tests/with_postgres.sh, also on failure.

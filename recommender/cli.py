@@ -447,10 +447,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
     level = logging.WARNING if args.quiet else logging.DEBUG if args.verbose else logging.INFO
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s",
-                        stream=sys.stderr)
-    for noisy in ("faiss", "httpx", "sentence_transformers"):
-        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+    # The package's own lines on stderr, for this run only (main may be called again in the
+    # same process: a test, a notebook); libraries' loggers are left alone.
+    package = logging.getLogger("recommender")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    before = package.level
+    package.addHandler(handler)
+    package.setLevel(level)
     seed = getattr(args, "seed", 0)
     random.seed(seed)
     np.random.seed(seed)
@@ -468,6 +472,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (KeyError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    finally:
+        package.removeHandler(handler)
+        package.setLevel(before)
 
 
 if __name__ == "__main__":

@@ -1,38 +1,19 @@
-"""Shared fixtures: a deterministic fake embedder and small cohorts."""
+"""Shared fixtures: a deterministic fake embedder, a small cohort, the store's backends, and
+the ``tandem`` command line (see :mod:`tests.shared`)."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 import pytest
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 from recommender import HashingEmbedder, Recommender
-from recommender.embedding.testing import CountingEmbedder as _Counting
 
 from .pg_support import backend, postgres_url  # noqa: F401  (SQLite and PostgreSQL)
-
-
-def CountingEmbedder(dimension: int = 256, model_id: str | None = None) -> _Counting:
-    """The hashing embedder, counting how many texts it was asked to embed."""
-    return _Counting(HashingEmbedder(dimension), model_id)
-
-
-PEOPLE = [
-    {"id": "s1", "name": "Sylvie", "years_experience": 18, "department": "HR", "languages": "fr;en",
-     "profile": "I have led HR for years.",
-     "wants": "I want to understand recruiting on TikTok and how graduates search jobs."},
-    {"id": "s2", "name": "Marc", "years_experience": 22, "department": "Stores", "languages": "fr",
-     "profile": "Je dirige le magasin.",
-     "wants": "Je veux comprendre les tournées de livraison et les livreurs."},
-    {"id": "j1", "name": "Inès", "years_experience": 1, "department": "HR", "languages": "fr;en",
-     "offers": "I run the TikTok account for recruiting and know how graduates search jobs.",
-     "role_preference": "mentor"},
-    {"id": "j2", "name": "Yanis", "years_experience": 0.5, "department": "Logistics",
-     "languages": "fr", "offers": "Je fais les tournées de livraison, je connais les livreurs.",
-     "role_preference": "mentor"},
-]
+from .shared import PEOPLE, CliResult, run_cli
 
 
 @pytest.fixture
@@ -45,3 +26,32 @@ def rec(people_rows) -> Recommender:
     r = Recommender(embedder=HashingEmbedder())
     r.add_people(people_rows)
     return r
+
+
+@pytest.fixture
+def tandem(tmp_path) -> Callable[..., CliResult]:
+    """``tandem ARGS`` run in this process, in ``tmp_path`` unless ``cwd`` is given; its own
+    embedding cache there (never the user's ``~/.cache``)."""
+    cache = tmp_path / ".tandem-cache"
+
+    def run(*args: str, cwd=None, stdin: str = "") -> CliResult:
+        before = os.environ.get("XDG_CACHE_HOME")
+        os.environ["XDG_CACHE_HOME"] = str(cache)
+        try:
+            return run_cli(*args, cwd=cwd or tmp_path, stdin=stdin)
+        finally:
+            if before is None:
+                os.environ.pop("XDG_CACHE_HOME", None)
+            else:
+                os.environ["XDG_CACHE_HOME"] = before
+
+    return run
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test on the PostgreSQL server is marked ``postgres`` (the fast tier leaves it out)."""
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if params.get("backend") == "postgresql" or \
+                "postgres_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)

@@ -43,6 +43,8 @@ __all__ = [
     "CohortArrays",
     "CohortCache",
     "LocatedPair",
+    "code_fingerprint",
+    "code_sources",
     "cohort_arrays",
     "load_cohort",
     "load_graph",
@@ -113,6 +115,12 @@ FILE_FORMAT = 1
 """Bumped when the files' layout changes (the code's own changes are in the key anyway)."""
 
 
+def code_sources() -> tuple[Path, list[Path]]:
+    """The package's folder and every module in it, sub-packages included, in order."""
+    package = Path(__file__).resolve().parents[1]
+    return package, sorted(package.rglob("*.py"))
+
+
 @cache
 def code_fingerprint() -> str:
     """What the arrays and the scores are computed by: this package's source, Python's
@@ -121,8 +129,7 @@ def code_fingerprint() -> str:
     install of compiled files only) the fingerprint is this process's own: nothing is
     shared between processes then, nothing wrong is read either."""
     h = hashlib.sha256(f"{sys.version}|{unicodedata.unidata_version}".encode())
-    package = Path(__file__).resolve().parents[1]
-    sources = sorted(package.rglob("*.py"))  # every module: a moved one changes nothing
+    package, sources = code_sources()
     if not sources:
         return uuid.uuid4().hex
     for source in sources:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,13 +10,15 @@ import pytest
 from recommender import Recommender
 from recommender.language.text import split_sentences
 
-DATA = json.loads((Path(__file__).parent / "data" / "labelled_cohort.json").read_text())
+from ..shared import DATA
+
+COHORT = json.loads((DATA / "labelled_cohort.json").read_text())
 
 
 @pytest.fixture(scope="module")
 def labelled() -> Recommender:
     rec = Recommender()  # the default multilingual embedder
-    rec.add_people(DATA["people"])
+    rec.add_people(COHORT["people"])
     return rec
 
 
@@ -31,8 +32,8 @@ def whole_profile_choice(rec: Recommender) -> dict[str, str]:
         return v
 
     choice = {}
-    for senior, decoy in DATA["decoys"].items():
-        designed = next(m for m, s in DATA["expected"] if s == senior)
+    for senior, decoy in COHORT["decoys"].items():
+        designed = next(m for m, s in COHORT["expected"] if s == senior)
         choice[senior] = max((designed, decoy), key=lambda j: float(vector(j) @ vector(senior)))
     return choice
 
@@ -41,22 +42,22 @@ def whole_profile_choice(rec: Recommender) -> dict[str, str]:
 def test_assignment_finds_the_designed_pairs(labelled):
     result = labelled.suggest_pairs()
     found = {(p.mentor_id, p.mentee_id) for p in result.pairs}
-    expected = {tuple(p) for p in DATA["expected"]}
+    expected = {tuple(p) for p in COHORT["expected"]}
     accuracy = len(found & expected) / len(expected)
     print(f"designed pairs found: {accuracy:.0%}")
     assert accuracy == 1.0, sorted(found)
-    assert tuple(DATA["manager_pair"]) not in found
-    assert tuple(DATA["cross_lingual"]) in found
+    assert tuple(COHORT["manager_pair"]) not in found
+    assert tuple(COHORT["cross_lingual"]) in found
 
 
 @pytest.mark.slow
 def test_whole_profile_similarity_falls_for_decoys_and_complementarity_does_not(labelled):
     baseline = whole_profile_choice(labelled)
-    fooled = [s for s, j in baseline.items() if j == DATA["decoys"][s]]
+    fooled = [s for s, j in baseline.items() if j == COHORT["decoys"][s]]
     assert fooled, "the decoys should tempt a whole-profile baseline"
-    for senior in DATA["decoys"]:
+    for senior in COHORT["decoys"]:
         ranked = labelled.suggest_mentors(senior, k=3)
-        designed = next(m for m, s in DATA["expected"] if s == senior)
+        designed = next(m for m, s in COHORT["expected"] if s == senior)
         assert ranked[0].mentor_id == designed, (senior, [r.mentor_id for r in ranked])
 
 
@@ -81,12 +82,12 @@ def test_reasons_quote_both_profiles(labelled):
 def test_designed_pairs_without_languages_or_role_preferences():
     """Files often lack these columns: the experience gap and the texts must still decide."""
     people = [{k: v for k, v in p.items() if k not in ("languages", "role_preference")}
-              for p in DATA["people"]]
+              for p in COHORT["people"]]
     rec = Recommender()
     rec.add_people(people)
     found = {(p.mentor_id, p.mentee_id) for p in rec.suggest_pairs().pairs}
-    assert {tuple(p) for p in DATA["expected"]} <= found
-    assert tuple(DATA["manager_pair"]) not in found
+    assert {tuple(p) for p in COHORT["expected"]} <= found
+    assert tuple(COHORT["manager_pair"]) not in found
 
 
 @pytest.mark.slow

@@ -1,11 +1,9 @@
-"""The ``tandem`` command line, run as a subprocess on small files."""
+"""The ``tandem`` command line on small files (in process; one test runs the entry point)."""
 
 from __future__ import annotations
 
 import csv
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +13,8 @@ from openpyxl import load_workbook
 from recommender import HashingEmbedder
 from recommender.storage.store import Store
 
-from .e2e_support import CHROMIUM, CHROMIUM_ARGS
+from ..e2e_support import CHROMIUM, CHROMIUM_ARGS
+from ..shared import ARTIFACTS, CliResult, run_cli, run_cli_process
 
 PEOPLE = """\
 id,name,years_experience,department,languages,profile,offers,wants,role_preference,manager_id
@@ -31,11 +30,6 @@ j1,s1,2026-11-01,"Graduates search jobs on TikTok, we compared job ads.",4
 """
 
 
-def tandem(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "recommender", *args], capture_output=True,
-                          text=True, cwd=cwd, timeout=300)
-
-
 @pytest.fixture
 def files(tmp_path):
     (tmp_path / "people.csv").write_text(PEOPLE, encoding="utf-8")
@@ -48,7 +42,11 @@ def read_csv(path: Path) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-def run_match(files: Path, out: str, *extra: str) -> subprocess.CompletedProcess:
+def tandem(*args: str, cwd: Path) -> CliResult:
+    return run_cli(*args, cwd=cwd)
+
+
+def run_match(files: Path, out: str, *extra: str) -> CliResult:
     return tandem("match", "-q", "--people", "people.csv", "--notes", "notes.csv", "--out", out,
                   "--model", "hashing", "--cache", "cache", *extra, cwd=files)
 
@@ -171,7 +169,18 @@ def test_report_opens_in_chromium_without_errors(files):
         assert page.locator("h2").count() == 6
         assert page.locator("svg").count() == 3
         assert "Inès" in page.inner_text("body")
-        page.screenshot(path=str(Path(__file__).parent / "artifacts" / "report.png"),
+        page.screenshot(path=str(ARTIFACTS / "report.png"),
                         full_page=True)
         browser.close()
     assert not errors
+
+
+@pytest.mark.subprocess
+def test_python_dash_m_is_the_command_line(files):
+    """The entry point users type, as a real process: exit codes and messages on stderr."""
+    ok = run_cli_process("match", "-q", "--people", "people.csv", "--out", "out", "--model",
+                         "hashing", "--no-cache", cwd=files)
+    assert ok.returncode == 0, ok.stderr
+    assert (files / "out" / "pairs.csv").is_file()
+    bad = run_cli_process("match", "-q", "--people", "missing.csv", "--out", "out", cwd=files)
+    assert bad.returncode == 2 and "missing.csv" in bad.stderr

@@ -35,6 +35,8 @@ import pytest
 import recommender
 from recommender import Recommender, load_demo
 
+pytestmark = pytest.mark.subprocess
+
 CHILD = r"""
 import json, os, signal, sys
 from pathlib import Path

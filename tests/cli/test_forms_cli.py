@@ -6,18 +6,15 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-FORMS = Path(__file__).parent / "data" / "forms"
+from ..shared import FORMS, CliResult, run_cli
 
 
-def tandem(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "recommender", *args, "--model", "hashing"],
-                          capture_output=True, text=True, cwd=cwd, timeout=300)
+def tandem(*args: str, cwd: Path) -> CliResult:
+    return run_cli(*args, "--model", "hashing", cwd=cwd)
 
 
 @pytest.fixture

@@ -3,14 +3,12 @@ unmatched now, reasons re-worded in another language, imports through a form map
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from recommender import HashingEmbedder, Recommender, ValidationError
 from recommender.errors import PairRuleError
 
-FORMS = Path(__file__).parent / "data" / "forms"
+from ..shared import FORMS
 
 
 def test_explain_pair_gives_parts_quotes_and_reasons_in_the_asked_language(rec):

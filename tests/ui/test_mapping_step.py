@@ -10,7 +10,7 @@ import pytest
 from recommender import HashingEmbedder, Recommender
 from recommender.ui.coordinator import Coordinator
 
-FORMS = Path(__file__).parent / "data" / "forms"
+from ..shared import FORMS
 
 
 @pytest.fixture

@@ -20,13 +20,15 @@ import uuid
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 import recommender
 from recommender import Person, Recommender, demo_path
 from recommender.errors import StaleDecisionError
 from recommender.intake.readers import read_table
 from recommender.records import Segment, StoredPair
 
-from .pg_support import Backend, drop_schema
+from ..pg_support import Backend, drop_schema
 
 
 def run_threads(n: int, work) -> list[BaseException | object]:
@@ -175,6 +177,7 @@ for round_ in range(4):
 """
 
 
+@pytest.mark.subprocess
 def test_two_app_processes_and_the_command_line_at_once(postgres_url, tmp_path):
     schema = f"t_{uuid.uuid4().hex[:10]}"
     url = f"{postgres_url}?workspace={schema}"

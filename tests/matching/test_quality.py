@@ -5,11 +5,12 @@ note reports (weights were chosen on `dev`; `test` was not used to choose anythi
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from ..shared import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from quality import evaluate_cohort, load_cohorts, summarise
 

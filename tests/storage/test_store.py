@@ -18,7 +18,7 @@ from recommender.records import Segment, StoredPair
 from recommender.storage.schema import SCHEMA_VERSION
 from recommender.workspace import Workspace
 
-from .conftest import PEOPLE, CountingEmbedder
+from ..shared import PEOPLE, CountingEmbedder
 
 NOTE = {"mentor_id": "j1", "mentee_id": "s1", "date": "2026-05-01",
         "text": "We talked about TikTok", "rating": 5}

@@ -8,7 +8,7 @@ import pytest
 from recommender import Recommender
 from recommender.embedding.index import VectorIndex
 
-from .conftest import CountingEmbedder
+from ..shared import CountingEmbedder
 
 
 def test_open_creates_folder_and_persists(tmp_path, people_rows):

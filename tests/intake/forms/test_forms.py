@@ -19,9 +19,10 @@ from recommender.intake.validate import validate_people
 from recommender.language.langid import LangidGuesser, StopWordGuesser
 from recommender.language.names import language_code
 
-FORMS = Path(__file__).parent / "data" / "forms"
+from ...shared import FORMS
+
 sys.path.insert(0, str(FORMS))
-import make_forms  # noqa: E402  (the fixtures' generator lives beside the fixtures)
+import make_forms
 
 GOOGLE_MENTEES = FORMS / "google_mentees_en.csv"
 GOOGLE_MENTORS = FORMS / "google_mentors_en.csv"

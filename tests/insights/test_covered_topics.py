@@ -4,16 +4,16 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from recommender import load_demo
 
+from ..shared import DATA
 from .test_topics_quality import build
 
-DATA = Path(__file__).parent / "data" / "labelled_topics_paraphrased.json"
-CASES = json.loads(DATA.read_text(encoding="utf-8"))["cases"]
+PARAPHRASES = DATA / "labelled_topics_paraphrased.json"
+CASES = json.loads(PARAPHRASES.read_text(encoding="utf-8"))["cases"]
 
 
 @pytest.mark.slow

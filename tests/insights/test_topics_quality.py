@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from recommender import Recommender
 
-CASES = json.loads((Path(__file__).parent / "data" / "labelled_topics.json").read_text())["cases"]
+from ..shared import DATA
+
+CASES = json.loads((DATA / "labelled_topics.json").read_text())["cases"]
 
 
 def build(case: dict) -> Recommender:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from .e2e_support import CHROMIUM, CHROMIUM_ARGS, AppServer
+from ..e2e_support import CHROMIUM, CHROMIUM_ARGS, AppServer
+from ..shared import ARTIFACTS, FORMS
 
 pytestmark = pytest.mark.e2e
-ARTIFACTS = Path(__file__).parent / "artifacts"
 XSS = "<img src=x onerror=alert(1)>"
 CELL = "[role=gridcell]"
 
@@ -328,7 +328,7 @@ def test_user_text_is_rendered_as_text(page):
 
 def test_sign_up_form_mapping_step(page):
     """A Google Forms export: the mapping step, the unknown category fixed, the import."""
-    form = Path(__file__).parent / "data" / "forms" / "google_mentors_en.csv"
+    form = FORMS / "google_mentors_en.csv"
     upload(page, "people-file", form)
     page.click("#import-btn")
     wait_value(page, "import-report", "map them")

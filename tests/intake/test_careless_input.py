@@ -6,8 +6,6 @@ from __future__ import annotations
 import codecs
 import io
 import json
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -19,6 +17,8 @@ from recommender import HashingEmbedder, Recommender, ValidationError, load_note
 from recommender.embedding.precomputed import PrecomputedEmbedder
 from recommender.intake.readers import read_table, rows_from
 from recommender.intake.validate import FIELD_LIMITS, MAX_PERSON_CHARS, MAX_TEXT_CHARS
+
+from ..shared import CliResult, run_cli
 
 HEADER = "id,name,years_experience,profile"
 GOOD_ROW = "a1,Ann,3,I run our TikTok account."
@@ -440,9 +440,8 @@ def test_ui_reports_a_bad_upload_and_stores_nothing(tmp_path):
     assert workspace.people() == [] and not upload.exists()
 
 
-def tandem(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "recommender", *args], capture_output=True,
-                          text=True, cwd=cwd, timeout=300)
+def tandem(*args: str, cwd: Path) -> CliResult:
+    return run_cli(*args, cwd=cwd)
 
 
 def test_cli_exits_2_on_every_kind_of_bad_file(tmp_path):

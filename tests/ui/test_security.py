@@ -19,7 +19,8 @@ from recommender.ui.security import (
     verify_password,
 )
 
-from .e2e_support import ROOT, free_port
+from ..e2e_support import free_port
+from ..shared import ROOT
 
 
 def test_loopback_needs_no_login_other_addresses_do():
@@ -43,6 +44,7 @@ def test_password_hashes(tmp_path):
     assert check("ana", "s3cret") and not check("ana", "x") and not check("eve", "s3cret")
 
 
+@pytest.mark.subprocess
 def test_app_refuses_a_non_loopback_launch_without_credentials(tmp_path):
     result = subprocess.run(
         [sys.executable, str(ROOT / "app.py"), "--workspace", str(tmp_path / "w"),

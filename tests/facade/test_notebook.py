@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
-NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "quickstart.ipynb"
+from ..shared import ROOT
+
+NOTEBOOK = ROOT / "notebooks" / "quickstart.ipynb"
 
 
 def test_notebook_is_stored_without_outputs():

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from .e2e_support import AppServer
+from ..e2e_support import AppServer
 
-pytestmark = pytest.mark.e2e
+pytestmark = pytest.mark.subprocess
 
 
 @pytest.fixture(scope="module")

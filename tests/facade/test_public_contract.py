@@ -7,7 +7,6 @@ import json
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,7 @@ from recommender import HashingEmbedder, PairSuggestion, Recommender
 from recommender.errors import UnknownIdError
 from recommender.ui.coordinator import Coordinator
 
-ROOT = Path(__file__).resolve().parents[1]
+from ..shared import ROOT, run_cli
 
 # j3 offers in the `offers` column only; s3 states no want, so the most wish-like of their
 # sentences stands in for one, weighted `background_weight`.
@@ -107,10 +106,9 @@ def test_ui_overrides_are_stored_with_parts_that_add_up(cohort_rec):
 def test_cli_overrides_reach_the_parts(tmp_path, people_rows):
     people = tmp_path / "people.json"
     people.write_text(json.dumps(people_rows + EXTRA), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "recommender", "match", "-q", "--people", str(people),
-         "--model", "hashing", "--no-cache", "--bonus", "0.2", "--out", str(tmp_path / "out")],
-        capture_output=True, text=True, timeout=300)
+    result = run_cli(
+        "match", "-q", "--people", str(people),
+         "--model", "hashing", "--no-cache", "--bonus", "0.2", "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     pairs = json.loads((tmp_path / "out" / "pairs.json").read_text())
     assert pairs
@@ -127,20 +125,19 @@ def test_unknown_ids_raise_the_named_error_and_the_cli_exits_2(tmp_path, cohort_
         cohort_rec.suggest_topics("j1", "nobody")
     people = tmp_path / "people.json"
     people.write_text(json.dumps(EXTRA), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "recommender", "topics", "-q", "--people", str(people),
-         "--model", "hashing", "--no-cache", "--pair", "j3:nobody", "--out", str(tmp_path)],
-        capture_output=True, text=True, timeout=300)
+    result = run_cli(
+        "topics", "-q", "--people", str(people),
+         "--model", "hashing", "--no-cache", "--pair", "j3:nobody", "--out", str(tmp_path))
     assert result.returncode == 2
     assert "unknown person id 'nobody'" in result.stderr
-    bad_gap = subprocess.run(
-        [sys.executable, "-m", "recommender", "match", "-q", "--people", str(people),
-         "--model", "hashing", "--no-cache", "--min-gap", "-100", "--out", str(tmp_path)],
-        capture_output=True, text=True, timeout=300)
+    bad_gap = run_cli(
+        "match", "-q", "--people", str(people),
+         "--model", "hashing", "--no-cache", "--min-gap", "-100", "--out", str(tmp_path))
     assert bad_gap.returncode == 2
     assert "min_experience_gap must be" in bad_gap.stderr
 
 
+@pytest.mark.subprocess
 def test_the_built_wheel_carries_the_intent_weights(tmp_path):
     built = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
