@@ -11,11 +11,13 @@ The public API is the :class:`Recommender` facade, the file loaders and the reco
 from .demo import demo_path, load_demo
 from .embedding.backends import HashingEmbedder, SentenceTransformerEmbedder, USEEmbedder
 from .embedding.base import Embedder
+from .embedding.testing import check_embedder
 from .errors import Problem, ValidationError
 from .intake.validate import load_notes, load_people, load_topics
 from .matching.params import MatchParams
 from .recommender import Recommender
 from .records import (
+    Pair,
     PairHealth,
     PairingResult,
     PairSuggestion,
@@ -33,6 +35,7 @@ __all__ = [
     "Embedder",
     "HashingEmbedder",
     "MatchParams",
+    "Pair",
     "PairHealth",
     "PairSuggestion",
     "PairingResult",
@@ -49,6 +52,7 @@ __all__ = [
     "USEEmbedder",
     "Unmatched",
     "ValidationError",
+    "check_embedder",
     "demo_path",
     "load_demo",
     "load_notes",

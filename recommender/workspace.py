@@ -37,7 +37,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from .embedding.backends import DEFAULT_EMBEDDER
-from .storage.store import normalise_url
+from .storage.connection import normalise_url
 
 __all__ = ["DATABASE_URL_VARIABLE", "WORKSPACE_FORMAT", "Workspace", "programme_name"]
 

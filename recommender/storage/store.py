@@ -31,24 +31,24 @@ run one at a time, their reads included, and readers are never blocked (WAL).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
-import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql as pg_dialect
-from sqlalchemy.dialects import sqlite as sqlite_dialect
-from sqlalchemy.pool import StaticPool
 
-from ..errors import StaleDecisionError
-from ..records import PAIR_STATUSES, Pair, Person, Segment, SessionNote, Topic
-from .migrate import lock_key, upgrade
+from ..records import Person, Segment, SessionNote, Topic
+from .pairs import PairTable
+from .rows import (
+    dialect_insert,
+    person_from,
+    person_values,
+    read_setting,
+    write_setting,
+)
 from .schema import (
     PROFILES_VERSION,
     TOPICS_CHOSEN,
@@ -62,96 +62,12 @@ from .schema import (
     topics_table,
 )
 
-__all__ = ["Store", "normalise_url"]
+__all__ = ["Store"]
 
 logger = logging.getLogger(__name__)
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def _person_values(p: Person) -> dict[str, Any]:
-    return {
-        "id": p.id, "name": p.name, "years_experience": p.years_experience,
-        "department": p.department, "role": p.role, "location": p.location,
-        "languages": ";".join(p.languages), "profile": p.profile, "offers": p.offers,
-        "wants": p.wants, "role_preference": p.role_preference, "capacity": p.capacity,
-        "manager_id": p.manager_id, "email": p.email, "updated_at": _now(),
-    }
-
-
-def _person_from(row: Any) -> Person:
-    m = row._mapping
-    return Person(
-        id=m["id"], name=m["name"], years_experience=float(m["years_experience"]),
-        department=m["department"] or "", role=m["role"] or "", location=m["location"] or "",
-        languages=tuple(x for x in (m["languages"] or "").split(";") if x),
-        profile=m["profile"] or "", offers=m["offers"] or "", wants=m["wants"] or "",
-        role_preference=m["role_preference"] or "either", capacity=int(m["capacity"]),
-        manager_id=m["manager_id"] or "", email=m["email"] or "",
-    )
-
-
-def _pair_from(row: Any) -> Pair:
-    details = json.loads(row.details or "{}")
-    return Pair(row.mentor_id, row.mentee_id, row.status, bool(row.locked),
-                float(row.score or 0.0), details.get("parts", {}),
-                tuple(details.get("reasons", ())), details.get("quotes", {}),
-                details.get("signals", {}), row.updated_at, int(row.version or 1))
-
-
-def _pair_rows(pairs: Iterable[Pair]) -> list[dict[str, Any]]:
-    rows = []
-    for p in pairs:
-        if p.status not in PAIR_STATUSES:
-            raise ValueError(f"unknown pair status '{p.status}'")
-        rows.append({
-            "mentor_id": p.mentor_id, "mentee_id": p.mentee_id, "status": p.status,
-            "locked": bool(p.locked), "score": float(p.score),
-            "details": json.dumps({"parts": dict(p.parts), "reasons": list(p.reasons),
-                                   "quotes": dict(p.quotes), "signals": dict(p.signals)},
-                                  ensure_ascii=False),
-            "updated_at": _now(),
-        })
-    return rows
-
-
-_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,62}")
-
-
-def normalise_url(url: str) -> str:
-    """``url`` with PostgreSQL read through psycopg 3 (``postgresql://`` and ``postgres://``
-    name the server; the driver is the one this package installs).
-
-    Raises:
-        ValueError: not an SQLite or PostgreSQL URL.
-    """
-    parsed = sa.engine.make_url(url)
-    backend = parsed.get_backend_name()
-    if backend in ("postgres", "postgresql"):
-        if parsed.drivername in ("postgres", "postgresql"):
-            parsed = parsed.set(drivername="postgresql+psycopg")
-        return parsed.render_as_string(hide_password=False)
-    if backend != "sqlite":
-        raise ValueError(f"unsupported database '{backend}': use sqlite:/// or postgresql://")
-    return url
-
-
-def _insert(conn: sa.Connection, table: sa.Table) -> Any:
-    """The dialect's INSERT (both have ``on_conflict_do_nothing / do_update``)."""
-    module = pg_dialect if conn.dialect.name == "postgresql" else sqlite_dialect
-    return module.insert(table)
-
-
-def _pair_key(mentor: Any, mentee: Any) -> Any:
-    return sa.and_(pairs_table.c.mentor_id == mentor, pairs_table.c.mentee_id == mentee)
-
-
-_PAIR_FIELDS = ("status", "locked", "score", "details", "updated_at")
-
-
-class Store:
+class Store(PairTable):
     """A workspace's tables behind a small API of whole-batch, transactional operations.
 
     Args:
@@ -168,83 +84,12 @@ class Store:
         ValueError: an unsupported URL, a bad schema name, or a store made by a newer version.
     """
 
-    def __init__(self, url: str = "sqlite://", schema: str | None = None):
-        self.url = normalise_url(url)
-        self.backend = sa.engine.make_url(self.url).get_backend_name()
-        self.schema: str | None = None
-        if self.backend == "postgresql":
-            self.schema = schema or "public"
-            if not _IDENTIFIER.fullmatch(self.schema) or self.schema.startswith("pg_"):
-                raise ValueError(f"bad workspace name '{self.schema}' for a PostgreSQL schema: "
-                                 "lower-case letters, digits and _, at most 63, not pg_...")
-        self._engine: sa.Engine | None = None
 
-    def __repr__(self) -> str:
-        where = sa.engine.make_url(self.url).render_as_string(hide_password=True)
-        return f"Store({where!r}{f', schema={self.schema!r}' if self.schema else ''})"
 
-    @property
-    def engine(self) -> sa.Engine:
-        if self._engine is None:
-            engine = self._create_engine()
-            try:
-                upgrade(engine, self.schema)
-            except BaseException:
-                engine.dispose()
-                raise
-            self._engine = engine
-        return self._engine
 
-    def _create_engine(self) -> sa.Engine:
-        if self.url in ("sqlite://", "sqlite:///:memory:"):
-            # One shared connection, or each thread would see its own empty database.
-            return sa.create_engine(self.url, poolclass=StaticPool,
-                                    connect_args={"check_same_thread": False})
-        if self.backend == "sqlite":
-            engine = sa.create_engine(
-                self.url, connect_args={"timeout": 30, "check_same_thread": False})
 
-            @sa.event.listens_for(engine, "connect")
-            def _pragmas(dbapi_conn: Any, _record: Any) -> None:
-                # The driver's own transaction handling is off: transactions are begun below.
-                dbapi_conn.isolation_level = None
-                # WAL lets several tabs read while one writes; busy timeout makes writers wait.
-                cursor = dbapi_conn.cursor()
-                cursor.execute("PRAGMA journal_mode=WAL")
-                cursor.execute("PRAGMA busy_timeout=30000")
-                cursor.close()
 
-            @sa.event.listens_for(engine, "begin")
-            def _begin(conn: sa.Connection) -> None:
-                # A writer takes the write lock before its first read, so what it checks
-                # cannot change before it writes; readers keep a snapshot and never wait.
-                writes = conn.get_execution_options().get("tandem_write", False)
-                conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
-            return engine
-        # Every connection sees this workspace's schema only.
-        return sa.create_engine(self.url, pool_pre_ping=True,
-                                connect_args={"options": f"-csearch_path={self.schema}"})
-
-    @contextmanager
-    def _write(self) -> Iterator[sa.Connection]:
-        """A write transaction (committed at the end, rolled back on any error)."""
-        with self.engine.connect() as conn:
-            conn.execution_options(tandem_write=True)
-            with conn.begin():
-                yield conn
-
-    def _lock(self, conn: sa.Connection, name: str) -> None:
-        """Serialise writers of ``name`` until the transaction ends (PostgreSQL; a SQLite
-        writer already runs alone)."""
-        if conn.dialect.name == "postgresql":
-            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(lock_key(self.schema, name))))
-
-    def close(self) -> None:
-        """Release the database connections."""
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
 
     # ------------------------------------------------------------------ people
     def upsert_people(
@@ -260,7 +105,7 @@ class Store:
         Returns:
             ``(added, updated, removed segment ids, new segment ids)``.
         """
-        values = sorted((_person_values(p) for p in people), key=lambda v: v["id"])
+        values = sorted((person_values(p) for p in people), key=lambda v: v["id"])
         ids = [v["id"] for v in values]
         with self._write() as conn:
             existing: set[str] = set()
@@ -272,7 +117,7 @@ class Store:
             if values:
                 # One upsert: a person another process adds meanwhile is updated, not a
                 # duplicate key; the rows stay locked (in id order) until the segments are in.
-                stmt = _insert(conn, people_table)
+                stmt = dialect_insert(conn, people_table)
                 stmt = stmt.on_conflict_do_update(
                     index_elements=[people_table.c.id],
                     set_={c: stmt.excluded[c] for c in values[0] if c != "id"})
@@ -284,14 +129,14 @@ class Store:
     def people(self) -> list[Person]:
         with self.engine.connect() as conn:
             rows = conn.execute(sa.select(people_table).order_by(people_table.c.id))
-            return [_person_from(r) for r in rows]
+            return [person_from(r) for r in rows]
 
     def person(self, person_id: str) -> Person | None:
         with self.engine.connect() as conn:
             row = conn.execute(
                 sa.select(people_table).where(people_table.c.id == person_id)
             ).first()
-            return _person_from(row) if row is not None else None
+            return person_from(row) if row is not None else None
 
     def person_ids(self) -> set[str]:
         with self.engine.connect() as conn:
@@ -317,7 +162,7 @@ class Store:
             conn.execute(people_table.delete().where(people_table.c.id == person_id))
             conn.execute(people_table.update().where(people_table.c.manager_id == person_id)
                          .values(manager_id=""))
-            _put_setting(conn, PROFILES_VERSION, uuid.uuid4().hex)
+            write_setting(conn, PROFILES_VERSION, uuid.uuid4().hex)
         return seg_ids
 
     # ------------------------------------------------------------------ notes
@@ -351,7 +196,7 @@ class Store:
             self._lock(conn, "topics")  # two first openings both install the default
             conn.execute(topics_table.delete())
             self._insert_topics(conn, topics, start=0)
-            _put_setting(conn, TOPICS_CHOSEN, True)
+            write_setting(conn, TOPICS_CHOSEN, True)
 
     def add_topics(self, topics: Sequence[Topic],
                    default: Callable[[], Sequence[Topic]] | None = None) -> None:
@@ -359,10 +204,10 @@ class Store:
         catalogue was chosen yet, ``default()`` is stored first and marked as chosen."""
         with self._write() as conn:
             self._lock(conn, "topics")
-            if default is not None and not _get_setting(conn, TOPICS_CHOSEN, False):
+            if default is not None and not read_setting(conn, TOPICS_CHOSEN, False):
                 conn.execute(topics_table.delete())
                 self._insert_topics(conn, default(), start=0)
-                _put_setting(conn, TOPICS_CHOSEN, True)
+                write_setting(conn, TOPICS_CHOSEN, True)
             ids = [t.id for t in topics]
             conn.execute(topics_table.delete().where(topics_table.c.id.in_(ids)))
             start = conn.execute(sa.select(sa.func.count()).select_from(topics_table)).scalar()
@@ -398,142 +243,11 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(sa.select(topics_table.c.id).limit(1)).first() is not None
 
-    # ------------------------------------------------------------------ pairs
-    def set_pairs(self, pairs: Iterable[Pair]) -> None:
-        """Insert or replace pairs (status, lock, score, reasons), in one transaction; each
-        written pair's version is one more than the stored one."""
-        rows = sorted(_pair_rows(pairs), key=lambda r: (r["mentor_id"], r["mentee_id"]))
-        if not rows:
-            return
-        with self._write() as conn:
-            stmt = _insert(conn, pairs_table)
-            stmt = stmt.on_conflict_do_update(
-                index_elements=[pairs_table.c.mentor_id, pairs_table.c.mentee_id],
-                set_={**{c: stmt.excluded[c] for c in _PAIR_FIELDS},
-                      "version": pairs_table.c.version + 1})
-            conn.execute(stmt, [{**r, "version": 1} for r in rows])
 
-    def decide_pair(self, pair: Pair, expected_version: int | None) -> None:
-        """Write one pair's new status and lock if its stored version is still
-        ``expected_version`` (``None``: whatever it is; ``0``: the pair did not exist when
-        the decision was made). The check and the write are one statement
-        (``UPDATE ... WHERE version = :expected``), so two coordinators cannot both decide
-        on the same view, on SQLite as on PostgreSQL at READ COMMITTED. A pair not stored yet
-        is inserted with the score and reasons of ``pair``.
 
-        Raises:
-            StaleDecisionError: the pair changed since that version was read.
-        """
-        row = _pair_rows([pair])[0]
-        key = _pair_key(pair.mentor_id, pair.mentee_id)
-        with self._write() as conn:
-            for _ in range(2):
-                if expected_version != 0:
-                    where = key if expected_version is None else \
-                        sa.and_(key, pairs_table.c.version == expected_version)
-                    updated = conn.execute(pairs_table.update().where(where).values(
-                        status=row["status"], locked=row["locked"], updated_at=row["updated_at"],
-                        version=pairs_table.c.version + 1)).rowcount
-                    if updated == 1:
-                        return
-                if expected_version is None or expected_version == 0:
-                    inserted = conn.execute(_insert(conn, pairs_table).values(
-                        **row, version=1).on_conflict_do_nothing()
-                        .returning(pairs_table.c.version)).first()
-                    if inserted is not None:
-                        return
-                if expected_version is not None:
-                    now = conn.execute(sa.select(pairs_table.c.status, pairs_table.c.version)
-                                       .where(key)).first()
-                    raise StaleDecisionError(pair.mentor_id, pair.mentee_id, expected_version,
-                                             None if now is None else int(now.version),
-                                             None if now is None else str(now.status))
-                # Inserted by someone else between the two statements: update it now.
-            raise RuntimeError(f"pair {pair.mentor_id} -> {pair.mentee_id}: could not be written")
 
-    def replace_proposals(self, pairs: Sequence[Pair]) -> list[tuple[str, str]]:
-        """Store a matching run's pairs, as one transaction (a run killed half-way leaves the
-        previous proposals as they were).
 
-        ``pairs`` hold each pair as the run saw it: kept pairs (accepted, active, locked)
-        with their status then, new proposals as ``proposed``. A decision taken by someone
-        else while the run was computing wins:
 
-        - unlocked proposals missing from ``pairs`` are dropped (nobody decided on them);
-        - a pair of ``pairs`` is rewritten (score, reasons; version + 1) only where its stored
-          status and lock are still the ones the run saw, checked in the ``UPDATE`` itself,
-          and only when its score or reasons changed (a rerun rewrites nothing it left as
-          it was: versions the coordinator's page holds stay valid);
-        - a pair not stored is inserted, unless someone stored it meanwhile
-          (``ON CONFLICT DO NOTHING``).
-
-        Returns:
-            the pairs of ``pairs`` left as they were because their decision changed.
-        """
-        rows = sorted(_pair_rows(pairs), key=lambda r: (r["mentor_id"], r["mentee_id"]))
-        wanted = {(r["mentor_id"], r["mentee_id"]): r for r in rows}
-        unlocked_proposal = sa.and_(pairs_table.c.status == "proposed",
-                                    pairs_table.c.locked.is_(False))
-        with self._write() as conn:
-            # Two matching runs write one after the other: each one's view of which pairs are
-            # unchanged stays true until it commits.
-            self._lock(conn, "proposals")
-            stored = conn.execute(sa.select(pairs_table.c.mentor_id, pairs_table.c.mentee_id)
-                                  .where(unlocked_proposal)).all()
-            dropped = sorted((a, b) for a, b in stored if (a, b) not in wanted)
-            same = {(a, b) for a, b, st, lk, sc, dt in conn.execute(sa.select(
-                pairs_table.c.mentor_id, pairs_table.c.mentee_id, pairs_table.c.status,
-                pairs_table.c.locked, pairs_table.c.score, pairs_table.c.details))
-                if (r := wanted.get((a, b))) is not None and (st, bool(lk), sc, dt)
-                == (r["status"], r["locked"], r["score"], r["details"])}
-            rows = [r for r in rows if (r["mentor_id"], r["mentee_id"]) not in same]
-            if dropped:
-                conn.execute(pairs_table.delete().where(sa.and_(
-                    _pair_key(sa.bindparam("b_mentor"), sa.bindparam("b_mentee")),
-                    unlocked_proposal)), [{"b_mentor": a, "b_mentee": b} for a, b in dropped])
-            if rows:
-                conn.execute(pairs_table.update().where(sa.and_(
-                    _pair_key(sa.bindparam("b_mentor"), sa.bindparam("b_mentee")),
-                    pairs_table.c.status == sa.bindparam("b_status"),
-                    pairs_table.c.locked == sa.bindparam("b_locked"),
-                )).values(version=pairs_table.c.version + 1),  # + score, details, updated_at
-                    [{"b_mentor": r["mentor_id"], "b_mentee": r["mentee_id"],
-                      "b_status": r["status"], "b_locked": r["locked"], "score": r["score"],
-                      "details": r["details"], "updated_at": r["updated_at"]} for r in rows])
-                conn.execute(_insert(conn, pairs_table).on_conflict_do_nothing(),
-                             [{**r, "version": 1} for r in rows])
-            now = {(a, b): (s, bool(lk)) for a, b, s, lk in conn.execute(sa.select(
-                pairs_table.c.mentor_id, pairs_table.c.mentee_id, pairs_table.c.status,
-                pairs_table.c.locked))}
-        skipped = [key for key, r in wanted.items() if now.get(key) != (r["status"], r["locked"])]
-        if skipped:
-            logger.info("%d pairs decided while matching ran were left as decided", len(skipped))
-        return skipped
-
-    def pair_decisions(self) -> list[Pair]:
-        """Every stored pair's key, status, lock and version only (no score or reasons to
-        decode): what a matching run needs to know of the pairs."""
-        with self.engine.connect() as conn:
-            return [Pair(a, b, st, bool(lk), version=int(v or 1)) for a, b, st, lk, v in
-                    conn.execute(sa.select(pairs_table.c.mentor_id, pairs_table.c.mentee_id,
-                                           pairs_table.c.status, pairs_table.c.locked,
-                                           pairs_table.c.version))]
-
-    def pairs(self, statuses: Iterable[str] | None = None) -> list[Pair]:
-        """Stored pairs, best score first."""
-        stmt = sa.select(pairs_table).order_by(pairs_table.c.score.desc(),
-                                               pairs_table.c.mentor_id, pairs_table.c.mentee_id)
-        if statuses is not None:
-            stmt = stmt.where(pairs_table.c.status.in_(list(statuses)))
-        with self.engine.connect() as conn:
-            return [_pair_from(r) for r in conn.execute(stmt)]
-
-    def pair(self, mentor_id: str, mentee_id: str) -> Pair | None:
-        """One stored pair, looked up by its key; ``None`` when not stored."""
-        with self.engine.connect() as conn:
-            row = conn.execute(sa.select(pairs_table).where(_pair_key(mentor_id, mentee_id))
-                               ).first()
-        return _pair_from(row) if row is not None else None
 
     # ------------------------------------------------------------------ segments
     def replace_segments(self, person_ids: Sequence[str], segments: Sequence[Segment],
@@ -559,7 +273,7 @@ class Store:
             conn.execute(segments_table.delete().where(where))
         # What reads profiles must reread. Written after the people rows are locked: every
         # writer takes people rows first, then this setting, so none waits on another's.
-        _put_setting(conn, PROFILES_VERSION, uuid.uuid4().hex)
+        write_setting(conn, PROFILES_VERSION, uuid.uuid4().hex)
         if not segments:
             return removed, []
         result = conn.execute(
@@ -603,7 +317,7 @@ class Store:
                  "vector": np.asarray(items[h], dtype=np.float32).tobytes()}
                 for h in sorted(items)]
         with self._write() as conn:
-            stmt = _insert(conn, embeddings_table).on_conflict_do_nothing()
+            stmt = dialect_insert(conn, embeddings_table).on_conflict_do_nothing()
             for start in range(0, len(rows), 1000):
                 conn.execute(stmt, rows[start : start + 1000])
 
@@ -617,11 +331,11 @@ class Store:
     # ------------------------------------------------------------------ settings
     def get_setting(self, key: str, default: Any = None) -> Any:
         with self.engine.connect() as conn:
-            return _get_setting(conn, key, default)
+            return read_setting(conn, key, default)
 
     def set_setting(self, key: str, value: Any) -> None:
         with self._write() as conn:
-            _put_setting(conn, key, value)
+            write_setting(conn, key, value)
 
     # ------------------------------------------------------------------ whole tables
     def table_rows(self, name: str) -> Iterator[dict[str, Any]]:
@@ -670,7 +384,7 @@ class Store:
                     conn.execute(sa.text(
                         f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
                         f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"))
-            _put_setting(conn, PROFILES_VERSION, uuid.uuid4().hex)
+            write_setting(conn, PROFILES_VERSION, uuid.uuid4().hex)
 
     def profiles_version(self) -> str:
         """A token that changes with every write of people or their sentences (by any
@@ -684,17 +398,5 @@ class Store:
                 t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0)
                 for t in metadata.sorted_tables
             }
-
-
-def _get_setting(conn: sa.Connection, key: str, default: Any = None) -> Any:
-    row = conn.execute(sa.select(settings_table.c.value).where(settings_table.c.key == key)
-                       ).first()
-    return json.loads(row[0]) if row is not None else default
-
-
-def _put_setting(conn: sa.Connection, key: str, value: Any) -> None:
-    stmt = _insert(conn, settings_table).values(key=key, value=json.dumps(value))
-    conn.execute(stmt.on_conflict_do_update(index_elements=[settings_table.c.key],
-                                            set_={"value": stmt.excluded.value}))
 
 

@@ -9,7 +9,8 @@ page (one builder per tab), :mod:`.events` wires it, :mod:`.widgets` and :mod:`.
 both; only those import Gradio.
 """
 
-from .coordinator import Coordinator, pair_key, split_pair_key
+from .common import pair_key, split_pair_key
+from .coordinator import Coordinator
 from .i18n import LANGUAGES, t
 from .security import check_launch, hash_password, load_users, verify_password
 

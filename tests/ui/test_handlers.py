@@ -8,7 +8,8 @@ import re
 import pytest
 
 from recommender import HashingEmbedder, Recommender
-from recommender.ui.coordinator import Coordinator, Result, pair_key
+from recommender.ui.common import Result, pair_key
+from recommender.ui.coordinator import Coordinator
 
 
 @pytest.fixture

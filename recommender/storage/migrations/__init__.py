@@ -18,6 +18,6 @@ previous one; then set :data:`recommender.storage.schema.HEAD_REVISION` and ``SC
 declared in ``store.py``). To draft one with Alembic's own commands::
 
     from alembic import command
-    from recommender.storage.store import alembic_config
+    from recommender.storage.migrate import alembic_config
     command.revision(alembic_config(), message="what changes", rev_id="0004")
 """

@@ -1,0 +1,96 @@
+"""Records to rows and back, and the statements every table shares (dialect inserts, settings)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql as pg_dialect
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+
+from ..records import PAIR_STATUSES, Pair, Person
+from .schema import (
+    pairs_table,
+    settings_table,
+)
+
+__all__ = ["PAIR_FIELDS", "dialect_insert", "now_text", "pair_from", "pair_rows", "pair_where",
+           "person_from", "person_values", "read_setting", "write_setting"]
+
+
+def now_text() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def person_values(p: Person) -> dict[str, Any]:
+    return {
+        "id": p.id, "name": p.name, "years_experience": p.years_experience,
+        "department": p.department, "role": p.role, "location": p.location,
+        "languages": ";".join(p.languages), "profile": p.profile, "offers": p.offers,
+        "wants": p.wants, "role_preference": p.role_preference, "capacity": p.capacity,
+        "manager_id": p.manager_id, "email": p.email, "updated_at": now_text(),
+    }
+
+
+def person_from(row: Any) -> Person:
+    m = row._mapping
+    return Person(
+        id=m["id"], name=m["name"], years_experience=float(m["years_experience"]),
+        department=m["department"] or "", role=m["role"] or "", location=m["location"] or "",
+        languages=tuple(x for x in (m["languages"] or "").split(";") if x),
+        profile=m["profile"] or "", offers=m["offers"] or "", wants=m["wants"] or "",
+        role_preference=m["role_preference"] or "either", capacity=int(m["capacity"]),
+        manager_id=m["manager_id"] or "", email=m["email"] or "",
+    )
+
+
+def pair_from(row: Any) -> Pair:
+    details = json.loads(row.details or "{}")
+    return Pair(row.mentor_id, row.mentee_id, row.status, bool(row.locked),
+                float(row.score or 0.0), details.get("parts", {}),
+                tuple(details.get("reasons", ())), details.get("quotes", {}),
+                details.get("signals", {}), row.updated_at, int(row.version or 1))
+
+
+def pair_rows(pairs: Iterable[Pair]) -> list[dict[str, Any]]:
+    rows = []
+    for p in pairs:
+        if p.status not in PAIR_STATUSES:
+            raise ValueError(f"unknown pair status '{p.status}'")
+        rows.append({
+            "mentor_id": p.mentor_id, "mentee_id": p.mentee_id, "status": p.status,
+            "locked": bool(p.locked), "score": float(p.score),
+            "details": json.dumps({"parts": dict(p.parts), "reasons": list(p.reasons),
+                                   "quotes": dict(p.quotes), "signals": dict(p.signals)},
+                                  ensure_ascii=False),
+            "updated_at": now_text(),
+        })
+    return rows
+
+
+def dialect_insert(conn: sa.Connection, table: sa.Table) -> Any:
+    """The dialect's INSERT (both have ``on_conflict_do_nothing / do_update``)."""
+    module = pg_dialect if conn.dialect.name == "postgresql" else sqlite_dialect
+    return module.insert(table)
+
+
+def pair_where(mentor: Any, mentee: Any) -> Any:
+    return sa.and_(pairs_table.c.mentor_id == mentor, pairs_table.c.mentee_id == mentee)
+
+
+PAIR_FIELDS = ("status", "locked", "score", "details", "updated_at")
+
+
+def read_setting(conn: sa.Connection, key: str, default: Any = None) -> Any:
+    row = conn.execute(sa.select(settings_table.c.value).where(settings_table.c.key == key)
+                       ).first()
+    return json.loads(row[0]) if row is not None else default
+
+
+def write_setting(conn: sa.Connection, key: str, value: Any) -> None:
+    stmt = dialect_insert(conn, settings_table).values(key=key, value=json.dumps(value))
+    conn.execute(stmt.on_conflict_do_update(index_elements=[settings_table.c.key],
+                                            set_={"value": stmt.excluded.value}))
