@@ -125,9 +125,10 @@ class PairHandlers(HandlerBase):
             other = getattr(s, other_of)
             if other == skip or other not in people:
                 continue
-            current = stored.get(s.key) if hasattr(s, "key") else stored.get(
-                (s.mentor_id, s.mentee_id))
-            out.append((people[other], s, word(current.status, lang) if current else ""))
+            current = stored.get(s.key)
+            # A stored pair shows the score the list shows (its run's), not a new one.
+            shown = current if current is not None and current.quotes else s
+            out.append((people[other], shown, word(current.status, lang) if current else ""))
             if len(out) == k:
                 break
         return out
@@ -178,7 +179,7 @@ class PairHandlers(HandlerBase):
         expected = int(version) if version else None
         try:
             with self.lock:
-                stored = {p.key: p for p in self.rec.pairs()}.get(pair)
+                stored = self.rec.pair(*pair)
                 status_now, locked_now = ((stored.status, stored.locked) if stored
                                           else ("proposed", False))
                 if action == "lock":

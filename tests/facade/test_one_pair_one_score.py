@@ -4,6 +4,9 @@ only read; the saved arrays are keyed by every module of the package."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from recommender import Recommender, load_demo
@@ -48,8 +51,21 @@ def test_the_review_and_the_export_show_the_listed_score(tmp_path):
     for pair in rec.pairs(("proposed",)):
         score, parts, _, _ = page._scored(pair, "en", page._people())
         assert (score, parts) == (pair.score, dict(pair.parts))
-    exported = page.export_pairs("json")
-    assert exported.endswith(".json")
+    stored = {p.key: p for p in rec.pairs()}
+    shown = 0
+    for pair in rec.pairs(("proposed",)):
+        ranked = rec.suggest_mentors(pair.mentee_id, 10)
+        for _, alternative, _ in page._alternatives(ranked, "mentor_id", "", page._people(),
+                                                    stored, "en", 10):
+            if alternative.key in stored:
+                assert alternative.score == stored[alternative.key].score
+                shown += 1
+    assert shown
+    exported = json.loads(Path(page.export_pairs("json")).read_text(encoding="utf-8"))
+    by_key = {(row["mentor_id"], row["mentee_id"]): row["score"] for row in exported}
+    for key, pair in stored.items():
+        if pair.status != "rejected":
+            assert by_key[key] == pytest.approx(pair.score, abs=5e-5)  # written to 4 places
 
 
 def test_getters_only_read(rec: Recommender):
