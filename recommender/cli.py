@@ -211,7 +211,7 @@ def _write(rows: list[dict[str, Any]], columns: list[str], out: Path, stem: str,
 def _pair_rows(result: PairingResult, names: dict[str, str]) -> list[dict[str, Any]]:
     return [{"mentor_id": p.mentor_id, "mentor_name": names.get(p.mentor_id, ""),
              "mentee_id": p.mentee_id, "mentee_name": names.get(p.mentee_id, ""),
-             "score": p.score, "reasons": list(p.reasons)} for p in result.pairs]
+             "score": round(p.score, 4), "reasons": list(p.reasons)} for p in result.pairs]
 
 
 def _topic_pairs(rec: Recommender, args: argparse.Namespace,
