@@ -129,12 +129,12 @@ def split_items(answer: Any) -> list[str]:
 
 
 def languages(value: Any) -> tuple[list[str], list[str]]:
-    """The ISO 639-1 codes a cell names (``"fr;en"``, ``"Inglés; Français"``,
-    ``"English and Spanish (native)"``, a list of names) and the parts that name no
-    language (see :func:`~recommender.language.names.parse_languages`)."""
+    """The ISO 639-1 codes a languages cell names (``"fr;en"``, ``"Inglés; Français"``,
+    ``"English and Spanish (native)"``, a list of names; any ISO 639-1 code) and the parts
+    that name no language (see :func:`~recommender.language.names.parse_languages`)."""
     if isinstance(value, (list, tuple)):
         value = ";".join(str(v) for v in value)
-    return parse_languages(cell_text(value))
+    return parse_languages(cell_text(value), any_code=True)
 
 
 def iso_date(value: Any) -> str:

@@ -68,8 +68,34 @@ LANGUAGE_NAMES: dict[str, tuple[str, ...]] = {
     "vi": ("vie", "vietnamese", "vietnamien", "vietnamita", "vietnamesisch", "tiếng việt"),
     "qu": ("que", "quechua"),
     "gn": ("grn", "guarani", "guaraní"),
+    "no": ("nor", "nob", "norwegian", "norvégien", "noruego", "norueguês", "norwegisch",
+           "norvegese", "norsk"),
+    "da": ("dan", "danish", "danois", "danés", "dinamarquês", "dänisch", "danese", "dansk"),
+    "fi": ("fin", "finnish", "finnois", "finlandés", "finlandês", "finnisch", "finlandese",
+           "suomi"),
+    "cs": ("ces", "cze", "czech", "tchèque", "checo", "tcheco", "tschechisch", "ceco",
+           "čeština"),
+    "hu": ("hun", "hungarian", "hongrois", "húngaro", "ungarisch", "ungherese", "magyar"),
+    "id": ("ind", "indonesian", "indonésien", "indonesio", "indonésio", "indonesisch",
+           "indonesiano", "bahasa indonesia"),
+    "ms": ("msa", "may", "malay", "malais", "malayo", "malaio", "malaiisch", "malese",
+           "bahasa melayu"),
+    "sw": ("swa", "swahili", "kiswahili", "suaíli"),
+    "bn": ("ben", "bengali", "bangla", "বাংলা"),
+    "ur": ("urd", "urdu", "ourdou", "اردو"),
+    "ta": ("tam", "tamil", "tamoul", "தமிழ்"),
+    "tl": ("tgl", "fil", "tagalog", "filipino"),
+    "hr": ("hrv", "croatian", "croate", "croata", "kroatisch", "hrvatski"),
+    "sr": ("srp", "serbian", "serbe", "serbio", "sérvio", "serbisch", "serbo", "српски"),
+    "bg": ("bul", "bulgarian", "bulgare", "búlgaro", "bulgarisch", "bulgaro", "български"),
+    "sk": ("slk", "slo", "slovak", "slovaque", "eslovaco", "slowakisch", "slovacco",
+           "slovenčina"),
 }
-"""Names of the languages met in sign-up forms (the code itself is always read too)."""
+"""Names of the languages met in sign-up forms (their two-letter codes are read too)."""
+
+_WORD_CODES = frozenset({"no"})
+"""Codes that are also a common answer ("No"): a language only where a cell is known to
+name languages (``any_code``), never when a column is being recognised."""
 
 # Words around a language name that say nothing more (levels, "native", "and"...).
 _FILLERS = frozenset(
@@ -89,11 +115,22 @@ def _by_name() -> dict[str, str]:
     return {fold(name): code for code, names in LANGUAGE_NAMES.items() for name in names}
 
 
-def language_code(name: str) -> str | None:
+def _is_code(token: str, any_code: bool) -> bool:
+    if any_code:
+        return token in ISO_639_1
+    return token in LANGUAGE_NAMES and token not in _WORD_CODES
+
+
+def language_code(name: str, any_code: bool = False) -> str | None:
     """The ISO 639-1 code of one language name or code (``"Inglés"``, ``"Anglais"``,
-    ``"EN"``, ``"eng"`` -> ``"en"``); ``None`` when it names no language."""
+    ``"EN"``, ``"eng"`` -> ``"en"``); ``None`` when it names no language.
+
+    Args:
+        any_code: take any ISO 639-1 code (a cell known to hold languages); by default
+            only the codes of the languages named here, and not ``"no"``.
+    """
     key = " ".join(fold(name).split())
-    if key in ISO_639_1:
+    if _is_code(key, any_code):
         return key
     return _by_name().get(key)
 
@@ -111,27 +148,28 @@ def is_filler(part: str) -> bool:
     return set(fold(part).split()) <= _FILLERS
 
 
-def part_languages(part: str) -> list[str]:
+def part_languages(part: str, any_code: bool = False) -> list[str]:
     """The codes one part of an answer names: the part as a whole when it is a code or a
     name (``"EN"``, ``"Português"``), else every name among its words ("Inglés avanzado",
     "French German"); a two-letter word inside a phrase is a code only when every word of
     the part is a code ("fr en"), never otherwise ("de" in "Inglés de nivel medio")."""
-    code = language_code(part)
+    code = language_code(part, any_code)
     if code:
         return [code]
     tokens = words(fold(part))
-    if tokens and all(t in ISO_639_1 for t in tokens):
+    if tokens and all(_is_code(t, any_code) for t in tokens):
         return list(dict.fromkeys(tokens))
     return list(dict.fromkeys(c for c in (_by_name().get(t) for t in tokens) if c))
 
 
-def parse_languages(answer: str) -> tuple[list[str], list[str]]:
+def parse_languages(answer: str, any_code: bool = False) -> tuple[list[str], list[str]]:
     """The codes an answer names, in order, and its parts that name no language (a level or
-    "native" alone is not unknown: :func:`is_filler`)."""
+    "native" alone is not unknown: :func:`is_filler`); ``any_code`` as for
+    :func:`language_code`."""
     codes: list[str] = []
     unknown: list[str] = []
     for part in language_parts(answer):
-        found = part_languages(part)
+        found = part_languages(part, any_code)
         if not found and not is_filler(part):
             unknown.append(part)
         codes.extend(c for c in found if c not in codes)

@@ -120,3 +120,15 @@ def test_language_guesses_read_the_one_table():
     assert detect_language("Développement RH, paie et formation") == "fr"
     assert detect_language("I lead our payroll team") == "en"
     assert detect_language("") == "en"
+
+
+def test_a_yes_no_column_is_no_languages_column_but_a_languages_cell_reads_any_code():
+    """"No" is Norwegian's code and the commonest answer of a form: a column of yes/no
+    answers must not look like languages; a people file's languages cell reads any code."""
+    assert parse_languages("No") == ([], ["No"])
+    assert parse_languages("no", any_code=True) == (["no"], [])
+    assert languages("no;sw") == (["no", "sw"], [])
+    assert language_code("Norwegian") == "no" and language_code("no") is None
+    from recommender.intake.forms.answers import analyse
+
+    assert analyse(["Yes", "No", "Yes", "No", "Yes"]).language_share == 0.0
