@@ -12,7 +12,7 @@ labelled with its main language.
 Prints, in the same run, accuracy per language and milliseconds per text of:
 
 - ``py3langid`` restricted to the four languages of the texts,
-- ``py3langid`` restricted to ``recommender.langid.DEFAULT_CANDIDATES`` (en fr es pt de it),
+- ``py3langid`` restricted to ``recommender.language.langid.DEFAULT_CANDIDATES`` (en fr es pt de it),
 - ``py3langid`` restricted to the 15 codes of the default embedder's languages,
 - ``py3langid`` with all its languages,
 - the baseline: stop-word counts over the four languages.

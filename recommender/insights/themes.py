@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ..language.stopwords import stop_words
+from ..language.stopwords import function_words
 from ..language.text import fold, words
 from ..records import Person, SessionNote, Theme, Topic
 
@@ -81,10 +81,14 @@ SESSION_WORDS = frozenset(
 def _analyser(extra_stop: frozenset[str]) -> Callable[[str], list[str]]:
     from ..language.text import words
 
-    stop = stop_words() | SESSION_WORDS | extra_stop
+    never = SESSION_WORDS | extra_stop
 
     def tokens(text: str) -> list[str]:
-        return [w for w in words(text) if len(w) > 2 and fold(w) not in stop]
+        originals = words(text)
+        folded = [fold(w) for w in originals]
+        stop = function_words(folded)
+        return [w for w, key in zip(originals, folded, strict=True)
+                if len(w) > 2 and key not in stop and key not in never]
 
     return tokens
 

@@ -27,7 +27,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..embedding.base import EncodeFn
-from ..language.stopwords import stop_words
+from ..language.stopwords import function_words
 from ..language.text import fold, shorten, words
 from ..profiles.context import PersonSentences
 from ..profiles.speakers import pair_language
@@ -113,15 +113,16 @@ def history_evidence(topic_vecs: np.ndarray, mentee_want: np.ndarray,
 def lexical_similarity(queries: list[str], docs: list[str]) -> np.ndarray:
     """TF-IDF cosine of content words, ``(len(queries), len(docs))``.
 
-    Words are folded (no case, no accents), French and English stop words dropped, and cut
-    to their first six letters, a crude stem that joins "recrutement"/"recruter".
+    Words are folded (no case, no accents), the function words of the text's language
+    dropped (:func:`~recommender.language.stopwords.function_words`), and cut to their first
+    six letters, a crude stem that joins "recrutement"/"recruter".
     """
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    stop = stop_words()
-
     def analyse(text: str) -> list[str]:
-        return [fold(w)[:6] for w in words(text) if len(w) > 2 and fold(w) not in stop]
+        folded = words(fold(text))
+        stop = function_words(folded)
+        return [w[:6] for w in folded if len(w) > 2 and w not in stop]
 
     if not queries or not docs:
         return np.zeros((len(queries), len(docs)))
@@ -238,12 +239,12 @@ _CARD_PHRASES = {
 def shared_words(sentence: str, topic_text: str, limit: int = 4) -> list[str]:
     """Words of ``sentence`` that ``topic_text`` uses too (up to a plural or verb ending), as
     written in the sentence, in its order."""
-    stop = stop_words()
-
     def stem(word: str) -> str:
         return re.sub(r"(ees|ee|es|er|s|x|e)$", "", fold(word))
 
-    topic_stems = {stem(w) for w in words(topic_text) if len(w) > 1 and fold(w) not in stop}
+    topic_words = words(fold(topic_text))
+    stop = function_words(topic_words) | function_words(words(fold(sentence)))
+    topic_stems = {stem(w) for w in topic_words if len(w) > 1 and w not in stop}
     out: list[str] = []
     seen: set[str] = set()
     for match in re.finditer(r"[^\W\d_]+", sentence):

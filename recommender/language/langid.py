@@ -25,7 +25,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
-from .stopwords import stop_words
+from .stopwords import STOP_WORD_LANGUAGES, stop_words
 from .text import fold, split_sentences, words
 
 __all__ = [
@@ -42,10 +42,9 @@ logger = logging.getLogger(__name__)
 DEFAULT_CANDIDATES: tuple[str, ...] = ("en", "fr", "es", "pt", "de", "it")
 """Languages a guess may return unless told otherwise (ISO 639-1)."""
 
-EMBEDDER_LANGUAGES: tuple[str, ...] = (
-    "ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh",
-)
-"""The 16 languages of the default embedder (multilingual USE v3; Chinese counted once)."""
+EMBEDDER_LANGUAGES: tuple[str, ...] = STOP_WORD_LANGUAGES
+"""The 16 languages of the default embedder (multilingual USE v3; Chinese counted once):
+those the function-word table was written for."""
 
 MIN_WORDS = 3
 """A sentence shorter than this is not classified on its own (it joins the whole text)."""
@@ -177,11 +176,23 @@ class StopWordGuesser:
 def detect_language(text: str, candidates: Sequence[str] = ("fr", "en"),
                     default: str = "en") -> str:
     """The language ``text`` is mostly written in among ``candidates`` (py3langid's model,
-    loaded on first use), ``default`` for a text without words."""
-    found = _guesser(tuple(candidates)).guess(text)
+    loaded on first use); for a text of fewer than :data:`MIN_WORDS` words (a list of tools:
+    "Canva, Notion"), the candidate whose own function words it uses, else ``default``: a
+    character model guesses at random on so little. Answers are remembered (the same
+    profiles are asked about for every pair)."""
+    return _detect(text, tuple(c.lower() for c in candidates), default)
+
+
+@functools.lru_cache(maxsize=16384)
+def _detect(text: str, candidates: tuple[str, ...], default: str) -> str:
+    if len(words(text)) < MIN_WORDS:
+        found = StopWordGuesser(candidates).guess(text) \
+            if all(c in STOP_WORD_LANGUAGES for c in candidates) else []
+    else:
+        found = _guesser(candidates).guess(text)
     return found[0][0] if found else default
 
 
-@functools.cache
+@functools.lru_cache(maxsize=8)
 def _guesser(candidates: tuple[str, ...]) -> LangidGuesser:
     return LangidGuesser(candidates)

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from .text import fold, words
 
 __all__ = ["ISO_639_1", "LANGUAGE_NAMES", "is_filler", "language_code", "language_parts",
-           "parse_languages", "part_languages"]
+           "parse_languages", "part_languages", "read_part"]
 
 ISO_639_1 = frozenset("""
 aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de
@@ -97,22 +99,34 @@ _WORD_CODES = frozenset({"no"})
 """Codes that are also a common answer ("No"): a language only where a cell is known to
 name languages (``any_code``), never when a column is being recognised."""
 
-# Words around a language name that say nothing more (levels, "native", "and"...).
+# Words around a language name that say nothing more (levels, "native", "and", "of"...).
+# Some are also ISO codes ("de", "da", "la", "a"): see :func:`read_part`.
 _FILLERS = frozenset(
     "and et y e und ed or ou o native natif native_speaker maternelle langue language idioma "
     "lingua fluent courant fluido fluente basic basique basico intermediate "
     "intermediaire intermedio advanced avance avanzado avancado level niveau nivel good bon "
     "bonne bueno bom notions some un peu little speaker mother tongue c1 c2 b1 b2 a1 a2 "
-    "brazilian bresilien brasileno brasileiro european british american mexican".split()
+    "brazilian bresilien brasileno brasileiro european british american mexican "
+    "medio media medium mittel gut fliessend muttersprache nativo nativa materna materno "
+    "bilingue bilingual conversational professional working proficiency proficient "
+    "elementary beginner debutant principiante iniciante anfanger grundkenntnisse "
+    "spoken written oral ecrit parle hablado escrito falado very tres muy muito sehr "
+    "fluently fluency bit of a the in de la le les el do da der die das du des d l "
+    "lu read only seulement solo".split()
 )
 _SPLIT = re.compile(r"[,;/|\n&+]+|\s+(?:and|et|y|e|und|ed|or|ou|o)\s+", re.IGNORECASE)
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# A locale tag: a language code, then a region or a script ("pt-BR", "zh_Hant", "es-419").
+# Words of an answer: letters and digits ("B2"), a locale tag kept whole, elisions split.
+_TOKEN = re.compile(r"[^\W_]+(?:[-_][^\W_]+)?", re.UNICODE)
+_LOCALE_TAG = re.compile(r"^([a-z]{2,3})[-_](?:[a-z]{2}|\d{3}|[a-z]{4})$")
 
 
 @functools.cache
-def _by_name() -> dict[str, str]:
-    """Folded name -> code (built on first use)."""
-    return {fold(name): code for code, names in LANGUAGE_NAMES.items() for name in names}
+def _by_name() -> Mapping[str, str]:
+    """Folded name -> code (built on first use; read only: every caller shares it)."""
+    return MappingProxyType({fold(name): code for code, names in LANGUAGE_NAMES.items()
+                             for name in names})
 
 
 def _is_code(token: str, any_code: bool) -> bool:
@@ -122,8 +136,9 @@ def _is_code(token: str, any_code: bool) -> bool:
 
 
 def language_code(name: str, any_code: bool = False) -> str | None:
-    """The ISO 639-1 code of one language name or code (``"Inglés"``, ``"Anglais"``,
-    ``"EN"``, ``"eng"`` -> ``"en"``); ``None`` when it names no language.
+    """The ISO 639-1 code of one language name, code or locale tag (``"Inglés"``,
+    ``"Anglais"``, ``"EN"``, ``"eng"``, ``"en-GB"`` -> ``"en"``); ``None`` when it names no
+    language.
 
     Args:
         any_code: take any ISO 639-1 code (a cell known to hold languages); by default
@@ -132,6 +147,9 @@ def language_code(name: str, any_code: bool = False) -> str | None:
     key = " ".join(fold(name).split())
     if _is_code(key, any_code):
         return key
+    tag = _LOCALE_TAG.match(key)
+    if tag:  # the region or script says nothing more about the language
+        return language_code(tag.group(1), any_code=True)
     return _by_name().get(key)
 
 
@@ -145,32 +163,78 @@ def language_parts(answer: str) -> list[str]:
 
 def is_filler(part: str) -> bool:
     """Whether ``part`` only says something about a language (a level, "native", "and")."""
-    return set(fold(part).split()) <= _FILLERS
+    return set(words(fold(part))) <= _FILLERS
+
+
+def read_part(part: str, any_code: bool = False) -> tuple[list[str], list[str]]:
+    """The codes one part of an answer names, and its words that name no language and say
+    nothing about one (``"English Klingon"`` -> ``(["en"], ["Klingon"])``).
+
+    The part as a whole may be a code, a name or a locale tag (``"EN"``, ``"Português"``,
+    ``"pt-BR"``); else each word is read: names and locale tags count; a code counts when
+    every word of the part is a name or a code (``"fr en"``, ``"English fr"``) or when it
+    is written in capitals (``"Anglais courant, FR"``), never otherwise (``"de"`` in
+    ``"Inglés de nivel avanzado"``); levels and link words say nothing more (:data:`_FILLERS`).
+    """
+    code = language_code(part, any_code)
+    if code:
+        return [code], []
+    names = _by_name()
+    tokens = [t for t in _TOKEN.findall(part) if t]
+    folded = [fold(t) for t in tokens]
+    found: list[tuple[int, str]] = []
+    codes: list[tuple[int, str, bool]] = []  # position, code, whether it may be a word
+    unknown: list[str] = []
+    fillers = 0
+    skip = False
+    for i, (token, key) in enumerate(zip(tokens, folded, strict=True)):
+        if skip:
+            skip = False
+            continue
+        pair = f"{key} {folded[i + 1]}" if i + 1 < len(folded) else ""
+        tag = _LOCALE_TAG.match(key)
+        if pair in names:  # "bahasa indonesia", "tiếng việt"
+            found.append((i, names[pair]))
+            skip = True
+        elif key in names:
+            found.append((i, names[key]))
+        elif tag and _is_code(tag.group(1), True):
+            found.append((i, tag.group(1)))
+        elif _is_code(key, any_code):
+            # "de", "la", "lu" are words too: a code there only in capitals ("DE")
+            word = key in _FILLERS and not (token.isupper() and len(token) >= 2)
+            codes.append((i, key, word))
+        elif key in _FILLERS:
+            fillers += 1
+        else:
+            unknown.append(token)
+    if found:  # beside a name, a code that may be a word is that word
+        codes = [c for c in codes if not c[2]]
+        only_languages = not fillers and not unknown
+        taken = found + [(i, c) for i, c, _ in codes if only_languages or tokens[i].isupper()]
+    else:  # codes alone ("fr de") are codes, whatever else they could mean
+        taken = [(i, c) for i, c, word in codes if not (word and (fillers or unknown))]
+    ordered = [c for _, c in sorted(taken)]
+    return list(dict.fromkeys(ordered)), unknown
 
 
 def part_languages(part: str, any_code: bool = False) -> list[str]:
-    """The codes one part of an answer names: the part as a whole when it is a code or a
-    name (``"EN"``, ``"Português"``), else every name among its words ("Inglés avanzado",
-    "French German"); a two-letter word inside a phrase is a code only when every word of
-    the part is a code ("fr en"), never otherwise ("de" in "Inglés de nivel medio")."""
-    code = language_code(part, any_code)
-    if code:
-        return [code]
-    tokens = words(fold(part))
-    if tokens and all(_is_code(t, any_code) for t in tokens):
-        return list(dict.fromkeys(tokens))
-    return list(dict.fromkeys(c for c in (_by_name().get(t) for t in tokens) if c))
+    """The codes one part of an answer names (:func:`read_part` without the unknown words)."""
+    return read_part(part, any_code)[0]
 
 
 def parse_languages(answer: str, any_code: bool = False) -> tuple[list[str], list[str]]:
-    """The codes an answer names, in order, and its parts that name no language (a level or
-    "native" alone is not unknown: :func:`is_filler`); ``any_code`` as for
-    :func:`language_code`."""
+    """The codes an answer names, in order, and what in it names no language: a part with
+    no language, or the words beside a language that are neither a language nor a level
+    ("Klingon" in "English Klingon"); ``any_code`` as for :func:`language_code`."""
     codes: list[str] = []
     unknown: list[str] = []
     for part in language_parts(answer):
-        found = part_languages(part, any_code)
-        if not found and not is_filler(part):
-            unknown.append(part)
+        found, others = read_part(part, any_code)
+        if not found:
+            if not is_filler(part):
+                unknown.append(part)
+        else:
+            unknown.extend(others)
         codes.extend(c for c in found if c not in codes)
     return codes, unknown

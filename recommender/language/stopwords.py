@@ -14,10 +14,12 @@ alone between punctuation or spaces are listed for them.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 from .text import fold, words
 
-__all__ = ["ANAPHORA_WORDS", "STOP_WORD_LANGUAGES", "WISH_WORDS", "content_words", "stop_words"]
+__all__ = ["ANAPHORA_WORDS", "DEFAULT_STOP_LANGUAGES", "STOP_WORD_LANGUAGES", "WISH_WORDS",
+           "content_words", "function_words", "stop_words"]
 
 _WRITTEN: dict[str, str] = {
     "en": """
@@ -56,12 +58,15 @@ _WRITTEN: dict[str, str] = {
     lo los más me mi mis muy ni no nos nosotros nuestra nuestro nuestros o os otra otro para
     pero poco por porque que qué quien se ser si sí sin sobre son su sus también te tiene todo
     tu tú un una uno unos usted y ya yo
+    a mucho mucha muchos muchas cada soy estoy está están tan tanto unas
     """,
     "pt": """
     ao aos as às com da das de dela dele deles do dos e é ela elas ele eles em entre era essa
     esse esta está este eu foi há isso isto já lhe lhes mais mas me meu minha muito na nas não
     nem no nos nossa nosso num numa o os ou para pela pelas pelo pelos por qual quando que quem
     se sem ser seu sua suas tem também te você um uma umas uns ainda aí até
+    a como onde sobre porque sou são estou estão seus meus minhas nossos nossas aquele aquela
+    isso depois antes tão cada
     """,
     "it": """
     ad agli ai al alla alle allo anche che chi ci coi col come con cui da dal dalla dalle dei
@@ -69,6 +74,7 @@ _WRITTEN: dict[str, str] = {
     mi mia mio ne negli nei nel nella nelle noi non nostra nostro o per perché più quale quando
     quella quelle quello questa queste questi questo se si sono su sua suo sul sulla tra tu un
     una uno vi voi cosa
+    a i molto molta molti tutto tutti tutte sempre già sto sta stato
     """,
     "nl": """
     aan al alles als bij dan dat de deze die dit doen dus een en er geen had heb hebben
@@ -137,6 +143,38 @@ def stop_words(*languages: str) -> frozenset[str]:
                      for w in _WRITTEN[lang].split())
 
 
+DEFAULT_STOP_LANGUAGES = ("en", "fr")
+"""Whose function words a text too short to tell its language loses ("war for talent")."""
+
+
+@functools.cache
+def _languages_of() -> dict[str, tuple[str, ...]]:
+    """Folded function word -> the languages that list it."""
+    out: dict[str, list[str]] = {}
+    for lang in STOP_WORD_LANGUAGES:
+        for word in stop_words(lang):
+            out.setdefault(word, []).append(lang)
+    return {w: tuple(langs) for w, langs in out.items()}
+
+
+def function_words(folded: Sequence[str]) -> frozenset[str]:
+    """The function words to leave out of a text given as its folded words: those of the
+    languages it is written in, told by the function words it uses (a language with at
+    least two of them and at least half as many as the commonest); English and French
+    for a text that shows no language so (a title, a list of tools). A word that is a
+    function word only elsewhere stays: "war", "die", "hat" in English, "pod" in French.
+    """
+    hits: dict[str, int] = {}
+    languages_of = _languages_of()
+    for word in folded:
+        for lang in languages_of.get(word, ()):
+            hits[lang] = hits.get(lang, 0) + 1
+    best = max(hits.values(), default=0)
+    if best < 2:
+        return stop_words(*DEFAULT_STOP_LANGUAGES)
+    return stop_words(*sorted(lang for lang, n in hits.items() if n >= max(2, best / 2)))
+
+
 WISH_WORDS = frozenset(
     """
     want wants wanted wanna would like love wish hope need needs keen curious eager learn
@@ -167,13 +205,10 @@ understand what *they* expect", "*Das* möchte ich besser machen", "ce que *ça*
 six languages of the intent model. Folded."""
 
 
-@functools.cache
-def _not_content() -> frozenset[str]:
-    return stop_words() | WISH_WORDS
-
-
 def content_words(text: str) -> list[str]:
-    """The words of ``text`` that can carry a topic: not a function word of any language
-    with a list, not a wish word (:data:`WISH_WORDS`), more than two letters; folded."""
-    not_content = _not_content()
-    return [w for w in words(fold(text)) if len(w) > 2 and w not in not_content]
+    """The words of ``text`` that can carry a topic: not a function word of its language
+    (:func:`function_words`), not a wish word (:data:`WISH_WORDS`), more than two letters;
+    folded."""
+    folded = words(fold(text))
+    stop = function_words(folded)
+    return [w for w in folded if len(w) > 2 and w not in stop and w not in WISH_WORDS]

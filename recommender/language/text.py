@@ -15,25 +15,35 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _APOSTROPHE = re.compile(r"['’]")
 
 
+# Accents are stripped from letters of the alphabetic scripts that write them as accents
+# (Latin, Greek, Cyrillic: "é" -> "e"); elsewhere a combining mark is part of the letter
+# (Thai vowels and tones, the Japanese voicing mark: "が" is not "か") and stays.
+_ACCENTED_BASES = "\u0000-\u052f\u1e00-\u1fff"
+
+
 @functools.cache
 def _combining() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Every combining mark NFKD decomposition may leave (accents, cedillas, diaereses...),
-    as two classes: those of the basic plane, and the rest. Python matches a class of basic
-    plane characters by a bitmap; one with any other character checks each of its ~900
-    members in turn, 20x slower (it was most of the time spent reading a cohort's words).
-    Built on first use, not at import."""
+    """Every combining mark NFKD decomposition may leave (accents, cedillas, diaereses...)
+    after a letter of :data:`_ACCENTED_BASES`, as two patterns: one for marks of the basic
+    plane, one for every mark. Python matches a class of basic plane characters by a bitmap;
+    one with any other character checks each of its ~900 members in turn, 20x slower (it
+    was most of the time spent reading a cohort's words). Built on first use, not at import."""
     marks = [chr(c) for c in range(0x300, sys.maxunicode + 1) if unicodedata.combining(chr(c))]
-    return (re.compile("[" + "".join(m for m in marks if m <= "\uffff") + "]"),
-            re.compile("[" + "".join(m for m in marks if m > "\uffff") + "]"))
+    basic = "".join(m for m in marks if m <= "\uffff")
+    every = "".join(marks)
+    return (re.compile(f"([{_ACCENTED_BASES}])[{basic}]+"),
+            re.compile(f"([{_ACCENTED_BASES}])[{every}]+"))
 
 
 def fold(text: str) -> str:
-    """Lower-case ``text`` and strip its accents (``"Année"`` -> ``"annee"``)."""
+    """Lower-case ``text`` and strip its accents (``"Année"`` -> ``"annee"``); the marks
+    of scripts where they are part of the letter stay (Thai, Japanese kana)."""
     if text.isascii():  # most words: nothing to strip
         return text.lower()
-    basic, other = _combining()
-    folded = basic.sub("", unicodedata.normalize("NFKD", text.lower()))
-    return other.sub("", folded) if folded and max(folded) > "\uffff" else folded
+    basic, every = _combining()
+    decomposed = unicodedata.normalize("NFKD", text).lower()
+    pattern = every if max(decomposed) > "\uffff" else basic
+    return unicodedata.normalize("NFC", pattern.sub(r"\1", decomposed))
 
 
 def text_hash(text: str) -> str:
@@ -47,10 +57,21 @@ def split_sentences(text: str, min_chars: int = 3) -> list[str]:
     return [p for p in parts if len(p) >= min_chars]
 
 
+@functools.cache
+def _word() -> re.Pattern[str]:
+    """A word: letters, with the marks that are part of them where a script writes its
+    vowels or tones as marks (Thai "เป็น", Hindi "हिन्दी"), which ``\\w`` does not match."""
+    marks = "".join(chr(c) for c in range(0x300, 0x10000)
+                    if unicodedata.category(chr(c)) in ("Mn", "Mc"))
+    letter = "[^\\W\\d_]"
+    return re.compile(f"{letter}(?:{letter}|[{marks}])*(?:['’]{letter}(?:{letter}|[{marks}])*)?")
+
+
 def words(text: str) -> list[str]:
     """Lower-case words of ``text`` (letters only; elisions like ``l'IA`` are split)."""
     out: list[str] = []
-    for token in _WORD.findall(text.lower()):
+    word = _WORD if text.isascii() else _word()
+    for token in word.findall(text.lower()):
         if "'" in token or "’" in token:
             out.extend(t for t in _APOSTROPHE.split(token) if t)
         else:

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from ..language.stopwords import ANAPHORA_WORDS, content_words, stop_words
+from ..language.stopwords import ANAPHORA_WORDS, content_words, function_words
 from ..language.text import (
     fold,
     split_sentences,
@@ -149,10 +149,10 @@ def _lexical(offer_docs: Sequence[str], want_docs: Sequence[str]) -> tuple[Any, 
     """TF-IDF rows (IDF over everybody's texts) of each person's offers and wants."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    stop = stop_words()
-
     def analyse(text: str) -> list[str]:
-        return [w for w in words(fold(text)) if len(w) > 1 and w not in stop]
+        folded = words(fold(text))
+        stop = function_words(folded)
+        return [w for w in folded if len(w) > 1 and w not in stop]
 
     # Each text read once: the vectorizer gets word lists (its analyzer passes them on).
     offer_words = [analyse(d) for d in offer_docs]

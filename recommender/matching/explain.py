@@ -8,7 +8,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..language.formats import format_number
-from ..language.stopwords import stop_words
+from ..language.stopwords import function_words
 from ..language.text import fold, shorten, words
 from ..profiles.speakers import pair_language
 from ..records import Pair, Person, Segment, Unmatched
@@ -109,11 +109,11 @@ def pair_reasons(
 def shared_terms(want: str, offers: str, most: int = 4) -> list[str]:
     """Content words of ``want`` that ``offers`` uses too (as written in ``want``), longest
     first: the rare terms a lexical match rests on ("power query", "crypto")."""
-    stop = stop_words()
     theirs = _folded_words(offers)
     originals = words(want)
     # ASCII text folds to the same words, lower-cased: fold it once, not once per word.
     folded = originals if want.isascii() else [fold(w) for w in originals]
+    stop = function_words(folded)
     seen: dict[str, str] = {}
     for w, key in zip(originals, folded, strict=True):
         if len(key) > 2 and key not in stop and key in theirs:
@@ -178,11 +178,12 @@ def pair_suggestions(people: Sequence[Person], cohort: Cohort, scores: EdgeScore
             seg.text for ref in cohort.offers.ref[cohort.offers.ptr[m]:cohort.offers.ptr[m + 1]]
             if (seg := segments.get(int(ref))) is not None)
         known[keys[e]] = Pair(
-            mentor.id, mentee.id, status_of[e], locked_of[e], float(scores.score[e]),
-            {name: float(value[e]) for name, value in scores.parts.items()},
-            pair_reasons(mentor, mentee, quotes, signals, language=language,
-                         direction=params.direction),
-            quotes, signals)
+            mentor.id, mentee.id, status_of[e], locked=locked_of[e],
+            score=float(scores.score[e]),
+            parts={name: float(value[e]) for name, value in scores.parts.items()},
+            reasons=pair_reasons(mentor, mentee, quotes, signals, language=language,
+                                 direction=params.direction),
+            quotes=quotes, signals=signals)
     return [known[key] for key in keys]
 
 

@@ -132,3 +132,79 @@ def test_a_yes_no_column_is_no_languages_column_but_a_languages_cell_reads_any_c
     from recommender.intake.forms.answers import analyse
 
     assert analyse(["Yes", "No", "Yes", "No", "Yes"]).language_share == 0.0
+
+
+@pytest.mark.parametrize("answer, codes, unknown", [
+    # a locale tag is its language, never a second one (pt-BR is not Breton)
+    ("pt-BR", ["pt"], []), ("fr-CA; en-CA", ["fr", "en"], []), ("zh-TW", ["zh"], []),
+    ("es-419", ["es"], []), ("sr_Latn", ["sr"], []),
+    # a code beside a name is read too, in either order
+    ("English fr", ["en", "fr"], []), ("fr English", ["fr", "en"], []),
+    ("Français EN", ["fr", "en"], []), ("Anglais courant, FR", ["en", "fr"], []),
+    # a word beside a name that names nothing is reported, not dropped
+    ("English Klingon", ["en"], ["Klingon"]),
+    # levels and link words, in several languages, say nothing more
+    ("Inglés de nivel avanzado", ["en"], []), ("anglais lu, écrit, parlé", ["en"], []),
+    ("Englisch (Muttersprache), Deutsch B2", ["en", "de"], []),
+    ("Anglais courant, notions d'espagnol", ["en", "es"], []),
+    ("tiếng Việt, English", ["vi", "en"], []), ("fr de", ["fr", "de"], []),
+])
+def test_an_answer_reads_every_language_it_names_and_reports_the_rest(answer, codes, unknown):
+    assert parse_languages(answer, any_code=True) == (codes, unknown)
+
+
+def test_a_people_file_refuses_a_word_beside_a_language_it_does_not_know():
+    rec = Recommender(embedder=HashingEmbedder())
+    with pytest.raises(ValidationError, match="Klingon"):
+        rec.add_people([{"id": "c", "name": "C", "years_experience": 1,
+                         "languages": "English Klingon", "wants": "x y z"}])
+    rec.add_people([{"id": "d", "name": "D", "years_experience": 1, "languages": "pt-BR",
+                     "wants": "x y z"}])
+    assert rec.person("d").languages == ("pt",)
+
+
+@pytest.mark.parametrize("answers, header, languages", [
+    (["IT", "HR", "IT", "HR", "Finance", "IT"], "Business unit", False),
+    (["IT", "HR", "IT", "HR", "IT"], "Business unit", False),
+    (["RH", "IT", "Finance", "Ventes", "IT"], "Direction", False),
+    (["FR", "EN", "FR", "ES", "EN"], "Languages", True),
+    (["FR", "EN", "FR; EN", "ES", "EN"], "Column 7", True),
+    (["Français", "Anglais, espagnol", "FR", "Deutsch"], "Column 7", True),
+])
+def test_a_column_of_two_letter_codes_is_languages_only_if_the_header_or_answers_say_so(
+        answers, header, languages):
+    from recommender.intake.forms.propose import propose_mapping
+
+    rows = [(i + 2, {header: a, "E-mail": f"p{i}@x.org"}) for i, a in enumerate(answers)]
+    proposal = propose_mapping([header, "E-mail"], rows)
+    assert (proposal.column(header).field == "languages") is languages
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    ("The war for talent is on", {"war", "talent"}, set()),
+    ("I ate at the canteen and met the new team", {"ate", "met", "canteen"}, set()),
+    ("Die Digitalisierung und die Arbeit in der Firma", {"digitalisierung", "arbeit"},
+     {"die", "und", "der"}),
+    ("Desejo entender como a geração Z escolhe um empregador", {"geracao", "empregador"},
+     {"como"}),
+    ("Quiero aprender mucho sobre la inteligencia artificial", {"inteligencia"},
+     {"mucho", "sobre"}),
+    ("podcast pod TikTok", {"podcast", "pod", "tiktok"}, set()),
+])
+def test_a_text_loses_the_function_words_of_its_own_language_only(text, kept, dropped):
+    """Function words of every language at once once dropped English words ("war", "met",
+    "ate": German, Dutch, Portuguese function words): a text loses those of the languages
+    it is written in."""
+    from recommender.language.stopwords import content_words
+
+    found = set(content_words(text))
+    assert kept <= found and not dropped & found
+
+
+def test_thai_and_kana_function_words_survive_folding():
+    """Folding strips accents, not the marks that are part of a Thai or kana letter."""
+    from recommender.language.text import words
+
+    assert {"ที่", "เป็น"} <= stop_words("th")
+    assert "が" in stop_words("ja") and "か" in stop_words("ja")
+    assert words(fold("ข้อมูล ที่ เป็น")) == ["ข้อมูล", "ที่", "เป็น"]

@@ -72,19 +72,33 @@ def test_the_new_settings_are_validated():
         raise AssertionError(bad)
 
 
-def test_fold_strips_every_combining_mark_and_nothing_else():
-    """Fold's two classes of marks (basic plane, others) against the definition, character
-    by character, over every code point."""
+def test_fold_strips_the_accents_of_accented_scripts_and_nothing_else():
+    """Fold's two patterns of marks (basic plane, others) against the definition, character
+    by character, over every code point: a combining mark goes when it follows a letter of
+    Latin, Greek or Cyrillic (an accent), and stays elsewhere (part of a Thai or kana
+    letter, recomposed)."""
     import sys
     import unicodedata
 
     from recommender.language.text import fold
 
+    def accented(c: str) -> bool:
+        return c <= "\u052f" or "\u1e00" <= c <= "\u1fff"
+
     def by_definition(text: str) -> str:
-        decomposed = unicodedata.normalize("NFKD", text.lower())
-        return "".join(c for c in decomposed if not unicodedata.combining(c))
+        decomposed = unicodedata.normalize("NFKD", text).lower()
+        kept: list[str] = []
+        anchor = ""
+        for c in decomposed:
+            if not unicodedata.combining(c):
+                anchor = c
+            elif anchor and accented(anchor):
+                continue
+            kept.append(c)
+        return unicodedata.normalize("NFC", "".join(kept))
 
     assert fold("Année, ÇA, naïve, Ærø") == "annee, ca, naive, ærø"  # ø is a letter
+    assert fold("が ที่") == "が ที่" and fold("Tiếng Việt") == "tieng viet"
     every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
     for start in range(0, len(every), 4096):
         chunk = every[start : start + 4096]

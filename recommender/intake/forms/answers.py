@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ...language.names import parse_languages
+from ...language.names import language_code, parse_languages
+from ...language.text import fold, words
 from ..cells import cell_text, is_blank, number, split_items
 from .mapping import TEXT_FIELDS
 from .values import suggest_role, suggest_years
@@ -38,6 +39,7 @@ class Answers:
     checkbox: bool
     years: tuple[tuple[str, tuple[float, str] | None], ...] = ()
     roles: tuple[tuple[str, tuple[str, str] | None], ...] = ()
+    single_codes: bool = False  # every answer is one ISO 639-1 code ("FR", "IT")
 
     @property
     def years_share(self) -> float:
@@ -57,6 +59,30 @@ def _looks_checkbox(values: Sequence[str]) -> bool:
     return repeated / total >= 0.5 and mean_words <= 6
 
 
+def _single_codes(texts: Sequence[str]) -> bool:
+    return bool(texts) and all(language_code(t, any_code=True) and len(t.strip()) <= 3
+                               for t in texts)
+
+
+def _language_share(texts: Sequence[str]) -> float:
+    """The share of answers that name languages, less for every part that names none.
+
+    Answers that are a single two-letter code each ("IT", "HR", "FR") count only when some
+    answer names a language in words or lists several codes ("FR; EN"): a department
+    column (IT, HR) is not a languages column, whatever ISO 639 says; its header decides
+    (:func:`with_answers`)."""
+    named = single = unknown = 0
+    for t in texts:
+        found, missing = parse_languages(t)
+        unknown += len(missing)
+        if found and len(found) == 1 and all(len(w) <= 3 for w in words(fold(t))):
+            single += 1
+        elif found:
+            named += 1
+    counted = named + single if named else 0
+    return counted / (len(texts) + unknown)
+
+
 def analyse(cells: Sequence[Any]) -> Answers:
     values = [v for v in cells if not is_blank(v)]
     texts = [cell_text(v) for v in values]
@@ -65,12 +91,7 @@ def analyse(cells: Sequence[Any]) -> Answers:
     if not n:
         return Answers(0, len(cells), (), "empty", 0.0, 0.0, False)
     mean_words = sum(len(t.split()) for t in texts) / n
-    codes = unknown = 0
-    for t in texts:
-        found, missing = parse_languages(t)
-        codes += bool(found)
-        unknown += len(missing)
-    language_share = codes / n if not unknown else codes / (n + unknown)
+    language_share = _language_share(texts)
     checkbox = _looks_checkbox(texts)
     numbers = [number(v) for v in values]
     kind = "text" if mean_words >= 6 else "short"
@@ -94,7 +115,7 @@ def analyse(cells: Sequence[Any]) -> Answers:
     roles = tuple((d, suggest_role(d)) for d in distinct) if kind in ("category", "short") \
         else ()
     return Answers(n, len(cells), distinct, kind, mean_words, language_share, checkbox,
-                    years, roles)
+                    years, roles, _single_codes(texts))
 
 
 def _seniority(answers: Answers) -> bool:
@@ -147,6 +168,12 @@ def with_answers(scores: dict[str, tuple[float, str]], answers: Answers,
             f"{answers.language_share:.0%} of the answers name languages")
         if "_nationality" in out:
             cap("languages", 0.35, "the header asks for a nationality")
+    elif answers.single_codes and out.get("languages", (0.0, ""))[0] >= 0.5:
+        put("languages", max(out["languages"][0], 0.85),
+            "the header asks for languages and the answers are language codes")
+    elif answers.single_codes:
+        put("languages", 0.45, "the answers are two-letter codes, which may be languages or "
+            "not (IT, HR): the header does not say")
     elif "languages" in out:
         cap("languages", 0.4, f"only {answers.language_share:.0%} of the answers name "
             "languages")

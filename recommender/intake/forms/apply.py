@@ -45,7 +45,7 @@ from typing import Any
 
 from ...errors import Problem, ValidationError
 from ...language.langid import LangidGuesser, LanguageGuesser
-from ...language.names import is_filler, language_parts, part_languages
+from ...language.names import is_filler, language_parts, read_part
 from ...language.text import fold, words
 from ...records import Person
 from ..cells import canonical_column, cell_text, is_blank, number, split_items, value_key
@@ -170,6 +170,7 @@ class _Mapper:
         self.generated_ids: list[tuple[int, str, str]] = []
         self.generated_names: list[tuple[int, str]] = []
         self.guessed: list[tuple[int, tuple[str, ...]]] = []
+        self.warnings: list[str] = []
 
     def guesser(self) -> LanguageGuesser:
         if self._guesser is None:
@@ -230,12 +231,18 @@ class _Mapper:
                     if mapped is not None:
                         found = [mapped] if isinstance(mapped, str) else list(mapped)
                     else:
-                        found = part_languages(part)
+                        found, others = read_part(part)
                         if not found and not is_filler(part):
                             self.problems.append(Problem(
                                 self.source, row_no, column,
                                 f"unknown language '{part}': add it under value_maps -> "
                                 "languages with a two-letter code (or \"\" to ignore it)"))
+                        elif found and others:
+                            self.warnings.append(
+                                f"row {row_no}, column '{column}': "
+                                f"{', '.join(repr(w) for w in others)} in '{part}' names no "
+                                f"language this tool knows (kept: {'+'.join(found)}); add "
+                                "the part under value_maps -> languages to say what it means")
                     codes.extend(c for c in found if c and c not in codes)
         return codes
 
@@ -366,6 +373,7 @@ def apply_mapping(
                     if mapping.columns_of(hint[0]) else ""
                 warnings.append(f"column '{key}' looks like {hint[0]} but is not used"
                                 f"{taken}: add it to the mapping or to 'ignored'")
+    warnings.extend(mapper.warnings)
     for row_no, codes in mapper.guessed:
         if not codes:
             warnings.append(f"row {row_no}: no languages given or guessed: the person counts "
