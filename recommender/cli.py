@@ -19,6 +19,7 @@ unknown person or pair id; a setting out of range), 1 any other failure.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import logging
@@ -26,7 +27,8 @@ import os
 import random
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +44,7 @@ from .intake.validate import load_topics
 from .matching.params import DIRECTIONS, MatchParams
 from .recommender import Recommender
 from .records import KEPT_STATUSES, PairingResult, TopicSuggestion
-from .reports.export import FORMATS, write_table
+from .reports.export import FORMATS, pair_table, write_table
 from .storage.store import Store
 
 __all__ = ["main"]
@@ -50,6 +52,8 @@ __all__ = ["main"]
 logger = logging.getLogger("recommender.cli")
 
 PAIR_COLUMNS = ["mentor_id", "mentor_name", "mentee_id", "mentee_name", "score", "reasons"]
+"""The columns of a run's pairs.csv (those of :func:`~recommender.reports.export.pair_table`
+a run's proposals need: no status, no lock)."""
 UNMATCHED_COLUMNS = ["id", "name", "reason"]
 TOPIC_COLUMNS = ["mentor_id", "mentee_id", "rank", "topic_id", "title", "score", "reasons",
                  "starters"]
@@ -208,12 +212,6 @@ def _write(rows: list[dict[str, Any]], columns: list[str], out: Path, stem: str,
     return write_table(rows, columns, out / f"{stem}.{fmt}", fmt)
 
 
-def _pair_rows(result: PairingResult, names: dict[str, str]) -> list[dict[str, Any]]:
-    return [{"mentor_id": p.mentor_id, "mentor_name": names.get(p.mentor_id, ""),
-             "mentee_id": p.mentee_id, "mentee_name": names.get(p.mentee_id, ""),
-             "score": round(p.score, 4), "reasons": list(p.reasons)} for p in result.pairs]
-
-
 def _topic_pairs(rec: Recommender, args: argparse.Namespace,
                  result: PairingResult | None) -> list[tuple[str, str]]:
     if args.pair:
@@ -253,7 +251,7 @@ def cmd_match(args: argparse.Namespace) -> int:
     result = _match(rec, args)
     names = _names(rec)
     out = Path(args.out)
-    _write(_pair_rows(result, names), PAIR_COLUMNS, out, "pairs", args.format)
+    _write(pair_table(result.pairs, names), PAIR_COLUMNS, out, "pairs", args.format)
     _write([{"id": u.id, "name": u.name, "reason": u.reason} for u in result.unmatched],
            UNMATCHED_COLUMNS, out, "unmatched", args.format)
     detail = [{"mentor_id": p.mentor_id, "mentee_id": p.mentee_id, "score": p.score,
@@ -447,14 +445,52 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
     level = logging.WARNING if args.quiet else logging.DEBUG if args.verbose else logging.INFO
-    # The package's own lines on stderr, for this run only (main may be called again in the
-    # same process: a test, a notebook); libraries' loggers are left alone.
-    package = logging.getLogger("recommender")
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-    before = package.level
-    package.addHandler(handler)
-    package.setLevel(level)
+    with _run_logging(level):
+        return _run(args)
+
+
+_NOISY = ("faiss", "httpx", "sentence_transformers")
+"""Libraries whose warnings a run prints, formatted like its own lines, and nothing less."""
+_logging_lock = threading.Lock()
+_logging_depth = 0
+_saved: dict[str, tuple[int, bool]] = {}  # level and propagate of each logger, restored after
+
+
+@contextlib.contextmanager
+def _run_logging(level: int) -> Iterator[None]:
+    """The package's lines (and the noisy libraries' warnings) on stderr for this run only:
+    :func:`main` may run again, or in several threads at once, in one process (a test, a
+    notebook). Not passed on to the root logger either, which a host may have configured
+    (each line would print twice). The first run in sets it up, the last one out undoes it."""
+    global _logging_depth
+    names = ("recommender", *_NOISY)
+    with _logging_lock:
+        _logging_depth += 1
+        if _logging_depth == 1:
+            handler = logging.StreamHandler(sys.stderr)
+            handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+            handler.set_name("tandem-cli")
+            for name in names:
+                found = logging.getLogger(name)
+                _saved[name] = (found.level, found.propagate)
+                found.addHandler(handler)
+                found.propagate = False
+                found.setLevel(level if name == "recommender" else max(level, logging.WARNING))
+    try:
+        yield
+    finally:
+        with _logging_lock:
+            _logging_depth -= 1
+            if _logging_depth == 0:
+                for name in names:
+                    found = logging.getLogger(name)
+                    for ours in [h for h in found.handlers if h.get_name() == "tandem-cli"]:
+                        found.removeHandler(ours)
+                    found.setLevel(_saved[name][0])
+                    found.propagate = _saved[name][1]
+
+
+def _run(args: argparse.Namespace) -> int:
     seed = getattr(args, "seed", 0)
     random.seed(seed)
     np.random.seed(seed)
@@ -472,9 +508,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (KeyError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    finally:
-        package.removeHandler(handler)
-        package.setLevel(before)
 
 
 if __name__ == "__main__":

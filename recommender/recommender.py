@@ -172,7 +172,9 @@ class Recommender:
         return self._labeller
 
     def _relabel_for_model(self) -> None:
-        """Before a write: relabel everybody whose labels come from another embedder."""
+        """Relabel everybody whose labels come from another embedder. Labels are derived
+        from the profiles and the embedder, as the embedding cache is: whatever reads or
+        writes them brings them to the current embedder first, so that no score mixes two."""
         models = self.store.segment_model_ids()
         if models and models != {self.model_id}:
             people = self.store.people()
@@ -250,7 +252,10 @@ class Recommender:
         logger.info("erased person %s", person_id)
 
     def segments(self) -> list[Segment]:
-        """Every profile sentence with its label (offer / want / other)."""
+        """Every profile sentence with its label (offer / want / other), labelled by the
+        current embedder's intent model (relabelled first if the workspace was labelled by
+        another one)."""
+        self._relabel_for_model()
         return self.store.segments()
 
     def _sentences(self) -> dict[str, PersonSentences]:
@@ -270,7 +275,7 @@ class Recommender:
     def search(self, query: str, k: int = 5, kind: str | None = None) -> list[SentenceHit]:
         """Profile sentences closest in meaning to ``query`` (any language), best first."""
         return sentence_hits(self.segment_index(), self.encoder.encode([query]),
-                             {s.id: s for s in self.store.segments()}, k, kind)
+                             {s.id: s for s in self.segments()}, k, kind)
 
     # ------------------------------------------------------------------ notes and topics
     def add_notes(self, rows: Any, source: str = "rows") -> int:
@@ -333,6 +338,7 @@ class Recommender:
     def _cohort(self, params: MatchParams) -> tuple[CohortArrays, list[LocatedPair]]:
         """The programme's arrays (rebuilt only when profiles, model or shaping settings
         changed) and the stored pairs placed on them, read now."""
+        self._relabel_for_model()
         version = self.store.profiles_version()
         arrays = self._cohorts.get(
             version, self.model_id, params,

@@ -7,7 +7,7 @@ the CLI and the UI see.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 
 from .errors import Problem
 
@@ -118,11 +118,17 @@ class Pair:
 
     ``version`` is 0 until stored; each write adds one (a decision made on an older version
     is refused). ``updated_at`` is the time of the last write (UTC, ISO 8601).
+
+    Fields after ``status`` are keyword-only: ``Pair`` took the place of two classes whose
+    positional orders differed (``PairSuggestion(mentor, mentee, score, ...)`` and
+    ``StoredPair(mentor, mentee, status, ...)``), so a positional score is refused, never
+    read as a status.
     """
 
     mentor_id: str
     mentee_id: str
     status: str = "proposed"
+    _: KW_ONLY
     locked: bool = False
     score: float = 0.0
     parts: Mapping[str, float] = field(default_factory=dict)
@@ -131,6 +137,11 @@ class Pair:
     signals: Mapping[str, float] = field(default_factory=dict)
     updated_at: str | None = None
     version: int = 0
+
+    def __post_init__(self) -> None:
+        if self.status not in PAIR_STATUSES:
+            raise ValueError(f"unknown pair status {self.status!r}: use "
+                             f"{', '.join(PAIR_STATUSES)}")
 
     @property
     def key(self) -> tuple[str, str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..language.formats import format_number
+from ..language.formats import WRITTEN_LANGUAGES, format_number
 from .cohort import PREF_MENTEE, PREF_MENTOR, Cohort
 from .params import MatchParams
 
@@ -165,7 +165,7 @@ def broken_rules(cohort: Cohort, mentor: int, mentee: int, params: MatchParams,
              "excluded": {"en": "already exists, was rejected or ended",
                           "fr": "existe déjà, refusé ou terminé"},
              "content": {"en": "nothing to match on", "fr": "rien sur quoi s'appuyer"}}
-    lang = language if language in ("en", "fr") else "en"
+    lang = language if language in WRITTEN_LANGUAGES else "en"
     return tuple(names[r.name][lang] for r in RULES if not r.allows(cohort, m, s, params)[0])
 
 

@@ -9,14 +9,32 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FORMATS", "neutralise", "write_table"]
+from ..records import Pair
+
+__all__ = ["FORMATS", "PAIR_COLUMNS", "SCORE_PLACES", "neutralise", "pair_table", "write_table"]
 
 FORMATS = ("csv", "xlsx", "json")
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+SCORE_PLACES = 4
+"""Decimal places of a score in a pairs table (records keep the unrounded value)."""
+
+PAIR_COLUMNS = ("mentor_id", "mentor_name", "mentee_id", "mentee_name", "score", "status",
+                "locked", "reasons")
+"""The columns of a pairs table, in order (a front end may show fewer)."""
+
+
+def pair_table(pairs: Iterable[Pair], names: Mapping[str, str]) -> list[dict[str, Any]]:
+    """One row per pair with :data:`PAIR_COLUMNS`: names from ``names`` (id -> name), score
+    to :data:`SCORE_PLACES` places: what the command line and the page both export."""
+    return [{"mentor_id": p.mentor_id, "mentor_name": names.get(p.mentor_id, ""),
+             "mentee_id": p.mentee_id, "mentee_name": names.get(p.mentee_id, ""),
+             "score": round(p.score, SCORE_PLACES), "status": p.status, "locked": p.locked,
+             "reasons": list(p.reasons)} for p in pairs]
 
 
 def neutralise(value: Any) -> Any:

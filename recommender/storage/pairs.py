@@ -3,8 +3,10 @@ a decision taken meanwhile, pairs read back as records."""
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -107,8 +109,8 @@ class PairTable(Connected):
             same = {(a, b) for a, b, st, lk, sc, dt in conn.execute(sa.select(
                 pairs_table.c.mentor_id, pairs_table.c.mentee_id, pairs_table.c.status,
                 pairs_table.c.locked, pairs_table.c.score, pairs_table.c.details))
-                if (r := wanted.get((a, b))) is not None and (st, bool(lk), sc, dt)
-                == (r["status"], r["locked"], r["score"], r["details"])}
+                if (r := wanted.get((a, b))) is not None
+                and _unchanged((st, bool(lk), sc, dt), r)}
             rows = [r for r in rows if (r["mentor_id"], r["mentee_id"]) not in same]
             if dropped:
                 conn.execute(pairs_table.delete().where(sa.and_(
@@ -137,7 +139,7 @@ class PairTable(Connected):
         """Every stored pair's key, status, lock and version only (no score or reasons to
         decode): what a matching run needs to know of the pairs."""
         with self.engine.connect() as conn:
-            return [Pair(a, b, st, bool(lk), version=int(v or 1)) for a, b, st, lk, v in
+            return [Pair(a, b, st, locked=bool(lk), version=int(v or 1)) for a, b, st, lk, v in
                     conn.execute(sa.select(pairs_table.c.mentor_id, pairs_table.c.mentee_id,
                                            pairs_table.c.status, pairs_table.c.locked,
                                            pairs_table.c.version))]
@@ -157,3 +159,31 @@ class PairTable(Connected):
             row = conn.execute(sa.select(pairs_table).where(pair_where(mentor_id, mentee_id))
                                ).first()
         return pair_from(row) if row is not None else None
+
+
+LEGACY_PLACES = 4
+"""Earlier versions stored scores, parts and signals rounded to this many places."""
+
+
+def _unchanged(stored: tuple[str, bool, float | None, str | None], row: dict[str, Any]) -> bool:
+    """Whether a stored pair already holds what a run computed: the same values, or the
+    same rounded as earlier versions stored them (an upgrade's first run must not
+    rewrite every pair, adding one to each version and refusing every open page's next
+    decision, for digits nobody sees)."""
+    status, locked, score, details = stored
+    if (status, locked) != (row["status"], row["locked"]):
+        return False
+    if details == row["details"] and score == row["score"]:
+        return True
+    if not _same(float(score or 0.0), float(row["score"])):
+        return False
+    old, new = json.loads(details or "{}"), json.loads(row["details"])
+    if (old.get("reasons"), old.get("quotes")) != (new.get("reasons"), new.get("quotes")):
+        return False
+    return all(old.get(name, {}).keys() == new.get(name, {}).keys()
+               and all(_same(float(v), float(new[name][k])) for k, v in old[name].items())
+               for name in ("parts", "signals") if name in old or name in new)
+
+
+def _same(stored: float, computed: float) -> bool:
+    return stored == computed or stored == round(computed, LEGACY_PLACES)

@@ -49,10 +49,11 @@ def person_from(row: Any) -> Person:
 
 def pair_from(row: Any) -> Pair:
     details = json.loads(row.details or "{}")
-    return Pair(row.mentor_id, row.mentee_id, row.status, bool(row.locked),
-                float(row.score or 0.0), details.get("parts", {}),
-                tuple(details.get("reasons", ())), details.get("quotes", {}),
-                details.get("signals", {}), row.updated_at, int(row.version or 1))
+    return Pair(row.mentor_id, row.mentee_id, row.status, locked=bool(row.locked),
+                score=float(row.score or 0.0), parts=details.get("parts", {}),
+                reasons=tuple(details.get("reasons", ())), quotes=details.get("quotes", {}),
+                signals=details.get("signals", {}), updated_at=row.updated_at,
+                version=int(row.version or 1))
 
 
 def pair_rows(pairs: Iterable[Pair]) -> list[dict[str, Any]]:

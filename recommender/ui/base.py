@@ -36,7 +36,8 @@ class HandlerBase:
         self.export_dir = Path(export_dir or tempfile.mkdtemp(prefix="tandem-export-"))
         self.lock = threading.RLock()
         self.upload_dir = Path(tempfile.mkdtemp(prefix="tandem-upload-"))
-        self._explained: dict[tuple[Person, Person, str], Pair] = {}
+        self._explained: dict[tuple[str, str, str], Pair] = {}
+        self._explained_for: tuple[str, str, str] = ("", "", "")
         self._themes_cache: tuple[tuple[tuple[int, str], ...], list[Any]] | None = None
 
     def _people(self) -> dict[str, Person]:
@@ -55,13 +56,17 @@ class HandlerBase:
         """Score, parts, quotes and reasons (in ``lang``) of a stored pair.
 
         A pair stored without its explanation (set by hand, or before pairs kept their
-        quotes) is scored now, and the result kept until either profile changes.
+        quotes) is scored now on the whole cohort, and the result kept while no profile, no
+        embedder and no setting changes (anyone's profile moves every cohort-relative part).
         """
         mentor, mentee = people.get(pair.mentor_id), people.get(pair.mentee_id)
         if pair.quotes or mentor is None or mentee is None:
             reasons = self.rec.pair_reasons(pair, lang) if pair.quotes else pair.reasons
             return pair.score, dict(pair.parts), dict(pair.quotes), tuple(reasons)
-        cache_key = (mentor, mentee, lang)
+        state = (self.rec.store.profiles_version(), self.rec.model_id, repr(self.rec.params))
+        if state != self._explained_for:
+            self._explained, self._explained_for = {}, state
+        cache_key = (pair.mentor_id, pair.mentee_id, lang)
         found = self._explained.get(cache_key)
         if found is None:
             found = self.rec.explain_pair(pair.mentor_id, pair.mentee_id, language=lang)

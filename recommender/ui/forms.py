@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import logging
-import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..intake.cells import canonical_column
+from ..intake.cells import canonical_column, number
 from ..intake.forms.mapping import FIELDS
 from ..language.text import fold
 from .i18n import LANGUAGES, t
@@ -97,15 +96,9 @@ def original_headers(path: str | Path) -> dict[str, str]:
 
 
 def years_value(cell: Any) -> float | None:
-    if cell is None or (isinstance(cell, float) and math.isnan(cell)):
-        return None
-    if isinstance(cell, (int, float)):
-        return float(cell)
-    text = str(cell).strip().replace(",", ".")
-    try:
-        return float(text) if text else None
-    except ValueError:
-        return None
+    """A number of years typed in a table cell (``"3,5"``), None when it is no number: the
+    cell reader's rule (:func:`~recommender.intake.cells.number`)."""
+    return number(cell)
 
 
 def short(value: Any, size: int = 70) -> str:

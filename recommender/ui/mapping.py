@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import html
 import logging
-import math
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -15,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import ValidationError
-from ..intake.cells import canonical_column, split_items
+from ..intake.cells import canonical_column, cell_text, is_blank, split_items
 from ..intake.forms.apply import ImportReport, MappedRows, apply_mapping, people_from_mapped
 from ..intake.forms.mapping import FIELDS, ColumnMapping
 from ..intake.forms.propose import MappingProposal, header_of, missing_fields
@@ -235,8 +234,7 @@ class MappingHandlers(HandlerBase):
             found = by_label.get(canonical_column(label))
             if found is None or found.column not in fields.get(name, ()):
                 continue  # the column no longer feeds that field
-            text = "" if cell is None or (isinstance(cell, float) and math.isnan(cell)) \
-                else str(cell).strip()
+            text = "" if is_blank(cell) else cell_text(cell)
             if not text:
                 continue
             if name == "years_experience":

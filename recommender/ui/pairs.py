@@ -15,7 +15,7 @@ import pandas as pd
 from ..errors import PairRuleError, StaleDecisionError, UnknownIdError
 from ..language.formats import format_percent
 from ..records import KEPT_STATUSES, PAIR_STATUSES, Pair, Person, ProgressFn
-from ..reports.export import write_table
+from ..reports.export import PAIR_COLUMNS, pair_table, write_table
 from .base import HandlerBase
 from .common import (
     Result,
@@ -248,14 +248,8 @@ class PairHandlers(HandlerBase):
     def export_pairs(self, fmt: str = "csv") -> str:
         """Write the current pairs to a file for download; returns its path."""
         names = self._names()
-        rows = [{
-            "mentor_id": p.mentor_id, "mentor_name": names.get(p.mentor_id, ""),
-            "mentee_id": p.mentee_id, "mentee_name": names.get(p.mentee_id, ""),
-            "score": round(p.score, 4), "status": p.status, "locked": p.locked,
-            "reasons": list(p.reasons),
-        } for p in self.rec.pairs() if p.status != "rejected"]
+        rows = pair_table((p for p in self.rec.pairs() if p.status != "rejected"), names)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         path = self.export_dir / f"pairs-{stamp}.{fmt}"
-        write_table(rows, ["mentor_id", "mentor_name", "mentee_id", "mentee_name", "score",
-                           "status", "locked", "reasons"], path, fmt)
+        write_table(rows, PAIR_COLUMNS, path, fmt)
         return str(path)

@@ -184,3 +184,35 @@ def test_python_dash_m_is_the_command_line(files):
     assert (files / "out" / "pairs.csv").is_file()
     bad = run_cli_process("match", "-q", "--people", "missing.csv", "--out", "out", cwd=files)
     assert bad.returncode == 2 and "missing.csv" in bad.stderr
+
+
+def test_a_run_logs_once_and_leaves_the_hosts_logging_as_it_was(files):
+    """A host (a notebook, a service) that configured the root logger gets no copy of the
+    run's lines, and finds its loggers as they were after the run."""
+    import logging
+
+    seen: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record)
+
+    root = logging.getLogger()
+    host = Keep(level=logging.DEBUG)
+    root.addHandler(host)
+    package = logging.getLogger("recommender")
+    before = {name: (logging.getLogger(name).level, logging.getLogger(name).propagate,
+                     list(logging.getLogger(name).handlers))
+              for name in ("recommender", "faiss", "sentence_transformers")}
+    try:
+        result = tandem("match", "--people", "people.csv", "--out", "out", "--model",
+                        "hashing", cwd=files)
+    finally:
+        root.removeHandler(host)
+    assert result.returncode == 0, result.stderr
+    assert "pairs" in result.stderr  # the run's own lines, on its stderr
+    assert result.stderr.count("pairs, ") == 1
+    assert not [r for r in seen if r.name.startswith("recommender")]
+    assert {name: (logging.getLogger(name).level, logging.getLogger(name).propagate,
+                   list(logging.getLogger(name).handlers)) for name in before} == before
+    assert package.propagate

@@ -89,3 +89,132 @@ def test_the_saved_arrays_are_keyed_by_every_module_of_the_package():
     names = {p.relative_to(package).as_posix() for p in sources}
     assert {"matching/kernel.py", "language/text.py", "intake/forms/apply.py",
             "storage/migrations/helpers.py", "recommender.py"} <= names
+
+
+def test_a_workspace_opened_with_another_embedder_reads_and_scores_with_its_labels(tmp_path):
+    """Labels come from the embedder's intent model: a workspace labelled by one embedder
+    and opened with another reads, explains and pairs by hand with the new one's labels,
+    never a mix (a hand-made pair once kept a score built on the old labels)."""
+    from recommender import HashingEmbedder
+    from tests.shared import PEOPLE
+
+    first = Recommender.open(tmp_path / "ws", embedder=HashingEmbedder(256))
+    first.add_people([dict(p) for p in PEOPLE])
+    first.close()
+    rec = Recommender.open(tmp_path / "ws", embedder=HashingEmbedder(128))
+    assert rec.store.segment_model_ids() == {"hashing-256-v2"}
+    rec.segments()
+    assert rec.store.segment_model_ids() == {"hashing-128-v2"}
+    explained = rec.explain_pair("j1", "s1")
+    pair = rec.add_pair("j1", "s1")
+    assert pair.score == pytest.approx(explained.score, abs=1e-9)
+    rec.suggest_pairs()  # labels already current: the hand-made pair's score stands
+    again = rec.explain_pair("j1", "s1", params=rec.params)
+    assert again.score == pytest.approx(pair.score, abs=1e-6)
+
+
+def test_a_pair_stored_without_quotes_is_rescored_when_the_cohort_changes():
+    """A hand-set pair (no quotes) is scored on the whole cohort by the page; when anybody
+    joins, every cohort-relative part moves, so the page must not show the old score."""
+    from recommender import HashingEmbedder
+    from tests.shared import PEOPLE
+
+    rec = Recommender(embedder=HashingEmbedder())
+    rec.add_people([dict(p) for p in PEOPLE])
+    rec.set_pair_status("j1", "s1", "accepted")
+    page = Coordinator(rec)
+    stored = rec.pair("j1", "s1")
+    assert stored is not None and not stored.quotes
+    shown = page._scored(stored, "en", page._people())[0]
+    assert shown == rec.explain_pair("j1", "s1").score
+    rec.add_people([{"id": f"x{i}", "name": f"X{i}", "years_experience": 1 + i,
+                     "role_preference": "mentor",
+                     "offers": f"I teach TikTok, Canva and podcasts to team {i}."}
+                    for i in range(5)])
+    now = rec.explain_pair("j1", "s1").score
+    assert now != shown
+    assert page._scored(stored, "en", page._people())[0] == now
+
+
+def test_a_kept_pair_takes_the_score_of_the_whole_cohort_at_each_run():
+    rec = load_demo(embedder="hashing")
+    first = rec.suggest_pairs()
+    accepted = [p for p in first.pairs if p.status == "proposed"][:3]
+    for pair in accepted:
+        rec.set_pair_status(pair.mentor_id, pair.mentee_id, "accepted")
+    rec.add_people([{"id": "late", "name": "Late", "years_experience": 2,
+                     "role_preference": "mentor",
+                     "offers": "I can show how we use short videos and AI assistants."}])
+    second = rec.suggest_pairs()
+    kept = {p.key: p for p in second.pairs if p.status == "accepted"}
+    assert set(kept) == {p.key for p in accepted}
+    for key, pair in kept.items():
+        again = rec.explain_pair(*key, params=rec.params)
+        assert pair.score == pytest.approx(again.score, abs=1e-6), key
+        assert rec.pair(*key).score == pair.score  # stored as the run scored it
+
+
+def test_a_pair_comes_back_from_the_store_as_it_was_written():
+    rec = load_demo(embedder="hashing")
+    result = rec.suggest_pairs()
+    stored = {p.key: p for p in rec.pairs()}
+    for pair in result.pairs:
+        back = stored[pair.key]
+        assert (back.score, dict(back.parts), back.reasons, dict(back.quotes),
+                dict(back.signals)) == (pair.score, dict(pair.parts), pair.reasons,
+                                        dict(pair.quotes), dict(pair.signals))
+
+
+def test_pair_fields_after_status_are_keyword_only():
+    """Pair replaced two classes whose positional orders differed: a score given where the
+    old PairSuggestion took it is refused, never read as a status."""
+    from recommender import Pair, PairSuggestion
+
+    with pytest.raises(TypeError):
+        PairSuggestion("a", "b", 0.8, {"coverage": 0.8}, ("r",))  # type: ignore[misc]
+    with pytest.raises(ValueError, match="unknown pair status"):
+        PairSuggestion("a", "b", 0.8)  # type: ignore[arg-type]
+    assert Pair("a", "b", "accepted", score=0.5).status == "accepted"
+
+
+def test_the_fingerprint_changes_with_the_code(tmp_path, monkeypatch):
+    from recommender.matching import cache
+
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    module = package / "sub" / "kernel.py"
+    module.write_text("A = 1\n")
+    monkeypatch.setattr(cache, "code_sources", lambda: (package, [module]))
+    cache.code_fingerprint.cache_clear()
+    try:
+        before = cache.code_fingerprint()
+        module.write_text("A = 2\n")
+        cache.code_fingerprint.cache_clear()
+        assert cache.code_fingerprint() != before
+    finally:
+        monkeypatch.undo()
+        cache.code_fingerprint.cache_clear()
+
+
+def test_pairs_stored_rounded_by_an_earlier_version_are_not_rewritten_by_the_next_run():
+    import json as json_
+
+    import sqlalchemy as sa
+
+    from recommender.storage.schema import pairs_table
+
+    rec = load_demo(embedder="hashing")
+    rec.suggest_pairs()
+    with rec.store.engine.begin() as conn:  # as versions that rounded to 4 places stored them
+        rows = conn.execute(sa.select(pairs_table.c.mentor_id, pairs_table.c.mentee_id,
+                                      pairs_table.c.score, pairs_table.c.details)).all()
+        for mentor, mentee, score, details in rows:
+            data = json_.loads(details)
+            for name in ("parts", "signals"):
+                data[name] = {k: round(v, 4) for k, v in data[name].items()}
+            conn.execute(pairs_table.update().where(sa.and_(
+                pairs_table.c.mentor_id == mentor, pairs_table.c.mentee_id == mentee)).values(
+                score=round(score, 4), details=json_.dumps(data, ensure_ascii=False)))
+    versions = {p.key: p.version for p in rec.pairs()}
+    rec.suggest_pairs()
+    assert {p.key: p.version for p in rec.pairs()} == versions

@@ -7,7 +7,6 @@ import difflib
 import json
 import logging
 import os
-import re
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from typing import Any
 
 from ...errors import Problem, ValidationError
 from ...language.langid import DEFAULT_CANDIDATES
+from ...language.names import ISO_639_1
 from ...records import ROLE_PREFERENCES
 from ..cells import canonical_column
 from ..validate import PEOPLE_COLUMNS
@@ -318,9 +318,9 @@ def _check_mapping(mapping: ColumnMapping, source: str) -> list[Problem]:
         out.append(_problem(source, "role", f"must be one of {', '.join(ROLE_PREFERENCES)} or null, "
                             f"got '{mapping.role}'"))
     for code in mapping.candidate_languages:
-        if not re.fullmatch(r"[a-z]{2}", code):
+        if code not in ISO_639_1:
             out.append(_problem(source, "candidate_languages",
-                                f"'{code}' is not a two-letter language code"))
+                                f"'{code}' is not an ISO 639-1 language code"))
     for name, table in mapping.value_maps.items():
         where = f"value_maps.{name}"
         if name not in FIELDS:
@@ -343,8 +343,8 @@ def _bad_value(name: str, value: Any) -> str | None:
             return f"capacity must be a whole number from 0 to 20, got {json.dumps(value)}"
     elif name == "languages":
         codes = value if isinstance(value, list) else [value]
-        if not all(isinstance(c, str) and re.fullmatch(r"([a-z]{2})?", c) for c in codes):
-            return (f"must be a two-letter code like \"es\" (or \"\" to ignore the answer), "
+        if not all(isinstance(c, str) and (c == "" or c in ISO_639_1) for c in codes):
+            return (f"must be an ISO 639-1 code like \"es\" (or \"\" to ignore the answer), "
                     f"got {json.dumps(value)}")
     elif name == "role_preference":
         if value not in ROLE_PREFERENCES:

@@ -246,7 +246,7 @@ def test_hand_written_mapping_file(tmp_path):
     ('{"version": 1, "value_maps": {"years_experience": {"Postdoc": "six"}}}',
      "value_maps.years_experience", "'Postdoc': years must be a number from 0 to 70"),
     ('{"version": 1, "value_maps": {"languages": {"Castellano": "spanish"}}}',
-     "value_maps.languages", "two-letter code"),
+     "value_maps.languages", "ISO 639-1 code"),
     ('{"version": 1, "fields": {"offers": ["Goals"], "wants": ["goals"]}}', "fields.wants",
      "already feeds offers"),
     ('{"version": 1, "fields": {"wants": ["Goals"]}, "ignored": ["Goals"]}', "ignored",
@@ -510,11 +510,11 @@ def test_form_key_names_a_form_whatever_the_order_and_case_of_its_columns():
 
 
 def test_an_unknown_candidate_language_is_a_problem_of_the_mapping():
-    mapping = ColumnMapping(fields={"id": ("id",), "name": ("name",), "years_experience": (
-        "years",), "wants": ("wants",)}, candidate_languages=("fr", "qq"))
-    with pytest.raises(ValidationError, match="candidate_languages"):
-        apply_mapping([(2, {"id": "a", "name": "A", "years": 1,
-                            "wants": "Je veux apprendre à gérer une équipe."})], mapping)
+    """"qq" is two letters but no ISO 639-1 code: the mapping is refused when made, before
+    any row is read."""
+    with pytest.raises(ValidationError, match=r"candidate_languages.*'qq' is not an ISO 639-1"):
+        ColumnMapping(fields={"id": ("id",), "name": ("name",), "years_experience": (
+            "years",), "wants": ("wants",)}, candidate_languages=("fr", "qq"))
 
 
 def test_split_items():
