@@ -39,7 +39,7 @@ from .embedding.precomputed import PrecomputedEmbedder
 from .errors import UnknownIdError, ValidationError
 from .intake.forms.mapping import ColumnMapping
 from .intake.forms.propose import header_of, missing_fields
-from .intake.readers import read_table
+from .intake.readers import read_form_table, read_table
 from .intake.validate import load_topics
 from .matching.params import DIRECTIONS, MatchParams
 from .recommender import Recommender
@@ -116,7 +116,7 @@ def _recommender_with(args: argparse.Namespace, embedder: Any) -> Recommender:
         raise BadSetting(str(exc)) from exc
     # Every file is read before anything is created or stored: an unreadable notes file must
     # not leave the people of the same command stored, nor a new empty workspace behind.
-    people = read_table(args.people) if args.people else None
+    people = read_form_table(args.people) if args.people else None
     notes = read_table(args.notes) if args.notes else None
     topics = load_topics(args.topics_file) if getattr(args, "topics_file", None) else None
     mapping = ColumnMapping.load(args.map) if args.map else None
@@ -171,8 +171,8 @@ def _mapping_for(rec: Recommender, rows: list[tuple[int, dict[str, Any]]],
         return saved
     proposal = rec.propose_mapping(rows, role=args.role)
     out = proposal.mapping.save(source.with_name(f"{source.stem}.mapping.json"))
-    lines = [f"{source.name}: no column for {', '.join(missing)}; columns found: "
-             f"{', '.join(header)}", *proposal.describe(),
+    lines = [f"{source.name}: no column for {', '.join(missing)}: a mapping is needed",
+             *proposal.describe(),
              f"A proposed mapping is in {out}: check it, then run again with --map {out}"]
     raise NeedsMapping("\n".join(lines))
 
@@ -182,17 +182,19 @@ def _import_people(rec: Recommender, rows: list[tuple[int, dict[str, Any]]],
     progress = _Progress("import", not args.quiet)
     try:
         result = rec.import_people(rows, Path(args.people).name, mapping=mapping, role=args.role,
-                                   partial=args.partial, progress=progress)
+                                   partial=args.partial, update=args.update, progress=progress)
     finally:
         progress.close()
-    for line in result.report:
-        logger.info("%s", line)
+    for line in () if args.quiet else result.report:  # every question's fate, and warnings
+        print(line, file=sys.stderr)
     if result.skipped:
         print(f"{len(result.skipped)} problem(s): the rows concerned were left out "
               "(--partial):", file=sys.stderr)
         for problem in result.skipped:
             print(f"  - {problem}", file=sys.stderr)
-    logger.info("%d people added or updated from %s", result.stored, Path(args.people).name)
+    if not args.quiet:
+        print(f"{Path(args.people).name}: {result.stored} people added or updated",
+              file=sys.stderr)
 
 
 def _names(rec: Recommender) -> dict[str, str]:
@@ -362,7 +364,8 @@ def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     verbosity = common.add_mutually_exclusive_group()
     verbosity.add_argument("-q", "--quiet", action="store_true", help="errors only, no progress")
-    verbosity.add_argument("-v", "--verbose", action="store_true", help="log every step")
+    verbosity.add_argument("-v", "--verbose", action="store_true",
+                           help="log every step (the run is quiet without it)")
     parser = argparse.ArgumentParser(prog="tandem", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -397,6 +400,9 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--partial", action="store_true",
                        help="store the valid rows and report the others (default: one bad "
                        "row rejects the whole file)")
+        p.add_argument("--update", action="store_true",
+                       help="update people imported from another form, or whose role "
+                       "changes (without it, such an import stops and names them)")
         p.add_argument("--min-gap", type=float, default=MatchParams.min_experience_gap,
                        help="minimum experience gap in years (>= 0)")
         p.add_argument("--bonus", type=float, default=MatchParams.cross_department_bonus,
@@ -444,7 +450,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
-    level = logging.WARNING if args.quiet else logging.DEBUG if args.verbose else logging.INFO
+    # Quiet by default: what a run says is printed; its log lines are for -v.
+    level = logging.ERROR if args.quiet else logging.INFO if args.verbose else logging.WARNING
     with _run_logging(level):
         return _run(args)
 

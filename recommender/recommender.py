@@ -26,7 +26,7 @@ from .insights.health import HealthParams, judging_day, programme_health
 from .insights.params import TopicParams
 from .insights.themes import ThemeParams, programme_themes
 from .insights.topics import suggest_for_pair
-from .intake.forms.apply import people_rows, read_form
+from .intake.forms.apply import check_updates, people_rows, read_form
 from .intake.forms.mapping import ColumnMapping
 from .intake.forms.propose import MappingProposal, header_of, mapping_setting, propose_mapping
 from .intake.readers import rows_from
@@ -190,32 +190,50 @@ class Recommender:
         any problem nothing is stored and a :class:`~recommender.errors.ValidationError`
         lists them all."""
         people = validate_people(rows_from(rows, source), source=source)
+        return self._store_people(people, None, progress)
+
+    def _store_people(self, people: list[Person], origin: tuple[str, str] | None,
+                      progress: ProgressFn | None) -> int:
         known = {p.id: p for p in self.store.people()}
         people = [p for p in people if known.get(p.id) != p]  # unchanged rows: nothing to do
         if not people:
             return 0
         self._relabel_for_model()
         segments = label_and_embed(people, self._labels(), self.encoder, progress)
-        added, updated, removed, new_ids = self.store.upsert_people(people, segments, self.model_id)
+        added, updated, removed, new_ids = self.store.upsert_people(people, segments,
+                                                                    self.model_id, origin)
         self._indexes.update("segments", removed, new_ids, [s.text for s in segments])
         logger.info("people: %d added, %d updated", added, updated)
         return added + updated
 
     def import_people(self, rows: Any, source: str = "rows", *,
                       mapping: ColumnMapping | None = None, role: str | None = None,
-                      partial: bool = False, progress: ProgressFn | None = None) -> ImportResult:
+                      partial: bool = False, update: bool = False,
+                      progress: ProgressFn | None = None) -> ImportResult:
         """Import a people file (any format :func:`~recommender.intake.readers.read_table`
         reads) or rows, optionally through a sign-up form's column ``mapping``, saved in the
         workspace for the next file with the same columns (:meth:`saved_mapping`).
+
+        Nothing is replaced in silence: an import that would update people imported from
+        another form, or change anyone's role, stops and names them
+        (:class:`~recommender.errors.ValidationError`, nothing stored) unless ``update``.
 
         Args:
             role: ``"mentor"`` or ``"mentee"`` for every row (one form per side).
             partial: store the valid rows and report the others; by default one bad row
                 rejects the whole file and nothing is stored.
+            update: update the people the file names even when they came from another
+                form or change side.
         """
         source, table = read_form(rows, source)
         ready = people_rows(table, source, mapping, role, partial)
-        stored = self.add_people(ready.rows, source=source, progress=progress) if ready.rows else 0
+        stored = 0
+        if ready.rows:
+            people = validate_people(ready.rows, source=source)
+            if not update:
+                check_updates(people, [n for n, _ in ready.rows], source, ready.form,
+                              {p.id: p for p in self.store.people()}, self.store.origins())
+            stored = self._store_people(people, (source, ready.form), progress)
         if ready.mapping is not None:
             self.store.set_setting(ready.setting, ready.mapping.to_dict())
         return ImportResult(stored, ready.skipped, ready.report)

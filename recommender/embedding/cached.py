@@ -49,7 +49,8 @@ class CachedEmbedder:
         found = dict(self.cache.get_embeddings(self.model_id, list(unique)))
         missing = [h for h in unique if h not in found]
         if missing:
-            logger.info("embedding %d new texts (%d cached)", len(missing), len(found))
+            logger.info("%d texts: %d from the cache, %d to embed", len(unique), len(found),
+                        len(missing))
         for start in range(0, len(missing), self.batch_size):
             batch = missing[start : start + self.batch_size]
             vectors = self.embedder.encode([unique[h] for h in batch])

@@ -11,16 +11,18 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..language.names import parse_languages
+from ..language.names import language_parts, parse_languages
 from ..language.text import fold
 
-__all__ = ["BAD_CHARS", "CHAR_NAMES", "canonical_column", "cell_text", "is_blank", "iso_date",
+__all__ = ["BAD_CHARS", "CHAR_NAMES", "answer_parts", "canonical_column", "cell_text", "is_blank", "iso_date",
            "kind_of", "languages", "number", "show", "split_items", "value_key"]
 
 
 def canonical_column(header: Any) -> str:
-    """Fold a header to a key: lower case, no accents, ``_`` between words."""
-    return re.sub(r"[^a-z0-9]+", "_", fold(str(header)).strip()).strip("_")
+    """Fold a header to a key: lower case, no accents, ``_`` between words; ``#`` is
+    "number" (Typeform's first column, "Ticket #")."""
+    text = fold(str(header)).replace("#", " number ")
+    return re.sub(r"[^a-z0-9]+", "_", text.strip()).strip("_")
 
 
 BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -126,6 +128,14 @@ def split_items(answer: Any) -> list[str]:
         if item and item not in out:
             out.append(item)
     return out
+
+
+def answer_parts(value: Any, checkbox: bool) -> list[str]:
+    """The parts of a languages answer that each name languages, as the proposal and the
+    import both read them: a checkbox answer's ticked items first (:func:`split_items`),
+    then each cut at separators and "and" (:func:`~recommender.language.names.language_parts`)."""
+    items = split_items(value) if checkbox else [cell_text(value)]
+    return [part for item in items for part in language_parts(item)]
 
 
 def languages(value: Any) -> tuple[list[str], list[str]]:

@@ -30,7 +30,7 @@ from .cells import BAD_CHARS, canonical_column, kind_of, show
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["MAX_FILE_BYTES", "read_table", "rows_from"]
+__all__ = ["MAX_FILE_BYTES", "read_form_table", "read_table", "rows_from"]
 
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -167,9 +167,14 @@ def _decode(raw: bytes) -> str:
                     f"{line} is unreadable in both; save the file as 'CSV UTF-8'") from None
 
 
-def _header(cells: Sequence[Any], row_no: int, problems: list[Problem], source: str
-            ) -> list[str]:
-    """Canonical column names of a header row; a name given twice is a problem."""
+def _header(cells: Sequence[Any], row_no: int, problems: list[Problem], source: str,
+            as_written: bool = False) -> list[str]:
+    """Canonical column names of a header row; a name given twice is a problem. Or, for a
+    sign-up form (``as_written``), the questions as the form wrote them (spaces collapsed),
+    a question asked twice told apart by its rank ("Please elaborate. (2)"): forms repeat
+    questions, and only the coordinator can say which answers matter."""
+    if as_written:
+        return _questions(cells)
     names = [canonical_column(c) if c is not None else "" for c in cells]
     first: dict[str, int] = {}
     for i, name in enumerate(names):
@@ -182,6 +187,20 @@ def _header(cells: Sequence[Any], row_no: int, problems: list[Problem], source: 
                 f"{_column_letter(first[name])} and {_column_letter(i)}): keep one")))
         else:
             first[name] = i
+    return names
+
+
+def _questions(cells: Sequence[Any]) -> list[str]:
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for cell in cells:
+        text = " ".join(str(cell).split()) if cell is not None else ""
+        if not text:
+            names.append("")
+            continue
+        key = canonical_column(text) or text
+        seen[key] = seen.get(key, 0) + 1
+        names.append(text if seen[key] == 1 else f"{text} ({seen[key]})")
     return names
 
 
@@ -207,7 +226,8 @@ def _raise_csv_field_limit(needed: int) -> None:
             csv.field_size_limit(needed)
 
 
-def _read_csv(text: str, source: str) -> list[tuple[int, dict[str, Any]]]:
+def _read_csv(text: str, source: str, as_written: bool = False
+              ) -> list[tuple[int, dict[str, Any]]]:
     first_line = next((line for line in io.StringIO(text, newline=None) if line.strip()), "")
     # Sniffer guesses wrong on short samples; the header line decides between ; , and tab.
     delimiter = max((";", ",", "\t"), key=first_line.count)
@@ -224,7 +244,7 @@ def _read_csv(text: str, source: str) -> list[tuple[int, dict[str, Any]]]:
             if not any(c.strip() for c in cells):
                 continue  # blank line
             if header is None:
-                header = _header(cells, row_no, problems, source)
+                header = _header(cells, row_no, problems, source, as_written)
                 continue
             if len(cells) != len(header):
                 shown = {";": "';'", ",": "','", "\t": "tab"}[delimiter]
@@ -254,7 +274,8 @@ def _read_csv(text: str, source: str) -> list[tuple[int, dict[str, Any]]]:
     return rows
 
 
-def _read_xlsx(raw: bytes, source: str) -> list[tuple[int, dict[str, Any]]]:
+def _read_xlsx(raw: bytes, source: str, as_written: bool = False
+               ) -> list[tuple[int, dict[str, Any]]]:
     from openpyxl import load_workbook
 
     try:
@@ -281,7 +302,7 @@ def _read_xlsx(raw: bytes, source: str) -> list[tuple[int, dict[str, Any]]]:
         if all(c is None or str(c).strip() == "" for c in cells):
             continue
         if header is None:
-            header = _header(cells, row_no, problems, source)
+            header = _header(cells, row_no, problems, source, as_written)
             continue
         _unnamed_values(header, cells, row_no, unnamed, problems, source)
         rows.append((row_no, {h: c for h, c in zip(header, cells, strict=False) if h}))
@@ -367,17 +388,18 @@ def _read_json(text: str, source: str, lines: bool) -> list[tuple[int, dict[str,
 
 
 def _canonical_row(row: Mapping[Any, Any], source: str, row_no: int,
-                   problems: list[Problem]) -> dict[str, Any]:
-    """Keys to canonical column names; two keys folding to one name is a problem."""
+                   problems: list[Problem], as_written: bool = False) -> dict[str, Any]:
+    """Keys to canonical column names (or kept as written); two keys folding to one name
+    is a problem."""
     out: dict[str, Any] = {}
     original: dict[str, Any] = {}
     for key, value in row.items():
         name = canonical_column(key)
-        if name in out and name:
+        if name in original and name:
             problems.append(Problem(source, row_no, str(key), (
                 f"'{original[name]}' and '{key}' name the same column: keep one")))
             continue
-        out[name] = value
+        out[" ".join(str(key).split()) if as_written else name] = value
         original[name] = key
     return out
 
@@ -403,7 +425,8 @@ def _sniff(raw: bytes) -> str:
     return "text"
 
 
-def _read(path: Path, source: str, max_bytes: int) -> list[tuple[int, dict[str, Any]]]:
+def _read(path: Path, source: str, max_bytes: int, as_written: bool = False
+          ) -> list[tuple[int, dict[str, Any]]]:
     suffix = path.suffix.lower()
     try:
         if path.is_dir():
@@ -431,7 +454,7 @@ def _read(path: Path, source: str, max_bytes: int) -> list[tuple[int, dict[str, 
                     "it from Excel as .xlsx without a password, or as CSV UTF-8")
     if kind == "xlsx":
         if content == "zip":
-            return _read_xlsx(raw, source)
+            return _read_xlsx(raw, source, as_written)
         looks = _looks_like(raw) if content == "text" else None
         if looks is not None:
             raise _Fail(f"not an Excel workbook, whatever its extension: it holds text "
@@ -446,7 +469,7 @@ def _read(path: Path, source: str, max_bytes: int) -> list[tuple[int, dict[str, 
                     "byte-order mark; save it as CSV UTF-8)")
     text = _decode(raw)
     if kind == "csv":
-        return _read_csv(text, source)
+        return _read_csv(text, source, as_written)
     return _read_json(text, source, lines=kind == "jsonl")
 
 
@@ -476,11 +499,34 @@ def read_table(path: str | Path, *, max_bytes: int | None = None
         raise ValidationError([Problem(source, fail.row, fail.column, fail.message)]) from None
 
 
-def rows_from(rows: Any, source: str = "rows") -> list[tuple[int, dict[str, Any]]]:
+def read_form_table(path: str | Path, *, max_bytes: int | None = None
+                    ) -> list[tuple[int, dict[str, Any]]]:
+    """Read a sign-up form's export as :func:`read_table` does, each answer under its
+    question as the form wrote it (what a coordinator recognises), a question asked twice
+    told apart by its rank (``"Please elaborate. (2)"``) instead of refused. JSON files
+    keep their keys as written too.
+
+    Raises:
+        ValidationError: as :func:`read_table`, but for a question asked twice.
+    """
+    path = Path(path)
+    source = path.name or str(path)
+    try:
+        return _read(path, source, MAX_FILE_BYTES if max_bytes is None else max_bytes,
+                     as_written=True)
+    except _Fail as fail:
+        raise ValidationError([Problem(source, fail.row, fail.column, fail.message)]) from None
+
+
+def rows_from(rows: Any, source: str = "rows", *, as_written: bool = False
+              ) -> list[tuple[int, dict[str, Any]]]:
     """Normalise Python input to numbered rows.
 
     Accepts an iterable of mappings, a pandas DataFrame, or ``(row number, mapping)`` pairs
     as :func:`read_table` returns them (their row numbers are kept for error messages).
+    Keys become canonical column names, or stay as written (``as_written``: a sign-up
+    form's questions, to show as the form wrote them); two keys naming one column are a
+    problem either way.
 
     Raises:
         ValidationError: the input is not rows (a file name, a single mapping, not iterable),
@@ -500,13 +546,14 @@ def rows_from(rows: Any, source: str = "rows") -> list[tuple[int, dict[str, Any]
     for i, row in enumerate(rows, start=1):
         if isinstance(row, tuple) and len(row) == 2 and isinstance(row[1], Mapping):
             # already numbered by read_table: keep the file's row numbers
-            out.append((int(row[0]), _canonical_row(row[1], source, int(row[0]), problems)))
+            out.append((int(row[0]), _canonical_row(row[1], source, int(row[0]), problems,
+                                                    as_written)))
             continue
         if not isinstance(row, Mapping):
             problems.append(Problem(source, i, None,
                                     f"a row must be a mapping, got {kind_of(row)}"))
             continue
-        out.append((i, _canonical_row(row, source, i, problems)))
+        out.append((i, _canonical_row(row, source, i, problems, as_written)))
     if problems:
         raise ValidationError(problems)
     return out

@@ -95,6 +95,74 @@ LANGUAGE_NAMES: dict[str, tuple[str, ...]] = {
 }
 """Names of the languages met in sign-up forms (their two-letter codes are read too)."""
 
+# The English name of every other ISO 639-1 language (and some other names met in forms), so
+# that any language someone speaks is read, not refused: "Punjabi", "Wolof", "Aymara".
+_OTHER_NAMES: dict[str, tuple[str, ...]] = {
+    "aa": ("afar",), "ab": ("abkhazian", "abkhaz"), "ae": ("avestan",),
+    "af": ("afrikaans",), "ak": ("akan", "twi"), "am": ("amharic", "amharique", "amárico"),
+    "an": ("aragonese", "aragonés"), "as": ("assamese",), "av": ("avaric", "avar"),
+    "ay": ("aymara", "aimara"), "az": ("azerbaijani", "azeri", "azerbaïdjanais"),
+    "ba": ("bashkir",), "be": ("belarusian", "biélorusse", "bielorruso"),
+    "bi": ("bislama",), "bm": ("bambara",), "bo": ("tibetan", "tibétain"),
+    "br": ("breton", "bretón", "brezhoneg"), "bs": ("bosnian", "bosniaque", "bosnio"),
+    "ce": ("chechen",), "ch": ("chamorro",), "co": ("corsican", "corse", "corso"),
+    "cr": ("cree",), "cu": ("church slavonic",), "cv": ("chuvash",),
+    "cy": ("welsh", "gallois", "galés", "cymraeg"), "dv": ("divehi", "dhivehi", "maldivian"),
+    "dz": ("dzongkha",), "ee": ("ewe",), "eo": ("esperanto", "espéranto"),
+    "et": ("estonian", "estonien", "estonio", "eesti"), "ff": ("fulah", "fula", "peul",
+                                                              "pulaar", "fulfulde"),
+    "fj": ("fijian",), "fo": ("faroese", "féroïen"), "fy": ("western frisian", "frisian",
+                                                          "frison"),
+    "ga": ("irish", "irlandais", "irlandés", "gaeilge"), "gd": ("scottish gaelic", "gaelic",
+                                                              "gaélique écossais"),
+    "gu": ("gujarati", "goudjarati", "guyaratí"), "gv": ("manx",), "ha": ("hausa", "haoussa"),
+    "ho": ("hiri motu",), "ht": ("haitian creole", "haitian", "créole haïtien", "kreyòl"),
+    "hy": ("armenian", "arménien", "armenio"), "hz": ("herero",), "ia": ("interlingua",),
+    "ie": ("interlingue",), "ig": ("igbo",), "ii": ("sichuan yi", "nuosu"),
+    "ik": ("inupiaq",), "io": ("ido",), "is": ("icelandic", "islandais", "islandés"),
+    "iu": ("inuktitut",), "jv": ("javanese", "javanais", "javanés"),
+    "ka": ("georgian", "géorgien", "georgiano"), "kg": ("kongo", "kikongo"),
+    "ki": ("kikuyu", "gikuyu"), "kj": ("kuanyama",), "kk": ("kazakh", "kazakh"),
+    "kl": ("greenlandic", "kalaallisut"), "km": ("khmer", "cambodian"),
+    "kn": ("kannada",), "kr": ("kanuri",), "ks": ("kashmiri",),
+    "ku": ("kurdish", "kurde", "kurdo"), "kv": ("komi",), "kw": ("cornish",),
+    "ky": ("kyrgyz", "kirghiz"), "la": ("latin", "latín", "latim"),
+    "lb": ("luxembourgish", "luxembourgeois", "luxemburgués"), "lg": ("ganda", "luganda"),
+    "li": ("limburgish",), "ln": ("lingala",), "lo": ("lao", "laotian"),
+    "lt": ("lithuanian", "lituanien", "lituano"), "lu": ("luba katanga",),
+    "lv": ("latvian", "letton", "letón"), "mg": ("malagasy", "malgache"),
+    "mh": ("marshallese",), "mi": ("maori", "māori"), "mk": ("macedonian", "macédonien",
+                                                           "macedonio"),
+    "ml": ("malayalam",), "mn": ("mongolian", "mongol"), "mr": ("marathi",),
+    "mt": ("maltese", "maltais", "maltés"), "my": ("burmese", "birman", "birmano"),
+    "na": ("nauru", "nauruan"), "nb": ("norwegian bokmål", "bokmål", "bokmal"),
+    "nd": ("north ndebele",), "ne": ("nepali", "népalais"), "ng": ("ndonga",),
+    "nn": ("norwegian nynorsk", "nynorsk"), "nr": ("south ndebele",),
+    "nv": ("navajo", "navaho"), "ny": ("chichewa", "nyanja", "chewa"),
+    "oc": ("occitan", "occitano"), "oj": ("ojibwe", "ojibwa"), "om": ("oromo",),
+    "or": ("odia", "oriya"), "os": ("ossetian",), "pa": ("punjabi", "panjabi", "pendjabi",
+                                                        "penyabí"),
+    "pi": ("pali",), "ps": ("pashto", "pachto", "pastún"), "rm": ("romansh", "romanche"),
+    "rn": ("kirundi", "rundi"), "rw": ("kinyarwanda", "rwanda"), "sa": ("sanskrit",
+                                                                      "sánscrito"),
+    "sc": ("sardinian", "sarde", "sardo"), "sd": ("sindhi",), "se": ("northern sami", "sami"),
+    "sg": ("sango",), "si": ("sinhala", "sinhalese", "cingalais"),
+    "sl": ("slovenian", "slovene", "slovène", "esloveno", "slovenščina"),
+    "sm": ("samoan",), "sn": ("shona",), "so": ("somali", "somalien"),
+    "sq": ("albanian", "albanais", "albanés", "shqip"), "ss": ("swati", "swazi"),
+    "st": ("sesotho", "southern sotho", "sotho"), "su": ("sundanese",),
+    "te": ("telugu", "télougou"), "tg": ("tajik", "tadjik"), "ti": ("tigrinya", "tigrigna"),
+    "tk": ("turkmen", "turkmène"), "tn": ("tswana", "setswana"), "to": ("tongan",),
+    "ts": ("tsonga",), "tt": ("tatar",), "tw": ("twi",), "ty": ("tahitian", "tahitien"),
+    "ug": ("uyghur", "uighur", "ouïghour"), "uz": ("uzbek", "ouzbek"), "ve": ("venda",),
+    "vo": ("volapük", "volapuk"), "wa": ("walloon", "wallon"), "wo": ("wolof",),
+    "xh": ("xhosa",), "yi": ("yiddish",), "yo": ("yoruba",), "za": ("zhuang",),
+    "zu": ("zulu", "zoulou"), "eu": ("euskera", "euskara"), "ca": ("valencian", "valenciano",
+                                                                  "valencià"),
+    "gl": ("galego",), "cs": ("cesky",), "sv": ("svenska",),
+}
+
+
 _WORD_CODES = frozenset({"no"})
 """Codes that are also a common answer ("No"): a language only where a cell is known to
 name languages (``any_code``), never when a column is being recognised."""
@@ -125,8 +193,9 @@ _LOCALE_TAG = re.compile(r"^([a-z]{2,3})[-_](?:[a-z]{2}|\d{3}|[a-z]{4})$")
 @functools.cache
 def _by_name() -> Mapping[str, str]:
     """Folded name -> code (built on first use; read only: every caller shares it)."""
-    return MappingProxyType({fold(name): code for code, names in LANGUAGE_NAMES.items()
-                             for name in names})
+    tables = (_OTHER_NAMES, LANGUAGE_NAMES)  # the main table's names win
+    return MappingProxyType({fold(name): code for table in tables
+                             for code, names in table.items() for name in names})
 
 
 def _is_code(token: str, any_code: bool) -> bool:

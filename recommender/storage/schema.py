@@ -27,11 +27,11 @@ TOPICS_CHOSEN = "topics_initialised"
 """The setting that says a catalogue was chosen (else the shipped one applies)."""
 
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The schema's version number (kept in the ``settings`` table and in archives)."""
 
 
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 """The Alembic revision of :data:`SCHEMA_VERSION` (a store already there is not migrated)."""
 
 
@@ -55,6 +55,10 @@ people_table = sa.Table(
     sa.Column("manager_id", sa.String(200), default=""),
     sa.Column("email", sa.String(300), default=""),
     sa.Column("updated_at", sa.String(40)),
+    # where the person was last imported from: the file's name, and the form's key (its
+    # columns) so that a renamed export of the same form is the same source
+    sa.Column("source", sa.String(300), default=""),
+    sa.Column("source_form", sa.String(40), default=""),
 )
 
 

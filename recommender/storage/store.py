@@ -94,6 +94,7 @@ class Store(PairTable):
     # ------------------------------------------------------------------ people
     def upsert_people(
         self, people: Sequence[Person], segments: Sequence[Segment] = (), model_id: str = "",
+        origin: tuple[str, str] | None = None,
     ) -> tuple[int, int, list[int], list[int]]:
         """Insert new people, update known ones and replace their segments, in one transaction.
 
@@ -101,11 +102,15 @@ class Store(PairTable):
             people: the validated people.
             segments: their labelled sentences (ids are assigned here).
             model_id: the embedder the segments were labelled with.
+            origin: ``(file name, form key)`` they were imported from, kept with them (see
+                :meth:`origins`); ``None`` (a person edited or added by hand) keeps what
+                was kept.
 
         Returns:
             ``(added, updated, removed segment ids, new segment ids)``.
         """
-        values = sorted((person_values(p) for p in people), key=lambda v: v["id"])
+        extra = {"source": origin[0], "source_form": origin[1]} if origin else {}
+        values = sorted(({**person_values(p), **extra} for p in people), key=lambda v: v["id"])
         ids = [v["id"] for v in values]
         with self._write() as conn:
             existing: set[str] = set()
@@ -125,6 +130,13 @@ class Store(PairTable):
             removed, added = self._replace_segments(conn, ids, segments, model_id)
         new = sum(i not in existing for i in ids)
         return new, len(ids) - new, removed, added
+
+    def origins(self) -> dict[str, tuple[str, str]]:
+        """Person id -> ``(file name, form key)`` they were last imported from (empty
+        strings for people added otherwise)."""
+        with self.engine.connect() as conn:
+            return {i: (s or "", f or "") for i, s, f in conn.execute(sa.select(
+                people_table.c.id, people_table.c.source, people_table.c.source_form))}
 
     def people(self) -> list[Person]:
         with self.engine.connect() as conn:

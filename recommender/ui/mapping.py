@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import ValidationError
-from ..intake.cells import canonical_column, cell_text, is_blank, split_items
+from ..intake.cells import answer_parts, canonical_column, cell_text, is_blank
 from ..intake.forms.apply import ImportReport, MappedRows, apply_mapping, people_from_mapped
 from ..intake.forms.mapping import FIELDS, ColumnMapping
 from ..intake.forms.propose import MappingProposal, header_of, missing_fields
@@ -159,7 +159,8 @@ class MappingHandlers(HandlerBase):
                     cell = r.get(key)
                     if cell is None or not str(cell).strip():
                         continue
-                    items = split_items(cell) if field_name == "languages" else [str(cell)]
+                    items = answer_parts(cell, mapping.is_checkbox(col)) \
+                        if field_name == "languages" else [str(cell)]
                     answers.extend(i.strip() for i in items if i.strip())
                 for answer in dict.fromkeys(answers):
                     folded = fold(answer).strip()
@@ -181,6 +182,8 @@ class MappingHandlers(HandlerBase):
                         shown = value or ""
                     if shown:
                         note = (reason_text(why, lang) if why else t("map_value_known", lang))
+                        if "default to confirm" in why:  # a stated default: look at it first
+                            note = "⚠ " + note
                     else:
                         note = "⚠ " + t("map_no_suggestion", lang)
                     out.append({column("source", lang): originals.get(key, key),

@@ -205,7 +205,7 @@ def test_a_run_logs_once_and_leaves_the_hosts_logging_as_it_was(files):
                      list(logging.getLogger(name).handlers))
               for name in ("recommender", "faiss", "sentence_transformers")}
     try:
-        result = tandem("match", "--people", "people.csv", "--out", "out", "--model",
+        result = tandem("match", "-v", "--people", "people.csv", "--out", "out", "--model",
                         "hashing", cwd=files)
     finally:
         root.removeHandler(host)

@@ -34,13 +34,15 @@ def test_a_form_export_gets_a_proposed_mapping_and_no_workspace(forms):
                  cwd=forms)
     assert run.returncode == 2
     assert "no column for id, years_experience" in run.stderr
-    assert "columns found: timestamp, email_address" in run.stderr
-    assert "'how_did_you_hear_about_the_programme' -> not used" in run.stderr
+    assert "a mapping is needed" in run.stderr
+    # the questions as the form wrote them, never as keys
+    assert "'How did you hear about the programme?' -> not used" in run.stderr
+    assert "how_did_you_hear" not in run.stderr
     assert "'Senior Ph.D. Student (3rd year or more of Ph.D.)' -> 4.0 (suggested" in run.stderr
     assert not (forms / "ws").exists()  # a failed first import creates nothing
     proposal = json.loads((forms / "google_mentees_en.mapping.json").read_text())
     assert proposal["role"] == "mentee"
-    assert proposal["fields"]["years_experience"] == ["what_is_your_current_position"]
+    assert proposal["fields"]["years_experience"] == ["What is your current position?"]
 
 
 def test_classic_programme_from_two_forms_end_to_end(forms):
@@ -48,13 +50,10 @@ def test_classic_programme_from_two_forms_end_to_end(forms):
         first = tandem("import", "--workspace", "ws", f"google_{side}_en.csv", "--role",
                        side[:-1], cwd=forms)
         assert first.returncode == 2
-    # The coordinator confirms the mentors' mapping, giving the category it could not guess.
+    # The coordinator edits one suggested value of the mentors' mapping and confirms both.
     path = forms / "google_mentors_en.mapping.json"
     mapping = json.loads(path.read_text())
-    refused = tandem("import", "--workspace", "ws", "google_mentors_en.csv", "--map", str(path),
-                     cwd=forms)
-    assert refused.returncode == 2
-    assert "row 6, column 'what_is_your_current_position': 'Industry Researcher'" in refused.stderr
+    assert mapping["value_maps"]["years_experience"]["Industry Researcher"] == 10
     mapping["value_maps"]["years_experience"]["Industry Researcher"] = 8
     path.write_text(json.dumps(mapping))
     for side in ("mentees", "mentors"):
@@ -83,20 +82,35 @@ def test_classic_programme_from_two_forms_end_to_end(forms):
     assert "using the column mapping saved by the last import of this form" in reuse.stderr
 
 
-def test_bad_rows_are_atomic_by_default_and_skipped_with_partial(forms, tmp_path):
+def test_an_answer_the_mapping_cannot_read_warns_and_a_row_lacking_a_text_stops(forms):
+    """What the mapping cannot read is a warning and the row is kept; a row without what a
+    person needs (a text to match on) is an error: the whole file by default, that row
+    only with --partial."""
     tandem("import", "--workspace", "ws", "google_mentees_en.csv", "--role", "mentee", cwd=forms)
-    text = (forms / "google_mentees_en.csv").read_text(encoding="utf-8")
-    (forms / "bad.csv").write_text(text.replace("Master's Student", "Astronaut", 1),
-                                   encoding="utf-8")
-    atomic = tandem("import", "--workspace", "ws", "bad.csv", "--map",
+    table = list(csv.reader((forms / "google_mentees_en.csv").open(encoding="utf-8-sig")))
+    header, first = table[0], table[1]
+    first[header.index("What is your current position?")] = "Astronaut"
+    unread = forms / "unread.csv"
+    with unread.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(table)
+    kept = tandem("import", "--workspace", "ws", "unread.csv", "--map",
+                  "google_mentees_en.mapping.json", cwd=forms)
+    assert kept.returncode == 0, kept.stderr
+    assert "row 2, column 'What is your current position?': 'Astronaut' is not a number" \
+        in kept.stderr
+    for question in ("Research areas", "Career goals", "What skills would you like to develop?"):
+        first[header.index(question)] = ""
+    with (forms / "bad.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(table)
+    atomic = tandem("import", "--workspace", "ws2", "bad.csv", "--map",
                     "google_mentees_en.mapping.json", cwd=forms)
-    assert atomic.returncode == 2 and "'Astronaut'" in atomic.stderr
-    assert not (forms / "ws").exists()
-    partial = tandem("import", "--workspace", "ws", "bad.csv", "--map",
+    assert atomic.returncode == 2 and "row 2" in atomic.stderr and "empty text" in atomic.stderr
+    assert not (forms / "ws2").exists()
+    partial = tandem("import", "--workspace", "ws2", "bad.csv", "--map",
                      "google_mentees_en.mapping.json", "--partial", cwd=forms)
     assert partial.returncode == 0, partial.stderr
-    assert "left out" in partial.stderr and "'Astronaut'" in partial.stderr
-    total = len(rows(forms / "bad.csv"))
+    assert "left out" in partial.stderr and "empty text" in partial.stderr
+    total = len(table) - 1
     assert f"{total - 1} people" in partial.stdout
 
 

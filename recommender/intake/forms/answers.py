@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -40,6 +41,7 @@ class Answers:
     years: tuple[tuple[str, tuple[float, str] | None], ...] = ()
     roles: tuple[tuple[str, tuple[str, str] | None], ...] = ()
     single_codes: bool = False  # every answer is one ISO 639-1 code ("FR", "IT")
+    rising: bool = False  # whole numbers rising from row to row (a response number)
 
     @property
     def years_share(self) -> float:
@@ -57,6 +59,16 @@ def _looks_checkbox(values: Sequence[str]) -> bool:
     repeated = sum(c for c in counts.values() if c >= 2)
     mean_words = sum(len(i.split()) * c for i, c in counts.items()) / total
     return repeated / total >= 0.5 and mean_words <= 6
+
+
+_YES_NO = frozenset("yes no oui non si sim nao ja nein true false vrai faux never jamais "
+                    "nunca nie always toujours siempre sempre".split())
+
+
+def _yes_no(texts: Sequence[str]) -> bool:
+    """Answers that say yes or no, possibly more ("Yes, with another organization")."""
+    first = [next(iter(words(fold(t))), "") for t in texts]
+    return bool(texts) and sum(w in _YES_NO for w in first) >= 0.8 * len(texts)
 
 
 def _single_codes(texts: Sequence[str]) -> bool:
@@ -104,6 +116,8 @@ def analyse(cells: Sequence[Any]) -> Answers:
             else "number"
     elif sum(bool(EMAIL.fullmatch(t)) for t in texts) >= 0.7 * n:
         kind = "email"
+    elif _yes_no(texts):
+        kind = "yesno"
     elif checkbox:
         kind = "checkbox"
     elif language_share >= 0.6:
@@ -114,8 +128,10 @@ def analyse(cells: Sequence[Any]) -> Answers:
         "category", "short", "number") else ()
     roles = tuple((d, suggest_role(d)) for d in distinct) if kind in ("category", "short") \
         else ()
+    ints = [x for x in numbers if x is not None and x == int(x)]
+    rising = len(ints) == n > 1 and all(b > a for a, b in itertools.pairwise(ints))
     return Answers(n, len(cells), distinct, kind, mean_words, language_share, checkbox,
-                    years, roles, _single_codes(texts))
+                    years, roles, _single_codes(texts), rising)
 
 
 def _seniority(answers: Answers) -> bool:
@@ -124,6 +140,11 @@ def _seniority(answers: Answers) -> bool:
         return False
     ranges = all(s is not None and not s[1].startswith("typical") for _, s in answers.years)
     return answers.years_share >= 0.6 and (answers.kind == "category" or ranges)
+
+
+_NUMBER_HEADERS = frozenset({"id", "number", "nr", "no", "n", "num", "numero",
+                             "response_number", "n_number", "row"})
+"""Headers a form gives its response number under (Microsoft Forms: "ID")."""
 
 
 def with_answers(scores: dict[str, tuple[float, str]], answers: Answers,
@@ -151,10 +172,14 @@ def with_answers(scores: dict[str, tuple[float, str]], answers: Answers,
         return out
     if kind == "date":
         put("_meta", 0.9, "the answers are dates and times")
-    if kind == "sequence" and canonical == "id" and meta_present:
+    if canonical in _NUMBER_HEADERS and answers.rising and (meta_present
+                                                          or kind == "sequence"):
         out.pop("id", None)
-        put("_meta", 0.95, "the answers are a response number (1, 2, 3...) that restarts in "
-            "every form, so it cannot identify a person")
+        put("_meta", 0.97, "the answers are a response number (1, 2, 3... rising from row to "
+            "row) that every form restarts, so it cannot identify a person")
+    if kind == "yesno":
+        for name in [n for n in out if not n.startswith("_")]:
+            cap(name, 0.3, "the answers say yes or no")
     if kind == "email" and out.get("manager_id", (0.0, ""))[0] >= 0.7:
         put("manager_id", 0.97, "the header names a manager and the answers are e-mail "
             "addresses (the manager's)")
@@ -198,4 +223,5 @@ def with_answers(scores: dict[str, tuple[float, str]], answers: Answers,
     if answers.roles and len(roles) >= 0.8 * len(answers.roles):
         put("role_preference", max(out.get("role_preference", (0.0, ""))[0], 0.8),
             "the answers name the mentor and mentee roles")
+        cap("years_experience", 0.4, "its answers name the mentor and mentee roles")
     return out

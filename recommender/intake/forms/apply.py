@@ -38,23 +38,33 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import statistics
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ...errors import Problem, ValidationError
+from ...language.formats import format_number
 from ...language.langid import LangidGuesser, LanguageGuesser
-from ...language.names import is_filler, language_parts, read_part
+from ...language.names import is_filler, read_part
 from ...language.text import fold, words
 from ...records import Person
-from ..cells import canonical_column, cell_text, is_blank, number, split_items, value_key
-from ..readers import read_table, rows_from
+from ..cells import (
+    answer_parts,
+    canonical_column,
+    cell_text,
+    is_blank,
+    number,
+    split_items,
+    value_key,
+)
+from ..readers import read_form_table, rows_from
 from ..validate import validate_people
 from .answers import EMAIL
-from .headers import WATCHED, header_scores
+from .headers import WATCHED, header_scores, question_text
 from .mapping import TEXT_FIELDS, ColumnMapping
-from .propose import cell_of, key_index, mapping_setting
+from .propose import cell_of, form_key, header_of, key_index, mapping_setting
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +73,7 @@ __all__ = [
     "MappedRows",
     "PeopleRows",
     "apply_mapping",
+    "check_updates",
     "people_from_mapped",
     "people_rows",
     "read_form",
@@ -105,7 +116,7 @@ class ImportReport:
         lines = [f"{self.source}: {self.rows} rows; {len(self.columns)} columns: {used} used, "
                  f"{sum(f == 'ignored' for _, f in self.columns)} ignored, "
                  f"{len(self.unused)} not used."]
-        lines.extend(f"  '{column}' -> {fate}" for column, fate in self.columns)
+        lines.extend(f"  '{question_text(column)}' -> {fate}" for column, fate in self.columns)
         lines.extend(f"Warning: {w}" for w in self.warnings)
         if self.generated_ids:
             hows = sorted({how for _, _, how in self.generated_ids})
@@ -136,14 +147,23 @@ class MappedRows:
     report: ImportReport
 
 
-def _generated_id(email: str, name: str, fallback: str) -> tuple[str, str]:
+def _generated_id(email: str, name: str, response: str) -> tuple[str, str]:
+    """An id that finds the same person again: from the e-mail address, else the name, else
+    the response itself (its time stamp and answers): never from the file's name or the
+    row's place, which change when an export is renamed or sorted."""
     if email:
         key, how = fold(email).strip(), "the e-mail address"
     elif name:
         key, how = " ".join(fold(name).split()), "the name"
     else:
-        key, how = fallback, "the file and row number"
+        key, how = "response:" + response, "the response's answers"
     return "p-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:10], how
+
+
+def _response_text(row: Mapping[str, Any]) -> str:
+    """Every cell of a response, in column order: what identifies an anonymous answer."""
+    return "\x1f".join(f"{canonical_column(k)}={cell_text(v)}" for k, v in row.items()
+                        if not is_blank(v))
 
 
 def _name_from_email(email: str) -> str:
@@ -171,6 +191,10 @@ class _Mapper:
         self.generated_names: list[tuple[int, str]] = []
         self.guessed: list[tuple[int, tuple[str, ...]]] = []
         self.warnings: list[str] = []
+        self.left_out: list[int] = []
+        known = [v for v in self.maps.get("years_experience", {}).values()
+                 if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        self.default_years = float(statistics.median(known)) if known else 0.0
 
     def guesser(self) -> LanguageGuesser:
         if self._guesser is None:
@@ -224,29 +248,31 @@ class _Mapper:
                 parts = [whole] if isinstance(whole, str) else list(whole)
                 codes.extend(c for c in parts if c and c not in codes)
                 continue
-            items = split_items(value) if canonical_column(column) in self.checkbox else [cell_text(value)]
-            for item in items:
-                for part in language_parts(item):
-                    mapped = table.get(value_key(part))
-                    if mapped is not None:
-                        found = [mapped] if isinstance(mapped, str) else list(mapped)
-                    else:
-                        found, others = read_part(part)
-                        if not found and not is_filler(part):
-                            self.problems.append(Problem(
-                                self.source, row_no, column,
-                                f"unknown language '{part}': add it under value_maps -> "
-                                "languages with a two-letter code (or \"\" to ignore it)"))
-                        elif found and others:
-                            self.warnings.append(
-                                f"row {row_no}, column '{column}': "
-                                f"{', '.join(repr(w) for w in others)} in '{part}' names no "
-                                f"language this tool knows (kept: {'+'.join(found)}); add "
-                                "the part under value_maps -> languages to say what it means")
-                    codes.extend(c for c in found if c and c not in codes)
+            for part in answer_parts(value, canonical_column(column) in self.checkbox):
+                mapped = table.get(value_key(part))
+                if mapped is not None:
+                    found = [mapped] if isinstance(mapped, str) else list(mapped)
+                else:
+                    found, others = read_part(part)
+                    if not found and not is_filler(part):
+                        self.warnings.append(
+                            f"row {row_no}, column '{question_text(column)}': '{part}' names no language "
+                            "this tool knows: left out (add it under value_maps -> "
+                            "languages with an ISO 639-1 code to keep it)")
+                    elif found and others:
+                        self.warnings.append(
+                            f"row {row_no}, column '{question_text(column)}': "
+                            f"{', '.join(repr(w) for w in others)} in '{part}' names no "
+                            f"language this tool knows (kept: {'+'.join(found)}); add "
+                            "the part under value_maps -> languages to say what it means")
+                codes.extend(c for c in found if c and c not in codes)
         return codes
 
     def years(self, row_no: int, row: Mapping[str, Any]) -> Any:
+        """The years an answer is worth; an answer the value map does not know, or none,
+        counts as the median of the years the map gives (a warning says so): one answer
+        nobody foresaw ("Other") must not keep a whole form out."""
+        default = format_number(self.default_years, "en")
         for column, value in self.answers(row, "years_experience"):
             table = self.maps.get("years_experience", {})
             key = value_key(value)
@@ -254,11 +280,19 @@ class _Mapper:
                 return table[key]
             if number(value) is not None:
                 return value
-            self.fail(row_no, column, "years_experience",
-                      f"'{cell_text(value)}' is not a number and not in the mapping's value map: "
-                      "add it under value_maps -> years_experience with a number of years")
-            return None
-        return None
+            self.warnings.append(
+                f"row {row_no}, column '{question_text(column)}': '{cell_text(value)}' is not a number and "
+                f"not in the mapping's value map: counted as {default} years (the median of "
+                "the map's); add it under value_maps -> years_experience to say otherwise")
+            return self.default_years
+        columns = ", ".join(f"'{c}'" for c in self.mapping.columns_of("years_experience"))
+        self.warnings.append(f"row {row_no}: no answer in {columns}: counted as {default} "
+                             "years (the median of the map's)")
+        return self.default_years
+
+    def empty(self, row: Mapping[str, Any]) -> bool:
+        """An unfinished response: nothing answered but the form's own columns."""
+        return not any(self.answers(row, name) for name in self.mapping.fields)
 
     def first(self, row: Mapping[str, Any], field_name: str) -> Any:
         for _, value in self.answers(row, field_name):
@@ -273,8 +307,12 @@ class _Mapper:
             parts.extend(p for p in items if p and p not in parts)
         return sep.join(parts)
 
-    def map_row(self, row_no: int, row: Mapping[str, Any]) -> dict[str, Any]:
+    def map_row(self, row_no: int, row: Mapping[str, Any]) -> dict[str, Any] | None:
+        """The row under the people fields, or None for an unfinished (empty) response."""
         m = self.mapping
+        if self.empty(row):
+            self.left_out.append(row_no)
+            return None
         out: dict[str, Any] = {}
         free: list[str] = []
         for name in TEXT_FIELDS:
@@ -299,10 +337,12 @@ class _Mapper:
         if m.generate_ids:
             if not cell_text(out.get("id")):
                 out["id"], how = _generated_id(email, cell_text(out.get("name")),
-                                               f"{self.source}:{row_no}")
+                                               _response_text(row))
                 self.generated_ids.append((row_no, out["id"], how))
             if not cell_text(out.get("name")):
-                out["name"] = _name_from_email(email) if email else f"Participant {out['id']}"
+                # a name that leads back to the answer: the file and its row
+                out["name"] = _name_from_email(email) if email else \
+                    f"{self.source}, row {row_no}"
                 self.generated_names.append((row_no, out["name"]))
             manager = cell_text(out.get("manager_id"))
             if manager and EMAIL.fullmatch(manager):
@@ -349,7 +389,8 @@ def apply_mapping(
     mapper = _Mapper(mapping, source, keys,
                      lambda: LangidGuesser(mapping.candidate_languages) if guesser is None
                      else guesser)
-    out_rows = tuple((row_no, mapper.map_row(row_no, row)) for row_no, row in rows)
+    mapped_rows = ((row_no, mapper.map_row(row_no, row)) for row_no, row in rows)
+    out_rows = tuple((row_no, row) for row_no, row in mapped_rows if row is not None)
 
     ignored = {canonical_column(c) for c in mapping.ignored}
     fates: list[tuple[str, str]] = []
@@ -371,8 +412,12 @@ def apply_mapping(
                 taken = f" (the mapping takes {hint[0]} from " \
                         f"{', '.join(repr(c) for c in mapping.columns_of(hint[0]))})" \
                     if mapping.columns_of(hint[0]) else ""
-                warnings.append(f"column '{key}' looks like {hint[0]} but is not used"
+                warnings.append(f"column '{question_text(key)}' looks like {hint[0]} but is "
+                                "not used"
                                 f"{taken}: add it to the mapping or to 'ignored'")
+    if mapper.left_out:
+        warnings.append(f"{len(mapper.left_out)} empty responses left out (nothing answered "
+                        f"but the form's own columns): rows {_first([str(r) for r in mapper.left_out])}")
     warnings.extend(mapper.warnings)
     for row_no, codes in mapper.guessed:
         if not codes:
@@ -413,12 +458,13 @@ def people_from_mapped(mapped: MappedRows) -> list[Person]:
 
 
 def read_form(rows: Any, source: str = "rows") -> tuple[str, list[tuple[int, dict[str, Any]]]]:
-    """A file (any format :func:`~recommender.intake.readers.read_table` reads) or Python rows (as
-    :func:`~recommender.intake.readers.rows_from` takes) as ``(source, numbered rows)``; a file's
-    source is its name."""
+    """A file (any format :func:`~recommender.intake.readers.read_table` reads; its questions
+    as written, :func:`~recommender.intake.readers.read_form_table`) or Python rows (as
+    :func:`~recommender.intake.readers.rows_from` takes) as ``(source, numbered rows)``; a
+    file's source is its name."""
     if isinstance(rows, (str, Path)):
-        return Path(rows).name, read_table(rows)
-    return source, rows_from(rows, source)
+        return Path(rows).name, read_form_table(rows)
+    return source, rows_from(rows, source, as_written=True)
 
 
 @dataclass(frozen=True)
@@ -431,6 +477,7 @@ class PeopleRows:
         report: lines describing the mapping's work (empty without a mapping).
         mapping: the mapping applied (with the role), to save in the workspace; or ``None``.
         setting: the workspace setting that mapping is saved under (one per form).
+        form: the form's key (:func:`~.propose.form_key`): the same for every export of it.
     """
 
     rows: list[tuple[int, dict[str, Any]]]
@@ -438,6 +485,7 @@ class PeopleRows:
     report: tuple[str, ...] = ()
     mapping: ColumnMapping | None = None
     setting: str = ""
+    form: str = ""
 
 
 def people_rows(rows: list[tuple[int, dict[str, Any]]], source: str,
@@ -455,6 +503,7 @@ def people_rows(rows: list[tuple[int, dict[str, Any]]], source: str,
     """
     report: tuple[str, ...] = ()
     setting = mapping_setting(rows)
+    form = form_key(header_of(rows)) if rows else ""
     try:
         if mapping is not None:
             mapping = mapping.with_role(role) if role else mapping
@@ -462,6 +511,7 @@ def people_rows(rows: list[tuple[int, dict[str, Any]]], source: str,
             rows, report = list(mapped.rows), tuple(mapped.report.describe())
             people_from_mapped(mapped)
         else:
+            rows = rows_from(rows, source)  # a people file's columns, as the reader names them
             if role:
                 rows = [(n, {**r, "role_preference": role}) for n, r in rows]
             validate_people(rows, source=source)
@@ -472,4 +522,37 @@ def people_rows(rows: list[tuple[int, dict[str, Any]]], source: str,
         bad = {p.row for p in exc.problems}
         rows = [(n, r) for n, r in rows if n not in bad]
         skipped = exc.problems
-    return PeopleRows(rows, skipped, report, mapping, setting)
+    return PeopleRows(rows, skipped, report, mapping, setting, form)
+
+
+UPDATE_HINT = ("nothing was stored; to update them all the same, import with update=True "
+               "(command line: --update; page: tick 'Update people from other forms')")
+
+
+def check_updates(people: Sequence[Person], row_numbers: Sequence[int], source: str,
+                  form: str, known: Mapping[str, Person],
+                  origins: Mapping[str, tuple[str, str]]) -> None:
+    """Stop an import that would replace people in silence: people imported from another
+    form (two forms' response numbers, or one person on both sides, give the same id) and
+    anyone whose role would change.
+
+    Raises:
+        ValidationError: one problem per such row, naming the person and where they came
+            from.
+    """
+    problems: list[Problem] = []
+    for row_no, person in zip(row_numbers, people, strict=True):
+        old = known.get(person.id)
+        if old is None:
+            continue
+        old_source, old_form = origins.get(person.id, ("", ""))
+        if old_form and form and old_form != form:
+            problems.append(Problem(source, row_no, "id", (
+                f"would update '{old.name}' (id {person.id}, {old.role_preference}), imported "
+                f"from {old_source or 'another file'}, a different form: {UPDATE_HINT}")))
+        elif old.role_preference != person.role_preference:
+            problems.append(Problem(source, row_no, "role_preference", (
+                f"would change the role of '{old.name}' (id {person.id}) from "
+                f"{old.role_preference} to {person.role_preference}: {UPDATE_HINT}")))
+    if problems:
+        raise ValidationError(problems)

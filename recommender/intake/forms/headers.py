@@ -7,9 +7,10 @@ import re
 
 from ..cells import canonical_column
 from ..validate import PEOPLE_ALIASES
+from .direction import read_direction
 from .mapping import FIELDS
 
-__all__ = ["WATCHED", "header_scores", "header_words"]
+__all__ = ["WATCHED", "header_scores", "header_words", "question_text"]
 
 WATCHED = frozenset({"id", "name", "email", "languages", "manager_id", "years_experience",
                       "role_preference", "capacity"})
@@ -17,67 +18,92 @@ WATCHED = frozenset({"id", "name", "email", "languages", "manager_id", "years_ex
 
 # --------------------------------------------------------------------------- header rules
 # (regex on the folded header words, field, weight). "_meta": form metadata to ignore;
-# "_topics": subjects of interest, to offers for mentors, wants for mentees, else profile.
+# "_count": a count of things ("How many papers have you written?"), never a capacity or
+# years. What a question asks of the person (offers, wants, profile, subjects to avoid,
+# partner preferences, subjects with no direction) is read by .direction.
 _RULES: tuple[tuple[str, str, float], ...] = (
     (r"\btimestamp\b|horodat|marca temporal|carimbo|\bstart time\b|\bcompletion time\b|"
      r"heure de debut|heure de fin|last modified|derniere modification|submitted at|"
      r"date de soumission|hora de inicio|hora de finalizacion|\btotal points\b|"
-     r"\bquiz feedback\b", "_meta", 1.0),
+     r"\bquiz feedback\b|\b(network|response|respondent|submission) id\b|\bresponse type\b|"
+     r"\b(start|stage|submit|end) date\b|\bsubmitted\b|\btags\b|zeitstempel|"
+     r"\bstatus\b|\bstatut du dossier\b|\bestado\b", "_meta", 1.0),
+    (r"^(number|nr|no|n|num|numero|n number|response number|row)$", "_meta", 0.85),
     (r"\bemployee (id|number)\b|\bidentifiant\b|\bmatricule\b|\bstaff (id|number)\b|"
-     r"numero d employe", "id", 0.95),
+     r"numero d employe|\bstudent (id|number)\b|numero (de )?(cuenta|estudiante|empleado|"
+     r"matricula|funcionario)|\bmatricula\b|personalnummer|mitarbeiter ?(nummer|id)|"
+     r"matrikelnummer|\bnumero etudiant\b", "id", 0.95),
     (r"\bid\b", "id", 0.7),
     (r"\bfull name\b|nom et prenom|nom prenom|prenom et nom|nom complet|nombre completo|"
      r"nome completo|\byour name\b|votre nom|\bnombre y apellido", "name", 0.95),
     (r"\bfirst name\b|\blast name\b|\bsurname\b|\bprenom\b|nom de famille|\bapellidos?\b|"
-     r"\bsobrenome\b|\bgiven name\b|\bfamily name\b", "name", 0.9),
-    (r"\bname\b|\bnom\b|\bnome\b", "name", 0.75),
+     r"\bsobrenome\b|\bgiven name\b|\bfamily name\b|\bvorname\b|\bnachname\b|"
+     r"\bfamilienname\b", "name", 0.9),
+    (r"\bname\b|\bnom\b|\bnome\b|\bnombres?\b$|^nombres?\b", "name", 0.75),
     (r"\bnombre\b(?! d)", "name", 0.6),
     (r"\be ?mail\b|\bcourriel\b|messagerie|\bcorreo\b|\bmail\b", "email", 0.95),
     (r"years? of (professional |work )?experience|annees d experience|nombre d annees|"
      r"anos de experiencia|\bseniority\b|\banciennete\b|\bcareer stage\b|"
-     r"depuis combien|how long have you", "years_experience", 0.95),
+     r"depuis combien|how long have you|how many years|combien d annees|cuantos anos|"
+     r"quantos anos|wie viele jahre|wie lange|berufserfahrung|\byears (at|in|with|of) |"
+     r"\bannees (dans|chez|a|en)\b|\banos (en|na|no|de)\b|\bjahre (bei|im|in)\b|"
+     r"\bdesde hace\b|\bha quanto tempo\b|\bhace cuanto\b", "years_experience", 0.95),
+    (r"annee de these|year of (your )?(phd|thesis|study|studies|program)|\bstudy year\b|"
+     r"academic year|ano (de|do) (doutorado|mestrado|curso|tesis)|ano de (doctorado|carrera)|"
+     r"\bsemest|studienjahr|\bniveau d etudes\b|\bnivel de estudios\b", "years_experience",
+     0.85),
     (r"\byears\b|\bannees\b|\bexperience level\b|niveau d experience|\bstatut\b|"
      r"academic (level|status|position)|current (position|status|stage)|"
-     r"\bposicion actual\b|\bcargo atual\b", "years_experience", 0.65),
+     r"\bposicion actual\b|\bcargo atual\b|\bnivel actual\b|\bnivel atual\b|"
+     r"\bjahre\b|\banos\b|\berfahrung\b", "years_experience", 0.65),
     (r"\bdepartment\b|\bdepartement\b|\bdepartamento\b|\bservice\b|\bdirection\b|"
      r"\bfaculty\b|\bfaculte\b|\bfacultad\b|\bteam\b|\bequipe\b|\baffiliation\b|"
      r"\binstitution\b|\buniversity\b|\buniversite\b|\buniversidad\b|\buniversidade\b|"
      r"\bcompany\b|\bentreprise\b|\bemployer\b|\bemployeur\b|\bempresa\b|\blab(oratory)?\b|"
-     r"\blaboratoire\b", "department", 0.85),
+     r"\blaboratoire\b|business unit|\bdivision\b|\babteilung\b|\bbereich\b|"
+     r"\bfachbereich\b|\binstitut\b|\bdiscipline\b|\bdisciplina\b|\bunidad\b|"
+     r"\bunidade\b|\barea\b$|^area\b|\bdireccion\b|\bdiretoria\b|\bteam\b|\bequipo\b|"
+     r"\bequipa\b|\binstituicao\b|\binstitucion\b|\borganisation\b|\borganization\b|"
+     r"\borganizacion\b", "department", 0.85),
     (r"\bjob title\b|\bposte\b|\bfonction\b|\bintitule\b|\boccupation\b|\bprofession\b|"
      r"\bmetier\b|\bcargo\b|\bpuesto\b|\bposition\b|\bjob\b", "role", 0.7),
     (r"\blocation\b|\bcity\b|\bville\b|\bcountry\b|\bpays\b|\bpais\b|\bciudad\b|\bcidade\b|"
      r"\bsite\b|\blieu\b|\blocalisation\b|based in|where are you based|ou etes vous|"
-     r"\bregion\b", "location", 0.85),
+     r"\bregion\b|\boffice\b|\bbureau\b|\boficina\b|\bsede\b|\bcampus\b|\bstandort\b|"
+     r"\bstadt\b|\bland\b|\bort\b|\bescritorio\b|\bunidade\b(?= de trabalho)|"
+     r"\bwohnort\b", "location", 0.85),
+    (r"time ?zone|fuseau horaire|zona horaria|fuso horario|zeitzone", "location", 0.75),
     (r"\blanguages?\b|\blangues?\b|\bidiomas?\b|\blinguas?\b|\blenguas?\b|\bsprachen?\b",
      "languages", 0.95),
     (r"\bspeak\b|\bparlez\b|\bhablas?\b|\bfala\b", "languages", 0.7),
     (r"nationalit|citizenship|citoyennete|nacionalidad|country of (origin|birth)|"
      r"pays d origine|pays de naissance", "_nationality", 0.9),
-    (r"about (you|yourself)|\bbio\b|\bbiography\b|\bprofile?\b|presentez vous|presentation|"
-     r"\bparcours\b|\bbackground\b|describe yourself|decrivez vous|tell us|\bmotivation\b|"
-     r"why do you want|pourquoi souhaitez|sobre (ti|voce|usted)", "profile", 0.8),
-    (r"\boffer\b|\boffrir\b|\bapporter\b|\bshare\b|\bpartager\b|help (with|others|a mentee)|"
-     r"\bexpertise\b|\bstrengths?\b|points forts|\bteach\b|\benseigner\b|\bofrecer\b|"
-     r"\boferecer\b|\bcompartir\b|\bcompartilhar\b|can you bring|pouvez vous aider|"
-     r"\bsavoir faire\b", "offers", 0.85),
-    (r"\blearn\b|\bapprendre\b|\baprender\b|\bdevelop\b|\bdevelopper\b|\bdesarrollar\b|"
-     r"\bdesenvolver\b|\bimprove\b|\bameliorer\b|\bmejorar\b|\bmelhorar\b|\bgoals?\b|"
-     r"\bobjectifs?\b|\bobjetivos?\b|\bexpect|\battentes?\b|\bexpectativas?\b|\bhope\b|"
-     r"\bneeds?\b|\bbesoins?\b|looking for|\bcherchez\b|\bwish|\bsouhaits?\b|\bwant\b|"
-     r"\bprogresser\b|\bgrow\b", "wants", 0.85),
-    (r"research (areas?|interests?|topics?|fields?)|fields? of (interest|research|study)|"
-     r"areas? of (interest|research|expertise)|\btopics?\b|\bthemes?\b|\bthematiques?\b|"
-     r"\bsujets?\b|domaines?|centres? d interet|\binterests?\b|areas? de (investigacion|"
-     r"interes|pesquisa)|\btemas?\b|\bdisciplines?\b", "_topics", 0.8),
     (r"mentor or (a )?mentee|mentor ou mentore|role preference|preferred role|"
      r"would you like to be|souhaitez vous etre|participate as|participer en tant que|"
-     r"\brole souhaite\b|participar como", "role_preference", 0.95),
-    (r"how many mentees|combien de (mentores|personnes|binomes)|\bcapacity\b|\bcapacite\b|"
-     r"number of mentees|max(imum)? (number of )?mentees|cuantos|quantos", "capacity", 0.95),
+     r"\brole souhaite\b|participar como|sign(ing)? up as|inscri\w* (en tant que|comme)|"
+     r"\bmentor\w*( \w+){0,6} (or|ou|o|oder) (\w+ ){0,4}(mentee|mentore|mentorad[oa]|"
+     r"mentoread[oa]|be mentored|etre mentore|ser mentorad[oa]|both|les deux|ambos|beides|"
+     r"executive|senior|dirigeant)|mentor mentee oder beides|mentor oder mentee",
+     "role_preference", 0.95),
+    (r"\b(how many|combien d[e']?|cuant[oa]s|quant[oa]s|wie viele|number of|nombre d[e']?|"
+     r"numero de|max(imum)?( number of)?)( \w+){0,2} (mentees|people|persons|students|juniors|"
+     r"seniors|leaders|executives|colleagues|peers|mentores|personnes|binomes|dirigeants|"
+     r"etudiants|filleul(e)?s|collaborateurs|cadres|personas|estudiantes|aprendices|"
+     r"mentoread[oa]s|mentorad[oa]s|pessoas|alunos|estudantes|personen|mitarbeitende|"
+     r"kollegen|mentees|mentorias|mentorados|mentores)\b|\bcapacity\b|\bcapacite\b|"
+     r"\bcapacidad\b|\bcapacidade\b|\bkapazitat\b|\bn (mentorias|mentees|mentorados|"
+     r"mentores|filleuls)\b|\b(a la vez|at (a|one) time|en meme temps|ao mesmo tempo|"
+     r"gleichzeitig)\b", "capacity", 0.95),
+    (r"\bhow much time\b|\bhours? (per|a|each) (month|week)\b|\btime (can you|do you have|"
+     r"available)|\bcombien de temps\b|\bheures? par (mois|semaine)\b|\bcuanto tiempo\b|"
+     r"\bhoras (al|por) (mes|semana)\b|\bquanto tempo\b|\bwie viel zeit\b|\bstunden (pro|im)"
+     r" (monat|woche)\b", "capacity", 0.85),
+    (r"\b(how many|combien d[e']?|cuant[oa]s|quant[oa]s|wie viele|number of|nombre d[e']?)\b",
+     "_count", 0.9),
     (r"\bmanager\b|\bresponsable\b|\bsupervisor\b|\bsuperieur\b|\badvisor\b|\bn 1\b|"
-     r"directeur de these|directrice de these|\bjefe\b|\bchefe\b|\bgestor\b",
-     "manager_id", 0.8),
+     r"directeur( \w+)? de these|directrice de these|\bjefe\b|\bchefe\b|\bgestor\b|"
+     r"fuhrungskraft|vorgesetzte|\bbetreuer|thesis (supervisor|advisor)|director de tesis|"
+     r"\borientador|\bencadrant", "manager_id", 0.8),
 )
 
 
@@ -100,16 +126,6 @@ _WORDINGS: dict[str, tuple[str, ...]] = {
     "languages": ("Which languages do you speak?", "Langues parlées",
                   "Languages spoken", "Quelles langues parlez-vous ?",
                   "In which languages can you do the mentoring?"),
-    "profile": ("Tell us about yourself", "Présentez-vous en quelques lignes", "Short bio",
-                "Why do you want to join the programme?"),
-    "offers": ("What can you offer a mentee?", "What can you offer?",
-               "Que pouvez-vous apporter ?", "Que pouvez-vous partager ?",
-               "Areas where you can help"),
-    "wants": ("What skills would you like to develop?", "Que souhaitez-vous apprendre ?",
-              "What do you want to learn?", "Career goals", "What are your expectations?",
-              "Quelles compétences souhaitez-vous développer ?"),
-    "_topics": ("Research areas", "Fields of interest", "Domaines de recherche",
-                "Thématiques qui vous intéressent"),
     "role_preference": ("Would you like to be a mentor or a mentee?",
                         "Souhaitez-vous être mentor ou mentoré ?"),
     "capacity": ("How many mentees can you take?", "Combien de mentorés pouvez-vous suivre ?"),
@@ -117,12 +133,40 @@ _WORDINGS: dict[str, tuple[str, ...]] = {
 }
 
 
+# A bilingual form writes each question in every language, separated by " / " or " | ".
+_TRANSLATIONS = re.compile(r"\s+[/|]\s+|\s*\n\s*")
+
+
+def question_text(column: str, limit: int = 70) -> str:
+    """A column's question as the form wrote it, to show a person: its first language's
+    part (``"What language(s) do you speak? / ¿Qué idioma(s) hablas?"`` -> the English),
+    cut at a word boundary past ``limit`` characters."""
+    text = " ".join(str(column).split())
+    first = _TRANSLATIONS.split(str(column).strip())[0].strip()
+    if len(first) >= 8:  # not a split inside a short label ("N/A", "Nom / Name")
+        text = " ".join(first.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
 def header_words(column: str) -> str:
     return canonical_column(column).replace("_", " ")
 
 
+_SAYS = {"offer": "asks what the person answering can give",
+         "want": "asks what the person answering wants to get",
+         "self": "asks who the person answering is",
+         "avoid": "asks for subjects to avoid",
+         "partner": "asks for preferences about the partner",
+         "topics": "names subjects"}
+_DIRECTION_FIELDS = {"offer": "offers", "want": "wants", "self": "profile", "avoid": "_avoid",
+                     "partner": "_partner", "topics": "_topics"}
+
+
 def header_scores(column: str) -> dict[str, tuple[float, str]]:
-    """Score of each field (and _meta, _topics) for a header alone, with a reason."""
+    """Score of each field (and of ``_meta``, ``_count``, ``_avoid``, ``_partner``,
+    ``_topics``) for a header alone, with a reason."""
     text = header_words(column)
     scores: dict[str, tuple[float, str]] = {}
 
@@ -145,6 +189,10 @@ def header_scores(column: str) -> dict[str, tuple[float, str]]:
         score = min(1.0, matched[0][0] + 0.05 * (len(matched) - 1))
         words_found = ", ".join(f"'{w}'" for _, w in matched[:3])
         offer(name, score, f"the header mentions {words_found}")
+    direction = read_direction(text)
+    if direction is not None:
+        offer(_DIRECTION_FIELDS[direction.kind], direction.confidence,
+              f"the question {_SAYS[direction.kind]} ('{direction.words}')")
     for name, wordings in _WORDINGS.items():
         for wording in wordings:
             ratio = difflib.SequenceMatcher(None, text, header_words(wording)).ratio()

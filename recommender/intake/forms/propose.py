@@ -14,20 +14,21 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ...language.langid import DEFAULT_CANDIDATES
-from ...language.names import is_filler, language_parts, part_languages
+from ...language.names import is_filler, part_languages
 from ...language.text import fold
 from ...records import ROLE_PREFERENCES
-from ..cells import canonical_column, number
+from ..cells import answer_parts, canonical_column, number
 from ..validate import PEOPLE_ALIASES
 from .answers import Answers, analyse, with_answers
-from .headers import WATCHED, header_scores, header_words
+from .headers import WATCHED, header_scores, header_words, question_text
 from .mapping import MULTI_FIELDS, TEXT_FIELDS, ColumnMapping
-from .values import suggest_capacity
+from .values import MAX_CAPACITY, suggest_capacity
 
 __all__ = [
     "ColumnProposal",
@@ -126,12 +127,13 @@ class MappingProposal:
             if c.field:
                 extra = " (checkbox: answers split into items)" \
                     if self.mapping.is_checkbox(c.column) else ""
-                lines.append(f"  '{c.column}' -> {c.field}{extra} [{c.confidence:.0%}]: "
+                lines.append(f"  '{question_text(c.column)}' -> {c.field}{extra} "
+                             f"[{c.confidence:.0%}]: "
                              f"{c.reason}")
             elif c.ignored:
-                lines.append(f"  '{c.column}' -> ignored: {c.reason}")
+                lines.append(f"  '{question_text(c.column)}' -> ignored: {c.reason}")
             else:
-                lines.append(f"  '{c.column}' -> not used: {c.reason}")
+                lines.append(f"  '{question_text(c.column)}' -> not used: {c.reason}")
             for v in c.values:
                 if v.target is None:
                     lines.append(f"      '{v.answer}' -> ? (no suggestion: {v.reason})")
@@ -197,40 +199,56 @@ def key_index(rows: Sequence[tuple[int, Mapping[str, Any]]]) -> dict[str, str]:
     return index
 
 
+DEFAULT_CAPACITY = 1
+"""Mentees a person takes when their answer gives no number (a default to confirm)."""
+
+
 def _value_suggestions(name: str, answers: Answers) -> tuple[ValueSuggestion, ...]:
+    """A value for every answer the import could not read as it is: a suggestion, or a
+    stated default, so that the proposal accepted unchanged imports every row."""
     out: list[ValueSuggestion] = []
     if name == "years_experience":
+        known = [guess[0] for _, guess in answers.years if guess is not None]
+        default = float(statistics.median(known)) if known else 0.0
         for answer, guess in answers.years:
             if number(answer) is not None:
                 continue
             if guess is None:
-                out.append(ValueSuggestion(answer, None, "not a recognised category or range"))
+                out.append(ValueSuggestion(answer, default, (
+                    "no figure recognised: the median of the column's other answers, a "
+                    "default to confirm" if known else "no figure recognised: 0, a default "
+                    "to confirm")))
             else:
                 out.append(ValueSuggestion(answer, guess[0], guess[1]))
     elif name == "role_preference":
         for answer, role in answers.roles:
             if role is None:
-                out.append(ValueSuggestion(answer, None, "names no role"))
+                out.append(ValueSuggestion(answer, "either", "names no role: either side, a "
+                                           "default to confirm"))
             elif fold(answer).strip() != role[0]:
                 out.append(ValueSuggestion(answer, role[0], role[1]))
     elif name == "capacity":
         for answer in answers.distinct:
-            if number(answer) is None:
-                cap = suggest_capacity(answer)
-                out.append(ValueSuggestion(answer, cap[0] if cap else None,
-                                           cap[1] if cap else "no number in the answer"))
+            value = number(answer)
+            if value is not None and value == int(value) and 0 <= value <= MAX_CAPACITY:
+                continue
+            cap = suggest_capacity(answer)
+            out.append(ValueSuggestion(answer, cap[0], cap[1]) if cap else ValueSuggestion(
+                answer, DEFAULT_CAPACITY, f"no number in the answer: {DEFAULT_CAPACITY}, a "
+                "default to confirm"))
     elif name == "languages":
-        names: dict[str, str | None] = {}
+        names: dict[str, list[str]] = {}
         for answer in answers.distinct:
-            for part in language_parts(answer):
+            for part in answer_parts(answer, answers.checkbox):
                 if part not in names and not is_filler(part):
-                    found = part_languages(part)
-                    names[part] = found[0] if len(found) == 1 else None
-        for part, code in names.items():
-            if code is None:
-                out.append(ValueSuggestion(part, None, "not a language name this tool knows"))
-            elif fold(part) != code:
-                out.append(ValueSuggestion(part, code, "language name"))
+                    names[part] = part_languages(part)
+        for part, codes in names.items():
+            if not codes:
+                out.append(ValueSuggestion(part, "", "names no language this tool knows: left "
+                                           "out unless you give its ISO 639-1 code"))
+            elif fold(part) != "".join(codes):
+                out.append(ValueSuggestion(part, codes[0] if len(codes) == 1 else codes,
+                                           "language name"))
     return tuple(out)
 
 
@@ -312,7 +330,8 @@ def propose_mapping(
             continue
         if field_name == "name" and all(
                 re.search(r"first|last|prenom|nom de famille|surname|apellido|sobrenome|given|"
-                          r"family", header_words(c)) for c in sources):
+                          r"family|vorname|nachname|\bnombres?\b|\bnome\b", header_words(c))
+                for c in sources):
             continue
         ranked = sorted(sources, key=lambda c: -chosen[c][1])
         for column in ranked[1:]:
@@ -326,7 +345,8 @@ def propose_mapping(
         hint = max(((f, s) for f, (s, _) in scored[column].items() if f in WATCHED),
                    key=lambda fs: fs[1], default=None)
         if hint and hint[1] >= HINT_CONFIDENCE:
-            warnings.append(f"column '{column}' looks like {hint[0]} ({hint[1]:.0%}: "
+            warnings.append(f"column '{question_text(column)}' looks like {hint[0]} "
+                            f"({hint[1]:.0%}: "
                             f"{scored[column][hint[0]][1]}) but is not used: map it in the "
                             "mapping file if it is")
 
@@ -347,7 +367,8 @@ def propose_mapping(
             table = value_maps.setdefault(target, {})
             for v in values:
                 if v.target is None:
-                    warnings.append(f"column '{column}': no {target} suggested for "
+                    warnings.append(f"column '{question_text(column)}': no {target} "
+                                    "suggested for "
                                     f"'{v.answer}': give one under value_maps.{target}")
                 elif v.answer not in table:
                     table[v.answer] = v.target
@@ -360,12 +381,14 @@ def propose_mapping(
     generate = "id" not in fields
     if generate:
         source = "the e-mail address" if "email" in fields else (
-            "the name" if "name" in fields else "the file and row number")
+            "the name" if "name" in fields else "each response's time stamp and answers (a "
+            "renamed export finds the same people)")
         notes.append(f"no id column: ids will be generated from {source} (generate_ids)")
     if "name" not in fields:
         notes.append("no name column: names will be made from the e-mail address "
                      "(generate_ids)" if "email" in fields else
-                     "no name column: every row will be called after its generated id")
+                     "no name column: every row will be called after its file and row "
+                     "('mentors.csv, row 5')")
         generate = True
     if "languages" not in fields:
         notes.append("no languages column: each person's languages will be guessed from "

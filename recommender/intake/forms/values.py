@@ -32,10 +32,21 @@ _OPEN_UP = re.compile(
 
 
 _OPEN_DOWN = re.compile(
-    r"(?:moins de|less than|under|below|menos de|<|<=|≤)\s*(\d+(?:[.,]\d+)?)")
+    r"(?:moins de|less than|under|below|menos de|weniger als|unter|<|<=|≤)\s*(\d+(?:[.,]\d+)?)")
+
+_UNDER_ONE = re.compile(
+    r"(?:moins d['’ ]?un|less than (?:a|one)|under (?:a|one)|menos de (?:un|um|uno)|weniger als "
+    r"(?:ein|einem)|unter (?:einem|ein))\s*(?:an|annee|year|ano|jahr)")
 
 
-_SINGLE = re.compile(r"^(?:about |environ |~)?(\d+(?:[.,]\d+)?)\s*"
+_OTHER_UNITS = re.compile(
+    r"\d\s*(?:\+\s*)?(?:times?|fois|veces|vezes|mal|papers?|articles?|articulos|artigos|"
+    r"publications?|hours?|heures?|horas?|stunden|people|personnes|personas|pessoas|"
+    r"mentees?|students?|etudiants|estudiantes)\b")
+
+
+_SINGLE = re.compile(r"^(?:about |around |environ |env\.? |ca\.? |circa |cerca de |aprox\w*\.? |"
+                     r"~)?(\d+(?:[.,]\d+)?)\s*"
                      r"(ans?|annees?|years?|yrs?|anos?|jahre?|anni|mois|months?|meses)?$")
 
 
@@ -50,20 +61,29 @@ _CATEGORIES: tuple[tuple[str, float, str], ...] = (
      3, "a PhD student"),
     (r"\bfaculty\b|professor|professeur|profesor|lecturer|maitre de conferences|\bdocente\b|"
      r"enseignant.chercheur|tenure", 12, "a faculty member"),
-    (r"master|\bmsc\b|maestria|mestrad|\bm1\b|\bm2\b", 1, "a master's student"),
-    (r"undergrad|bachelor|licence|\bbsc\b|pregrado|\bgrado\b|graduacao|graduando|"
-     r"licenciatura", 0, "an undergraduate student"),
+    (r"master|\bm ?sc\b|maestria|mestrad|mestrand|\bm1\b|\bm2\b|\bmba\b|\bgraduate student|"
+     r"\bgrad student|masterand", 1, "a master's student"),
+    (r"undergrad|bachelor|licence|\bb ?sc\b|pregrado|\bgrado\b|graduacao|graduando|"
+     r"licenciatura|\blicenciand|bachelorand|\bstudent\b|\betudiant|\bestudiante|"
+     r"\bestudante|\bwerkstudent|\baluno", 0, "an undergraduate student"),
+    (r"high school|lycee|lyceen|bachillerato|ensino medio|preparatoria|\babitur", 0,
+     "a high school student or graduate"),
     (r"stagiaire|\bintern\b|internship|\bstage\b|estagiari|becari|pasante", 0, "an intern"),
     (r"alternan|apprenti|apprentice|work.study|aprendiz", 1, "an apprentice"),
     (r"executive|\bceo\b|\bcto\b|\bvp\b|vice.president|c.level|directeur general|comex|"
-     r"director general|diretor geral", 25, "an executive"),
-    (r"director|directeur|directrice|directora|diretor|\bhead of\b", 20, "a director"),
-    (r"\bcadre\b|manager|gestionnaire|gerente|encadrant", 10, "a manager"),
+     r"director general|diretor geral|cadre dirigeant|comite de direction|\bcodir\b|"
+     r"geschaftsfuhr|vorstand|c suite", 25, "an executive"),
+    (r"director|directeur|directrice|directora|diretor|\bhead of\b|abteilungsleit|"
+     r"bereichsleit", 20, "a director"),
+    (r"\bcadre\b|manager|management|gestionnaire|gerente|encadrant|teamleit|"
+     r"fuhrungskraft|responsable", 10, "a manager"),
     (r"expert|\blead\b|principal|staff", 12, "an expert or lead"),
-    (r"\bsenior\b|\bsr\b|experimente|experiente|confirme", 10, "a senior"),
+    (r"\bsenior\b|\bsr\b|experimente|experiente|confirme|researcher|chercheur|"
+     r"investigador|pesquisador|forscher|engineer|ingenieur|ingeniero|engenheiro|"
+     r"scientist", 10, "a senior or a researcher"),
     (r"intermediate|mid.level|intermediaire|\bmedio\b|pleno", 5, "mid-level staff"),
     (r"\bjunior\b|\bjr\b|debutant|beginner|principiante|iniciante|early career|"
-     r"jeune diplome|new graduate|recien", 2, "a junior"),
+     r"jeune diplome|new graduate|recien|berufseinsteig|einsteiger", 2, "a junior"),
 )
 
 
@@ -78,6 +98,8 @@ def suggest_years(answer: Any) -> tuple[float, str] | None:
     text = " ".join(fold(cell_text(answer)).split())
     if not text:
         return None
+    if _OTHER_UNITS.search(text):  # "1-2 times", "3 papers": counts of something else
+        return None
     years = number(text)
     if years is not None:
         return years, "a number of years"
@@ -86,6 +108,8 @@ def suggest_years(answer: Any) -> tuple[float, str] | None:
         low, high = (float(g.replace(",", ".")) for g in m.groups())
         if low <= high:
             return (low + high) / 2, f"midpoint of the range {m.group(1)}-{m.group(2)}"
+    if _UNDER_ONE.search(text):
+        return 0.5, "less than a year: half a year"
     if m := _OPEN_DOWN.search(text):
         bound = float(m.group(1).replace(",", "."))
         bound = bound / 12 if months else bound
@@ -132,7 +156,53 @@ def suggest_role(answer: Any) -> tuple[str, str] | None:
     return None
 
 
+MAX_CAPACITY = 20
+"""The most mentees anyone takes (the mapping's own limit)."""
+
+HOURS_PER_MENTEE = 2.0
+"""Hours a month one mentee takes, to turn an answer in time into a number of people."""
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "un": 1, "une": 1, "deux": 2,
+    "trois": 3, "quatre": 4, "cinq": 5, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4,
+    "cinco": 5, "um": 1, "uma": 1, "dois": 2, "duas": 2, "quatro": 4, "ein": 1, "eine": 1,
+    "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "funf": 5, "none": 0, "aucun": 0,
+    "aucune": 0, "ninguno": 0, "nenhum": 0, "keine": 0, "keinen": 0,
+}
+_TIME = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*(?:-|–|to|a|à|ou|or|o|bis)?\s*(\d+(?:[.,]\d+)?)?\s*"
+    r"(h\b|hours?|hrs?|heures?|horas?|stunden?|std|min\w*)"
+    r"(?:\s*(?:/|per|a|an|each|par|por|al|pro|im|la|le|every)?\s*"
+    r"(week|semaine|semana|woche|month|mois|mes|monat|sem|wk|mo))?")
+
+
 def suggest_capacity(answer: Any) -> tuple[int, str] | None:
-    if m := re.search(r"\d+", cell_text(answer)):
-        return int(m.group(0)), "the number in the answer"
-    return None
+    """How many mentees an answer is worth, with its reason, or None.
+
+    A number of people gives it, a range or a choice its upper bound ("2-3", "1 ou 2" -> 3, 2;
+    "up to 4" -> 4), an open one its bound ("3+" -> 3); time gives one mentee per
+    :data:`HOURS_PER_MENTEE` hours a month, at least one ("4 hours per month" -> 2, "30 min"
+    -> 1, "1 h par semaine" -> 2); never more than :data:`MAX_CAPACITY`.
+    """
+    text = " ".join(fold(cell_text(answer)).split())
+    if not text:
+        return None
+    text = re.sub(r"[^\W\d_]+", lambda w: str(_NUMBER_WORDS.get(w.group(0), w.group(0))), text)
+    if m := _TIME.search(text):
+        low = float(m.group(1).replace(",", "."))
+        high = float(m.group(2).replace(",", ".")) if m.group(2) else low
+        hours = high / 60 if m.group(3).startswith("min") else high
+        weekly = (m.group(4) or "").startswith(("week", "semaine", "semana", "woche", "sem",
+                                                  "wk"))
+        monthly = hours * (4.3 if weekly else 1)
+        people = max(1, min(5, round(monthly / HOURS_PER_MENTEE)))
+        return people, (f"{m.group(0).strip()}: one mentee per {HOURS_PER_MENTEE:g} hours a "
+                        "month, at least one")
+    numbers = [float(x.replace(",", ".")) for x in re.findall(r"\d+(?:[.,]\d+)?", text)]
+    if not numbers:
+        return None
+    top = int(max(numbers))
+    how = "the upper bound of the answer" if len(numbers) > 1 else "the number in the answer"
+    if top > MAX_CAPACITY:
+        return MAX_CAPACITY, f"{how} ({top}), at most {MAX_CAPACITY}"
+    return top, how

@@ -118,9 +118,11 @@ def test_proposal_reads_original_form_wording_as_well():
     assert m.columns_of("languages") == ("Languages you can mentor in",)
     assert m.columns_of("email") == ("Email Address",)
     assert m.ignored == ("Timestamp",)
-    # a category the tool cannot value is named, not guessed
-    assert any("Industry Researcher" in w for w in proposal.warnings)
-    assert "Industry Researcher" not in m.value_maps["years_experience"]
+    # every category gets a value with its reason, so the proposal imports as it is
+    suggested = {v.answer: v for v in proposal.column(
+        m.columns_of("years_experience")[0]).values}
+    assert suggested["Industry Researcher"].target == 10.0
+    assert "researcher" in suggested["Industry Researcher"].reason
     assert m.value_maps["years_experience"]["Faculty Member"] == 12.0
 
 
@@ -342,19 +344,25 @@ def test_microsoft_forms_mentors_and_mentees_become_valid_people(ms_forms, guess
     assert len({p.id for p in people.values()}) == len(people)
 
 
-def test_a_category_the_mapping_does_not_know_is_a_problem_of_its_row_and_column(guesser):
+def test_a_category_the_mapping_does_not_know_is_a_warning_of_its_row_and_column(guesser):
+    """An answer the value map does not know (a new export brought it) keeps its row: it
+    counts as the median of the years the map gives, and a warning names row, column and
+    answer; the coordinator who adds it gets it read."""
     rows, proposal = _proposal(GOOGLE_MENTORS, "mentor")
-    mapped = apply_mapping(rows, proposal.mapping, "google_mentors_en.csv", guesser=guesser)
-    assert len(mapped.report.problems) == 1
-    problem = mapped.report.problems[0]
-    assert (problem.source, problem.row, problem.column) == (
-        "google_mentors_en.csv", 6, "what_is_your_current_position")
-    assert "'Industry Researcher'" in problem.message and "value_maps" in problem.message
-    with pytest.raises(ValidationError) as caught:
-        people_from_mapped(mapped)
-    assert caught.value.problems == (problem,)  # not reported twice by the validation
-    # the coordinator adds the category: everything passes
     data = proposal.mapping.to_dict()
+    del data["value_maps"]["years_experience"]["Industry Researcher"]
+    known = list(data["value_maps"]["years_experience"].values())
+    mapped = apply_mapping(rows, ColumnMapping.from_dict(data), "google_mentors_en.csv",
+                           guesser=guesser)
+    assert not mapped.report.problems
+    warning = next(w for w in mapped.report.warnings if "Industry Researcher" in w)
+    assert warning.startswith("row 6, column 'what_is_your_current_position'")
+    assert "value_maps" in warning
+    people = {p.name: p for p in people_from_mapped(mapped)}
+    import statistics
+
+    assert people["Amara Diallo"].years_experience == statistics.median(known)
+    # the coordinator adds the category: it is read
     data["value_maps"]["years_experience"]["Industry researcher"] = 7
     mapped = apply_mapping(rows, ColumnMapping.from_dict(data), "google_mentors_en.csv",
                            guesser=guesser)
@@ -389,11 +397,14 @@ def test_validation_problems_come_with_the_mapping_problems():
             (3, {"id": "b", "name": "", "level": "4", "languages": "fr", "wants": ""})]
     mapped = apply_mapping(rows, mapping, "f.csv", guesser=StopWordGuesser())
     assert mapped.rows[0][1]["languages"] == "en"
+    # what the mapping could not read is a warning; what a person lacks, an error
+    assert any(w.startswith("row 2, column 'Level': 'Guru'") for w in mapped.report.warnings)
+    assert any(w.startswith("row 2, column 'Languages': 'Klingon' names no language")
+               for w in mapped.report.warnings)
     with pytest.raises(ValidationError) as caught:
         people_from_mapped(mapped)
     found = [(p.row, p.column) for p in caught.value.problems]
-    assert found == [(2, "Level"), (2, "Languages"), (3, "name"), (3, "profile")]
-    assert "unknown language 'Klingon'" in caught.value.problems[1].message
+    assert found == [(3, "name"), (3, "profile")]
     # "" in the value map ignores an answer on purpose
     quiet = ColumnMapping(fields=mapping.fields, value_maps={
         "languages": {"klingon": ""}, "years_experience": {"Guru": 30}})
@@ -458,7 +469,7 @@ def test_suggest_years(answer, years):
     assert suggestion[1]
 
 
-@pytest.mark.parametrize("answer", ["", "Industry Researcher", "Autre", "Bonjour"])
+@pytest.mark.parametrize("answer", ["", "Other", "Autre", "Bonjour"])
 def test_suggest_years_says_when_it_does_not_know(answer):
     assert suggest_years(answer) is None
 
