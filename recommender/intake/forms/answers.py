@@ -58,7 +58,9 @@ def _looks_checkbox(values: Sequence[str]) -> bool:
     total = sum(counts.values())
     repeated = sum(c for c in counts.values() if c >= 2)
     mean_words = sum(len(i.split()) * c for i, c in counts.items()) / total
-    return repeated / total >= 0.5 and mean_words <= 6
+    # Options can be long ("Machine Learning (Supervised / Semi-Supervised / Online)"): what
+    # tells them from sentences is that the same ones come back, row after row.
+    return repeated / total >= 0.5 and mean_words <= 12
 
 
 _YES_NO = frozenset("yes no oui non si sim nao ja nein true false vrai faux never jamais "

@@ -291,8 +291,10 @@ class _Mapper:
         return self.default_years
 
     def empty(self, row: Mapping[str, Any]) -> bool:
-        """An unfinished response: nothing answered but the form's own columns."""
-        return not any(self.answers(row, name) for name in self.mapping.fields)
+        """An unfinished response: nothing answered but the form's own columns, or one the
+        form tool itself marks unfinished (Typeform's "Response Type: partial")."""
+        marked = fold(cell_text(cell_of(row, "Response Type", self.keys))) == "partial"
+        return marked or not any(self.answers(row, name) for name in self.mapping.fields)
 
     def first(self, row: Mapping[str, Any], field_name: str) -> Any:
         for _, value in self.answers(row, field_name):
@@ -416,8 +418,10 @@ def apply_mapping(
                                 "not used"
                                 f"{taken}: add it to the mapping or to 'ignored'")
     if mapper.left_out:
-        warnings.append(f"{len(mapper.left_out)} empty responses left out (nothing answered "
-                        f"but the form's own columns): rows {_first([str(r) for r in mapper.left_out])}")
+        rows_left = _first([str(r) for r in mapper.left_out])
+        warnings.append(f"{len(mapper.left_out)} unfinished responses left out (nothing "
+                        "answered but the form's own columns, or marked partial by the form "
+                        f"tool): rows {rows_left}")
     warnings.extend(mapper.warnings)
     for row_no, codes in mapper.guessed:
         if not codes:

@@ -95,9 +95,10 @@ _RULES: tuple[tuple[str, str, float], ...] = (
               r"beitragen|weitergeben|vermitteln|beibringen)\b", 0.9),
     ("offer", r"\b(can|could|would like to|want to|prefer to|able to|willing to|consider)"
               r"( \w+)? (mentor|mentoring|coach|coaching|guide|guiding|advise|advising)\b|"
-              r"\b(pouvez|pourriez|aimeriez|souhaitez|puedes|podrias|gustaria|pode|poderia|"
-              r"gostaria de|konnen|mochten) (vous )?(mentorer|accompagner|encadrer|orienter|"
-              r"mentorear|asesorar|orientar|guiar|mentorar|betreuen|begleiten)\b", 0.9),
+              r"\b(pouvez|pourriez|aimeriez|souhaitez|puedes|puede|podrias|podria|gustaria|"
+              r"pode|poderia|gostaria de|konnen|mochten) (vous |usted )?(mentorer|accompagner|"
+              r"encadrer|orienter|tutorer|mentorear|mentorizar|tutorizar|asesorar|orientar|"
+              r"guiar|acompanar|mentorar|tutorar|acompanhar|betreuen|begleiten)\b", 0.9),
     ("offer", r"\b(pouvez vous|pourriez vous|puedes|podrias|pode|poderia|konnen sie|konntest"
               r"|could you|can you)\b( \w+){0,2} (aider|montrer|expliquer|ayudar|mostrar|"
               r"ajudar|helfen|zeigen|show|explain|help)\b", 0.88),

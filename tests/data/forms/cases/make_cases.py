@@ -1984,7 +1984,12 @@ def expected(case: Case) -> dict:
         "rows": len(case.rows),
         "fields": {key: f for key, (_, f, _) in zip(keys, case.columns, strict=True)},
         "needs": {key: why for key, (_, _, why) in zip(keys, case.columns, strict=True) if why},
+        **({"needs_person": NEEDS_PERSON[case.name]} if case.name in NEEDS_PERSON else {}),
     }
+
+
+NEEDS_PERSON = {"pt_academic_mentors_typeform": [9]}
+"""File rows (header = 1) that hold no person: a response the form tool marks unfinished."""
 
 
 def write_case(case: Case) -> Path:
