@@ -188,17 +188,18 @@ def _mapping_step(page: Page, after: After) -> None:
                       [page.map_preview, page.map_checks])
 
     def do_map_import(path: str | None, columns: Any, values: Any, role: str, partial: bool,
-                      notes: str | None, lg: str,
+                      update: bool, notes: str | None, lg: str,
                       progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
         result = c.import_mapped(path, columns, values, _role_of(role), partial, notes, lg,
-                                 progress=lambda f, msg: progress(f, desc=msg))
+                                 progress=lambda f, msg: progress(f, desc=msg),
+                                 update=bool(update))
         if not result.ok:
             return result.message, path, gr.update(), gr.update()
         return result.message, None, gr.update(visible=False), None
 
     after(page.map_import_btn.click(
         do_map_import, [page.map_path, page.map_columns, page.map_values, page.map_role,
-                        page.map_partial, page.notes_file, page.ui_lang],
+                        page.map_partial, page.map_update, page.notes_file, page.ui_lang],
         [page.report, page.map_path, page.map_box, page.notes_file], api_name="import_mapped"))
 
     def do_cancel(path: str | None, lg: str) -> tuple[Any, ...]:

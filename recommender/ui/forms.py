@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import logging
 import re
 from dataclasses import dataclass
@@ -11,8 +10,11 @@ from typing import Any
 
 import pandas as pd
 
+from ..errors import ValidationError
 from ..intake.cells import canonical_column, number
 from ..intake.forms.mapping import FIELDS
+from ..intake.forms.propose import header_of
+from ..intake.readers import read_form_table
 from ..language.text import fold
 from .i18n import LANGUAGES, t
 
@@ -71,28 +73,14 @@ def guess_role(file_name: str) -> str:
 
 
 def original_headers(path: str | Path) -> dict[str, str]:
-    """Folded column key -> the header as the form wrote it (for display only)."""
-    path = Path(path)
-    header: list[Any] = []
+    """Folded column key -> the question as the form wrote it (for display only), as the
+    form reader reads it (a question asked twice told apart: "... (2)")."""
     try:
-        if path.suffix.lower() == ".csv":
-            with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
-                first = handle.readline()
-            delimiter = max(",;\t", key=first.count)
-            header = next(csv.reader([first], delimiter=delimiter), [])
-        elif path.suffix.lower() == ".xlsx":
-            from openpyxl import load_workbook
-
-            book = load_workbook(path, read_only=True, data_only=True)
-            try:
-                header = list(next(book.worksheets[0].iter_rows(max_row=1, values_only=True),
-                                   ()))
-            finally:
-                book.close()
-    except (OSError, ValueError, KeyError, IndexError, StopIteration) as exc:
-        logger.debug("could not read the header of %s: %s", path.name, exc)
-    return {canonical_column(h): str(h).strip() for h in header if h is not None
-            and str(h).strip()}
+        rows = read_form_table(path)
+    except ValidationError as exc:
+        logger.debug("could not read the header of %s: %s", Path(path).name, exc)
+        return {}
+    return {canonical_column(h): h for h in header_of(rows)}
 
 
 def years_value(cell: Any) -> float | None:

@@ -243,6 +243,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "Import cancelled: nothing was stored.",
         "fr": "Import annulé : rien n'a été enregistré.",
     },
+    "map_update": {
+        "en": "Update people imported from another form, or who change side",
+        "fr": "Mettre à jour les personnes venues d'un autre formulaire, ou qui changent de rôle",
+    },
     "map_partial": {
         "en": "Import the valid rows only (report the others)",
         "fr": "Importer seulement les lignes valides (signaler les autres)",
@@ -324,7 +328,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     },
     "from_email": {"en": "from the e-mail address", "fr": "d'après l'e-mail"},
     "from_name": {"en": "from the name", "fr": "d'après le nom"},
-    "from_row": {"en": "from the row number", "fr": "d'après le numéro de ligne"},
+    "from_row": {"en": "from the response's answers", "fr": "d'après les réponses"},
     "map_names_made": {
         "en": "Names made from the e-mail address for {n} rows.",
         "fr": "Noms créés d'après l'e-mail pour {n} lignes.",

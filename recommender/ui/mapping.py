@@ -19,7 +19,7 @@ from ..intake.forms.apply import ImportReport, MappedRows, apply_mapping, people
 from ..intake.forms.mapping import FIELDS, ColumnMapping
 from ..intake.forms.propose import MappingProposal, header_of, missing_fields
 from ..intake.forms.values import suggest_years
-from ..intake.readers import read_table
+from ..intake.readers import read_form_table, read_table
 from ..language.formats import format_number, format_percent
 from ..language.names import language_code
 from ..language.text import fold
@@ -69,7 +69,7 @@ class MappingHandlers(HandlerBase):
         if not people_file:
             return MappingStep(False, None, message=t("no_file", lang))
         try:
-            rows = read_table(people_file)
+            rows = read_form_table(people_file)
         except ValidationError:
             return MappingStep(False, None)
         if not rows or not missing_fields(header_of(rows)):
@@ -201,7 +201,7 @@ class MappingHandlers(HandlerBase):
         ``lang``) why it is not one."""
         if not path or not Path(path).exists():
             return None, [t("map_nothing", lang)]
-        rows = read_table(path)
+        rows = read_form_table(path)
         base, proposal, _ = self._base_mapping(rows, role)
         originals = original_headers(path)
         by_label = {canonical_column(originals.get(c.column, c.column)): c
@@ -281,7 +281,7 @@ class MappingHandlers(HandlerBase):
         if mapping is None or not path:
             preview, checks = self.preview_mapping(path, columns, values, role, lang)
             return as_frame(values), preview, checks
-        rows = read_table(path)
+        rows = read_form_table(path)
         _, proposal, _ = self._base_mapping(rows, role)
         table = self._values_table(path, rows, mapping, proposal, lang)
         preview, checks = self.preview_mapping(path, columns, table, role, lang)
@@ -297,7 +297,7 @@ class MappingHandlers(HandlerBase):
         if mapping is None or not path:
             return pd.DataFrame([], columns=cols), "\n".join(
                 f"- ⚠ {html.escape(e)}" for e in errors)
-        rows = read_table(path)
+        rows = read_form_table(path)
         mapped = apply_mapping(rows, mapping, Path(path).name)
         report = mapped.report
         guessed = {r for r, _ in report.guessed_languages}
@@ -362,13 +362,15 @@ class MappingHandlers(HandlerBase):
 
     def import_mapped(self, path: str | None, columns: Any, values: Any, role: str | None,
                       partial: bool = False, notes_file: str | None = None, lang: str = "en",
-                      progress: ProgressFn | None = None) -> Result:
+                      progress: ProgressFn | None = None, update: bool = False) -> Result:
         """Import the pending upload through the mapping of the step's tables.
 
         The mapping is saved in the workspace for the next file with the same columns. By
         default one bad row rejects the file (the upload stays pending, to fix the mapping);
-        ``partial`` stores the valid rows and lists the others with row and column. The
-        report: rows stored, generated ids, guessed languages, skipped rows, unused columns.
+        ``partial`` stores the valid rows and lists the others with row and column;
+        ``update`` updates people imported from another form, or who change side (without
+        it such an import stops and names them). The report: rows stored, generated ids,
+        guessed languages, skipped rows, unused columns.
         """
         mapping, errors = self.mapping_from_tables(path, columns, values, role, lang)
         if mapping is None or not path:
@@ -376,13 +378,13 @@ class MappingHandlers(HandlerBase):
                                             *(f"• {e}" for e in errors)]))
         source = Path(path).name
         originals = original_headers(path)
-        rows = read_table(path)
+        rows = read_form_table(path)
         report = apply_mapping(rows, mapping, source).report
         try:
             with self.lock:
                 result = self.rec.import_people(path, source, mapping=mapping,
                                                 role=role or None, partial=bool(partial),
-                                                progress=progress)
+                                                update=bool(update), progress=progress)
         except ValidationError as exc:
             return Result(False, "\n".join([t("nothing_stored", lang), *(
                 f"• {problem_line(p, originals, lang)}" for p in exc.problems)]))

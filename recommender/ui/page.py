@@ -62,6 +62,7 @@ class Page:
     map_preview: gr.Dataframe
     map_checks: gr.Markdown
     map_partial: gr.Checkbox
+    map_update: gr.Checkbox
     map_import_btn: gr.Button
     map_cancel_btn: gr.Button
     search: gr.Textbox
@@ -181,6 +182,8 @@ def _mapping_step(page: Page) -> None:
         with gr.Row(equal_height=True):
             page.map_partial = L(gr.Checkbox(label=t("map_partial", lang),
                                              elem_id="map-partial"), "map_partial")
+            page.map_update = L(gr.Checkbox(label=t("map_update", lang),
+                                            elem_id="map-update"), "map_update")
             page.map_import_btn = page.button("map_import", variant="primary",
                                               elem_id="map-import-btn")
             page.map_cancel_btn = page.button("map_cancel", elem_id="map-cancel-btn")

@@ -94,7 +94,7 @@ def test_a_typed_field_is_checked_and_a_column_can_be_reassigned(coordinator, tm
     columns.iloc[row, 1] = "souhaite apprendre"  # a field's French label is understood
     values, preview, checks = c.refresh_mapping(step.path, columns, step.values, "", "en")
     mapping, errors = c.mapping_from_tables(step.path, columns, values, "", "en")
-    assert mapping is not None and mapping.columns_of("wants") == ("research_areas",)
+    assert mapping is not None and mapping.columns_of("wants") == ("Research areas",)
     assert "Computational Biology" in preview.iloc[0, 6]
     columns.iloc[row, 1] = ""  # not used: listed, never silent
     _, checks = c.preview_mapping(step.path, columns, values, "", "en")
@@ -108,3 +108,24 @@ def test_a_file_with_the_project_columns_needs_no_mapping(coordinator, tmp_path)
     path.write_text("id,name,years_experience,offers\na,Ana,1,I run TikTok.\n", encoding="utf-8")
     assert not coordinator.start_mapping(str(path), "en").needed
     assert path.exists()
+
+
+def test_a_question_asked_twice_gets_a_proposal_with_both_columns(coordinator, tmp_path):
+    """Google Forms repeats "please elaborate" after each 'Other' option: the page proposes
+    a mapping, with the two columns told apart, instead of refusing the file."""
+    path = tmp_path / "mentors.csv"
+    path.write_text(
+        "Timestamp,Email Address,Full name,Years of experience,What can you offer a mentee?,"
+        '"If other, please elaborate.",Which areas do you mentor?,'
+        '"If other, please elaborate."\n'
+        "2026/09/01 10:00:00,ana@uni.example,Ana,12,Grant writing,,NLP,\n"
+        "2026/09/01 11:00:00,bo@uni.example,Bo,9,Career advice,Teaching,Vision,Robotics\n",
+        encoding="utf-8")
+    step = coordinator.start_mapping(str(path), "en")
+    assert step.needed
+    questions = list(step.columns.iloc[:, 0])
+    assert "If other, please elaborate." in questions
+    assert "If other, please elaborate. (2)" in questions
+    done = coordinator.import_mapped(step.path, step.columns, step.values, "mentor", lang="en")
+    assert done.ok, done.message
+    assert len(coordinator.rec.people()) == 2
