@@ -65,11 +65,12 @@ def _cache_dir() -> Path:
 
 
 class _Progress:
-    """A tqdm bar fed by the facade's ``(fraction, message)`` callbacks (off with -q)."""
+    """A tqdm bar fed by the facade's ``(fraction, message)`` callbacks (off with -q, and
+    when stderr is no terminal)."""
 
     def __init__(self, label: str, enabled: bool):
         self.bar: Any = None
-        if enabled:
+        if enabled and sys.stderr.isatty():  # a bar in a log file is noise
             from tqdm import tqdm
 
             self.bar = tqdm(total=100, desc=label, file=sys.stderr, leave=False,

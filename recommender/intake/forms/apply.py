@@ -529,8 +529,9 @@ def people_rows(rows: list[tuple[int, dict[str, Any]]], source: str,
     return PeopleRows(rows, skipped, report, mapping, setting, form)
 
 
-UPDATE_HINT = ("nothing was stored; to update them all the same, import with update=True "
-               "(command line: --update; page: tick 'Update people from other forms')")
+UPDATE_HINT = ("the people below came from another form or would change side; to update "
+               "them all the same, import with update=True (command line: --update; page: "
+               "tick 'Update people imported from another form, or who change side')")
 
 
 def check_updates(people: Sequence[Person], row_numbers: Sequence[int], source: str,
@@ -553,10 +554,10 @@ def check_updates(people: Sequence[Person], row_numbers: Sequence[int], source: 
         if old_form and form and old_form != form:
             problems.append(Problem(source, row_no, "id", (
                 f"would update '{old.name}' (id {person.id}, {old.role_preference}), imported "
-                f"from {old_source or 'another file'}, a different form: {UPDATE_HINT}")))
+                f"from {old_source or 'another file'}, a different form")))
         elif old.role_preference != person.role_preference:
             problems.append(Problem(source, row_no, "role_preference", (
                 f"would change the role of '{old.name}' (id {person.id}) from "
-                f"{old.role_preference} to {person.role_preference}: {UPDATE_HINT}")))
+                f"{old.role_preference} to {person.role_preference}")))
     if problems:
-        raise ValidationError(problems)
+        raise ValidationError([Problem(source, None, None, UPDATE_HINT), *problems])

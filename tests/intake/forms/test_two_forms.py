@@ -94,11 +94,11 @@ def test_an_import_that_would_update_another_forms_people_stops_and_names_them(t
     with pytest.raises(ValidationError) as caught:
         rec2.import_people(leaders_file, mapping=ColumnMapping.from_dict(leader_map),
                            role="mentee")
-    problems = caught.value.problems
+    hint, *problems = caught.value.problems
+    assert hint.row is None and "update=True" in hint.message
     assert [p.row for p in problems] == [2, 3, 4, 5]  # responses 3..6 of the leaders
     assert all(p.source == "dirigeants.xlsx" and p.column == "id" for p in problems)
     assert "'Junior 3'" in problems[0].message and "juniors.xlsx" in problems[0].message
-    assert "update=True" in problems[0].message
     assert {p.id: p for p in rec2.people()} == before  # nothing stored
     # asked explicitly, the import updates them
     rec2.import_people(leaders_file, mapping=ColumnMapping.from_dict(leader_map),
