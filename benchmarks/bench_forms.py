@@ -41,7 +41,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "data" / "forms" / "cases"
-HOLDOUT = ROOT / "tests" / "data" / "forms" / "holdout"
+CASES2 = ROOT / "tests" / "data" / "forms" / "cases2"
+HOLDOUT = ROOT / "tests" / "data" / "forms" / "holdout2"
 REAL = ROOT.parent / "shared" / "data" / "real_forms"
 REAL_EXPECTED = Path(__file__).resolve().parent / "real_forms_expected.json"
 
@@ -49,7 +50,9 @@ REAL_EXPECTED = Path(__file__).resolve().parent / "real_forms_expected.json"
 def forms(split: str) -> list[dict[str, Any]]:
     """Every labelled form: its file, expected mapping, role and split."""
     out = []
-    for expected in sorted([*CASES.glob("*/expected.json"), *HOLDOUT.glob("*/expected.json")]):
+    found = [*CASES.glob("*/expected.json"), *CASES2.glob("*/expected.json"),
+             *HOLDOUT.glob("*/expected.json")]
+    for expected in sorted(found):
         data = json.loads(expected.read_text(encoding="utf-8"))
         files = [p for p in expected.parent.iterdir() if p.stem == "form"]
         out.append({"name": expected.parent.name, "file": str(files[0]), **data})
@@ -121,7 +124,7 @@ def report(split: str, after: dict[str, dict[str, Any]],
     print(head)
     print(f"{'':38} {'':5} {'':11} {'before':>10} {'after':>10} {'before':>10} {'after':>10}")
     print("-" * len(head))
-    for part in ("dev", "test", "holdout"):
+    for part in ("dev", "test", "holdout2"):
         total = {"cols": 0, "b_cols": 0, "a_cols": 0, "rows": 0, "b_rows": 0, "a_rows": 0}
         for form in (f for f in chosen if f["split"] == part):
             n_cols = len(form["fields"])
@@ -140,7 +143,7 @@ def report(split: str, after: dict[str, dict[str, Any]],
             if b:
                 total["b_cols"] += right(form, b["columns"])
                 total["b_rows"] += min(b["imported"], rows)
-            if details and part != "holdout":  # never show the held-out questions
+            if details and part != "holdout2":  # never show the held-out questions
                 for label, found in (("before", b), ("after", a)):
                     if found is None:
                         continue
@@ -161,7 +164,7 @@ def report(split: str, after: dict[str, dict[str, Any]],
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("dev", "test", "holdout", "all"), default="all")
+    parser.add_argument("--split", choices=("dev", "test", "holdout2", "all"), default="all")
     parser.add_argument("--before", metavar="COMMIT", help="also measure this commit's code")
     parser.add_argument("--details", action="store_true", help="list every wrong column")
     parser.add_argument("--json", type=Path, help="write the figures there")

@@ -1,5 +1,5 @@
 """Held-out labelled sign-up form exports: one folder per case, each with the export and
-``expected.json`` (same format as ``../cases``, ``"split": "holdout"``).
+``expected.json`` (same format as ``../cases``, ``"split": "test"``: written as held-out forms, measured once unseen, then used to improve the reading).
 
 Run ``.venv/bin/python tests/data/forms/holdout/make_holdout.py`` from the project root to
 rewrite every case folder beside this script; ``--check`` only checks (that the files on disk
@@ -1130,7 +1130,7 @@ def expected(case: Case) -> dict:
         "language": case.language,
         "direction": case.direction,
         "role": case.role,
-        "split": "holdout",
+        "split": "test",
         "rows": len(case.rows),
         "fields": {key: f for key, f, _ in case.columns},
         "needs": {key: why for key, _, why in case.columns if why},
@@ -1210,7 +1210,7 @@ def check() -> list[str]:
         if (spec["tool"] not in TOOLS or spec["language"] not in LANGUAGES
                 or spec["direction"] not in DIRECTIONS
                 or spec["role"] not in ("mentor", "mentee", None)
-                or spec["split"] != "holdout"):
+                or spec["split"] != "test"):
             problems.append(f"{folder.name}: bad metadata")
         allowed = {"microsoft": {"form.xlsx"}, "google": {"form.csv"},
                    "typeform": {"form.csv"}}.get(spec["tool"], {"form.csv", "form.xlsx"})
