@@ -226,4 +226,5 @@ def with_answers(scores: dict[str, tuple[float, str]], answers: Answers,
         put("role_preference", max(out.get("role_preference", (0.0, ""))[0], 0.8),
             "the answers name the mentor and mentee roles")
         cap("years_experience", 0.4, "its answers name the mentor and mentee roles")
+        cap("role", 0.4, "its answers are the mentor and mentee roles, not job titles")
     return out

@@ -58,8 +58,9 @@ _RULES: tuple[tuple[str, str, float], ...] = (
                 r"( \w+){0,2}? (for|pour|para|an|with|avec|con|com|mit|sur|regarding) (a |an |"
                 r"the |your |un |une |votre |ton |tu |seu |sua |einen |eine |ihren |ihre )?"
                 + _PARTNER + r"\b", 0.9),
-    ("partner", r"\bprefer\w*( \w+){0,2}? (a |an |the )?" + _PARTNER
-                + r" (from|who|with|in|de|que|qui|aus|die|der|with)\b", 0.9),
+    ("partner", r"\b(prefer|bevorzug|prefier|privilegi)\w*( \w+){0,2}? (a |an |the |des |"
+                r"los |las |os |as )?" + _PARTNER
+                + r" (from|who|with|in|de|que|qui|aus|die|der|with|del|da|do|dal)\b", 0.9),
     ("partner", r"\b(ideal|preferred) (mentee|mentor|partner|match)\b|\b(mentee|mentor) "
                 r"(should|must) (be|have)\b", 0.9),
     # 3. wanting by receiving help
@@ -82,6 +83,11 @@ _RULES: tuple[tuple[str, str, float], ...] = (
              r"te (puede|pueda|podria|pode|possa|poderia) (ayudar|ajudar)|te ayude|te ajude|"
              r"ajudar voce|ajuda lo|ihnen (\w+ ){0,2}helfen|dir (\w+ ){0,2}helfen)\b", 0.92),
     # 4. offering by giving
+    ("offer", r"\b(can|could) (\w+ )?help (with|on)\b|\b(peux|peut|pouvez|pourriez) (vous )?aider "
+              r"(sur|pour|avec)\b|\b(puedes|puede|podrias|podria) ayudar (con|en)\b|\b(pode|"
+              r"poderia) ajudar (com|em)\b|\bkann (\w+ )?helfen (bei|mit)\b|\bfaire "
+              r"(decouvrir|connaitre)\b|\bpuoi aiutare\b|\bpotresti (insegnare|aiutare)\b",
+     0.9),
     ("offer", r"\b(help|helping|assist|support|coach|guide|mentoring|teach|teaching|"
               r"train|advise|show|explain)\b( \w+){0,2} " + _OTHERS + r"\b", 0.92),
     ("offer", r"\b(aider|accompagner|guider|conseiller|former|montrer|expliquer|ayudar|"
@@ -112,7 +118,10 @@ _RULES: tuple[tuple[str, str, float], ...] = (
              r"apprendre|comprendre|ameliorer|developper|progresser|attendez|attentes?|"
              r"objectifs?|besoins?|esperez|aprender|mejorar|desarrollar|entender|esperas|"
              r"expectativas?|objetivos?|necesitas|melhorar|desenvolver|espera|lernen|"
-             r"verbessern|entwickeln|verstehen|erwarten|erwartungen|ziele)\b", 0.88),
+             r"verbessern|entwickeln|verstehen|erwarten|erwartungen|ziele|erhoff\w*|"
+             r"llevarte|levar|mitnehmen|take away|emporter|explore|explorer|explorar|"
+             r"erkunden|decouvrir|discover|descubrir|descobrir|kennenlernen|imparare|"
+             r"migliorare|capire|aspettative|obiettivi|scoprire)\b", 0.88),
     # 6. offering by strength
     ("offer", r"\b(comfortable (with|using)|good at|strengths?|expertise|expert in|skills you "
               r"have|your skills|a l aise|points forts|savoir faire|maitrisez|fortalezas|"
@@ -127,7 +136,9 @@ _RULES: tuple[tuple[str, str, float], ...] = (
              r"ihr fachgebiet|ihre forschung|uber sie|parcours|presentation|motivation|"
              r"trajetoria|trayectoria|werdegang|lebenslauf|conte (um pouco )?sobre|"
              r"cuentanos (sobre|de)|sobre (voce|ti|usted|si mism[oa]|ella|el)|erzahlen sie "
-             r"(uns )?(von|uber) sich)\b", 0.85),
+             r"(uns )?(von|uber) sich|platicanos|hablanos|a que te dedicas|que estudiaste|"
+             r"quem e voce|qui etes vous|speciali[sz]\w*|specialty|especialidad|especialidade|"
+             r"fachrichtung|fachgebiet|presentati|parlaci di te|di cosa ti occupi)\b", 0.87),
     # 8. subjects with no direction
     ("topics", r"research (areas?|interests?|topics?|fields?)|fields? of (interest|research|"
                r"study)|areas? of (interest|research)|\btopics?\b|\bthemes?\b|"

@@ -32,7 +32,9 @@ _RULES: tuple[tuple[str, str, float], ...] = (
     (r"\bemployee (id|number)\b|\bidentifiant\b|\bmatricule\b|\bstaff (id|number)\b|"
      r"numero d employe|\bstudent (id|number)\b|numero (de )?(cuenta|estudiante|empleado|"
      r"matricula|funcionario)|\bmatricula\b|personalnummer|mitarbeiter ?(nummer|id)|"
-     r"matrikelnummer|\bnumero etudiant\b", "id", 0.95),
+     r"matrikelnummer|\bnumero etudiant\b|\bmember(ship)? (no|number|id)\b|\bno de "
+     r"(empleado|socio|matricula|colaborador)\b|\b(employee|staff|personnel) no\b|"
+     r"\bnumero de (socio|colaborador)\b", "id", 0.95),
     (r"\bid\b", "id", 0.7),
     (r"\bfull name\b|nom et prenom|nom prenom|prenom et nom|nom complet|nombre completo|"
      r"nome completo|\byour name\b|votre nom|\bnombre y apellido", "name", 0.95),
@@ -40,6 +42,9 @@ _RULES: tuple[tuple[str, str, float], ...] = (
      r"\bsobrenome\b|\bgiven name\b|\bfamily name\b|\bvorname\b|\bnachname\b|"
      r"\bfamilienname\b", "name", 0.9),
     (r"\bname\b|\bnom\b|\bnome\b|\bnombres?\b$|^nombres?\b", "name", 0.75),
+    (r"como (voce )?se chama|como te llamas|comment vous appelez|comment t appelles|"
+     r"wie heissen sie|wie heisst du|what should we call you|how should we call you|"
+     r"\bcognome\b|\bnominativo\b", "name", 0.9),
     (r"\bnombre\b(?! d)", "name", 0.6),
     (r"\be ?mail\b|\bcourriel\b|messagerie|\bcorreo\b|\bmail\b", "email", 0.95),
     (r"years? of (professional |work )?experience|annees d experience|nombre d annees|"
@@ -47,7 +52,11 @@ _RULES: tuple[tuple[str, str, float], ...] = (
      r"depuis combien|how long have you|how many years|combien d annees|cuantos anos|"
      r"quantos anos|wie viele jahre|wie lange|berufserfahrung|\byears (at|in|with|of) |"
      r"\bannees (dans|chez|a|en)\b|\banos (en|na|no|de)\b|\bjahre (bei|im|in)\b|"
-     r"\bdesde hace\b|\bha quanto tempo\b|\bhace cuanto\b", "years_experience", 0.95),
+     r"\bdesde hace\b|\bha quanto tempo\b|\bhace cuanto\b|seit wie vielen jahren|seit wann|"
+     r"cuanto tiempo llevas|cuantos anos llevas|quanto tempo (voce )?(esta|trabalha|tem)|"
+     r"how long have you been|depuis quand|\byrs\b|years? qualified|qualified (since|for)|"
+     r"\bantiguedad\b|\bantiguidade\b|\banzianita\b|da quanto tempo|quanti anni",
+     "years_experience", 0.95),
     (r"annee de these|year of (your )?(phd|thesis|study|studies|program)|\bstudy year\b|"
      r"academic year|ano (de|do) (doutorado|mestrado|curso|tesis)|ano de (doctorado|carrera)|"
      r"\bsemest|studienjahr|\bniveau d etudes\b|\bnivel de estudios\b", "years_experience",
@@ -64,14 +73,20 @@ _RULES: tuple[tuple[str, str, float], ...] = (
      r"\bfachbereich\b|\binstitut\b|\bdiscipline\b|\bdisciplina\b|\bunidad\b|"
      r"\bunidade\b|\barea\b$|^area\b|\bdireccion\b|\bdiretoria\b|\bteam\b|\bequipo\b|"
      r"\bequipa\b|\binstituicao\b|\binstitucion\b|\borganisation\b|\borganization\b|"
-     r"\borganizacion\b", "department", 0.85),
+     r"\borganizacion\b|\bfakultat\b|\beinrichtung\b|\bsquad\b|\btribe\b|\btribo\b|"
+     r"\bchapter\b|\bservicio\b|\bservico\b|\bgerencia\b|\bpole\b|\bufficio\b|"
+     r"\bdipartimento\b|\bfacolta\b|\bdirezione\b|\bstruttura\b", "department", 0.85),
     (r"\bjob title\b|\bposte\b|\bfonction\b|\bintitule\b|\boccupation\b|\bprofession\b|"
-     r"\bmetier\b|\bcargo\b|\bpuesto\b|\bposition\b|\bjob\b", "role", 0.7),
+     r"\bmetier\b|\bcargo\b|\bpuesto\b|\bposition\b|\bjob\b|\bfuncao\b|\bfuncion\b|"
+     r"\bstelle\b|\btatigkeit\b|\bberuf\b|\bmansione\b|\bruolo\b|\bqualifica\b",
+     "role", 0.7),
     (r"\blocation\b|\bcity\b|\bville\b|\bcountry\b|\bpays\b|\bpais\b|\bciudad\b|\bcidade\b|"
      r"\bsite\b|\blieu\b|\blocalisation\b|based in|where are you based|ou etes vous|"
      r"\bregion\b|\boffice\b|\bbureau\b|\boficina\b|\bsede\b|\bcampus\b|\bstandort\b|"
      r"\bstadt\b|\bland\b|\bort\b|\bescritorio\b|\bunidade\b(?= de trabalho)|"
-     r"\bwohnort\b", "location", 0.85),
+     r"\bwohnort\b|\bdienstort\b|\barbeitsort\b|^base$|\bbased\b|\bde onde\b|"
+     r"\bdonde trabajas\b|\bou travaillez\b|\bsede di lavoro\b|\bcitta\b|\bpaese\b|"
+     r"\blocalidade\b|\blocalidad\b|\bplanta\b", "location", 0.85),
     (r"time ?zone|fuseau horaire|zona horaria|fuso horario|zeitzone", "location", 0.75),
     (r"\blanguages?\b|\blangues?\b|\bidiomas?\b|\blinguas?\b|\blenguas?\b|\bsprachen?\b",
      "languages", 0.95),
@@ -94,16 +109,32 @@ _RULES: tuple[tuple[str, str, float], ...] = (
      r"\bcapacidad\b|\bcapacidade\b|\bkapazitat\b|\bn (mentorias|mentees|mentorados|"
      r"mentores|filleuls)\b|\b(a la vez|at (a|one) time|en meme temps|ao mesmo tempo|"
      r"gleichzeitig)\b", "capacity", 0.95),
-    (r"\bhow much time\b|\bhours? (per|a|each) (month|week)\b|\btime (can you|do you have|"
-     r"available)|\bcombien de temps\b|\bheures? par (mois|semaine)\b|\bcuanto tiempo\b|"
-     r"\bhoras (al|por) (mes|semana)\b|\bquanto tempo\b|\bwie viel zeit\b|\bstunden (pro|im)"
-     r" (monat|woche)\b", "capacity", 0.85),
+    (r"\b(how many|combien d[e']?|cuant[oa]s|quant[oa]s|wie viele|quant[ie]) \w+( \w+)? "
+     r"(can|could|would|pouvez|pourriez|puedes|podrias|puede|podria|pode|poderia|konnen|"
+     r"konnten|potresti|puoi|potrebbe) (you |vous |usted |voce |sie |tu )?(take|accompany|"
+     r"mentor|support|guide|follow|accompagner|suivre|encadrer|acompanar|tutorizar|acompanhar|"
+     r"orientar|betreuen|begleiten|seguire|accompagnare)", "capacity", 0.95),
+    (r"\bhow much time (can|could|do you|are you|would)|\b(hours?|time) (per|a|each) "
+     r"(month|week)\b|\btime (can you|do you have|available|you can (give|spare|dedicate))|"
+     r"\bavailable time\b|\bcombien de temps (pouvez|pourriez|consacr|dispon)|"
+     r"\btemps disponible\b|\bdisponibilite\b|\b(heures?|temps) par (mois|semaine)\b|"
+     r"\bcuanto tiempo (puedes|podrias|tienes|dedicar|disponible)|\btiempo disponible\b|"
+     r"\bdisponibilidad\b|\bhoras (al|por|a la|ao|a) (mes|semana|mês)\b|\bquanto tempo "
+     r"(pode|poderia|tem|dedicar|disponivel)|\btempo disponivel\b|\bdisponibilidade\b|"
+     r"\bwie viel zeit\b|\bverfugbare zeit\b|\bstunden (pro|im) (monat|woche)\b|"
+     r"\bquanto tempo (puoi|potresti)|\btempo (a )?disposizione\b|\bdisponibilita\b|"
+     r"\bhow often|how frequently|\bfrequence\b|\bfrecuencia\b|\bfrequencia\b|"
+     r"\bwie oft\b|\bfrequenza\b|\bogni quanto\b", "capacity", 0.85),
+    (r"\b(how many|combien d[e']?|cuant[oa]s|quant[oa]s|wie viele|quante) (hours|heures|horas|"
+     r"stunden|ore)\b", "capacity", 0.95),
     (r"\b(how many|combien d[e']?|cuant[oa]s|quant[oa]s|wie viele|number of|nombre d[e']?)\b",
      "_count", 0.9),
     (r"\bmanager\b|\bresponsable\b|\bsupervisor\b|\bsuperieur\b|\badvisor\b|\bn 1\b|"
      r"directeur( \w+)? de these|directrice de these|\bjefe\b|\bchefe\b|\bgestor\b|"
      r"fuhrungskraft|vorgesetzte|\bbetreuer|thesis (supervisor|advisor)|director de tesis|"
-     r"\borientador|\bencadrant", "manager_id", 0.8),
+     r"\borientador|\bencadrant|\blideranca\b|\bchefia\b|\blider\b|\bjefatura\b|"
+     r"\bsuperior\b|\bresponsabile\b|\bline manager\b|\bchef\b|\bjefa\b",
+     "manager_id", 0.8),
 )
 
 

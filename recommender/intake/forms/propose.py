@@ -12,6 +12,7 @@ the workspace and reused for the next import of the same form (:func:`form_key`)
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import re
 import statistics
@@ -199,6 +200,33 @@ def key_index(rows: Sequence[tuple[int, Mapping[str, Any]]]) -> dict[str, str]:
     return index
 
 
+# A question that only asks to say more about the one before it.
+_FOLLOW_UP = re.compile(
+    r"\b(please (elaborate|specify|explain|describe)|if (other|yes|so|you answered)|other "
+    r"please specify|bitte (erlautern|angeben|prazisieren|beschreiben)|falls (andere|ja|"
+    r"sonstige)|precisez|si autre|si oui|especifique|por favor (explique|especifique|detalle)|"
+    r"en caso de otro|si otro|se outro|se sim|caso outro|se altro|specificare)\b")
+
+
+def _follow_up(header: Sequence[str], scored: dict[str, dict[str, tuple[float, str]]]) -> None:
+    """"Please elaborate" after a question says more of the same: it feeds the field of the
+    question before it when that is a text (offers, wants, profile); after anything else
+    (a yes/no, a choice of partner) it feeds nothing."""
+    for before, column in itertools.pairwise(header):
+        if not _FOLLOW_UP.search(header_words(column)):
+            continue
+        previous = max(scored[before].items(), key=lambda kv: kv[1][0], default=None)
+        scores = scored[column]
+        if previous and previous[0] in TEXT_FIELDS and previous[1][0] >= MIN_CONFIDENCE:
+            scores[previous[0]] = (max(0.8, scores.get(previous[0], (0.0, ""))[0]),
+                                   f"it says more about '{question_text(before, 50)}', which "
+                                   f"feeds {previous[0]}")
+        else:
+            for name in [n for n in scores if not n.startswith("_")]:
+                scores[name] = (min(scores[name][0], 0.3), f"{scores[name][1]}, but it only "
+                                f"says more about '{question_text(before, 50)}'")
+
+
 DEFAULT_CAPACITY = 1
 """Mentees a person takes when their answer gives no number (a default to confirm)."""
 
@@ -296,6 +324,7 @@ def propose_mapping(
                                          f"role '{role}'")
         scored[column] = scores
 
+    _follow_up(header, scored)
     chosen: dict[str, tuple[str | None, float, str, bool]] = {}
     for column, scores in scored.items():
         best = max(scores.items(), key=lambda kv: kv[1][0], default=None)

@@ -132,15 +132,17 @@ def suggest_years(answer: Any) -> tuple[float, str] | None:
 
 
 _MENTEE_WORDS = frozenset("mentee mentees mentore mentoree mentorado mentorada mentorados "
-                          "mentoreado mentoreada aprendiz filleul filleule".split())
+                          "mentoreado mentoreada aprendiz filleul filleule mentored mentoriert "
+                          "accompagne accompagnee acompanhado acompanhada acompanado acompanada "
+                          "begleitet".split())
 
 
 _MENTOR_WORDS = frozenset("mentor mentors mentora mentoras tuteur tutrice tutor tutora "
-                          "marraine parrain".split())
+                          "marraine parrain mentorar mentorear mentorer mentorin".split())
 
 
 _EITHER_WORDS = frozenset("both either any deux ambos ambas indifferent indiferente "
-                          "peu importe".split())
+                          "peu importe dois duas beides entrambi".split())
 
 
 def suggest_role(answer: Any) -> tuple[str, str] | None:

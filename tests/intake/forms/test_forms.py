@@ -163,7 +163,7 @@ def test_microsoft_forms_mentees_ranges_and_unused_free_text(ms_forms):
     assert m.columns_of("wants") == ("que_souhaitez_vous_apprendre",
                                      "thematiques_qui_vous_interessent")
     assert proposal.unused == ("avez_vous_des_contraintes_de_disponibilite",)
-    assert "free-text answers" in proposal.column(
+    assert "free text" in proposal.column(
         "avez_vous_des_contraintes_de_disponibilite").reason
 
 
