@@ -331,8 +331,9 @@ class _Mapper:
                 value = self.first(row, name)
                 if value is not None:
                     out[name] = value
-        if m.columns_of("years_experience"):
-            out["years_experience"] = self.years(row_no, row)
+        # no seniority question (a peer programme's form): everyone alike, said once
+        out["years_experience"] = self.years(row_no, row) if m.columns_of(
+            "years_experience") else 0.0
         if m.role is not None:
             out["role_preference"] = m.role
         email = cell_text(out.get("email"))
@@ -422,6 +423,8 @@ def apply_mapping(
         warnings.append(f"{len(mapper.left_out)} unfinished responses left out (nothing "
                         "answered but the form's own columns, or marked partial by the form "
                         f"tool): rows {rows_left}")
+    if not mapping.columns_of("years_experience"):
+        warnings.append("no column for years_experience: everyone counts as 0 years")
     warnings.extend(mapper.warnings)
     for row_no, codes in mapper.guessed:
         if not codes:

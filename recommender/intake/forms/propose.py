@@ -424,8 +424,9 @@ def propose_mapping(
                      f"their free-text answers (among {', '.join(candidate_languages)}); the "
                      "import report lists the guesses")
     if "years_experience" not in fields:
-        warnings.append("no column for years_experience: every person needs one; map a "
-                        "seniority or experience column")
+        warnings.append("no column for years_experience: everyone will count as 0 years, so "
+                        "the experience rule cannot tell people apart (fine for a peer "
+                        "programme); map a seniority or experience column if there is one")
     if not any(f in fields for f in TEXT_FIELDS):
         warnings.append("no column for profile, offers or wants: every person needs a text")
     if role:

@@ -127,3 +127,18 @@ def test_the_next_export_of_the_same_form_updates_its_people(tmp_path):
     assert any(p.name == "Junior 1" and "Canva" in p.offers for p in rec.people())
     assert rec.store.origins()[next(p.id for p in rec.people() if p.name == "Junior 1")][0] \
         == "juniors (2).xlsx"
+
+
+def test_a_form_without_a_seniority_question_imports_everyone_alike(tmp_path):
+    """A peer programme's form may ask no seniority: everyone counts as 0 years, said once,
+    instead of a refused file."""
+    path = tmp_path / "peers.csv"
+    path.write_text("Timestamp,Email,Full name,What could you teach a colleague?\n"
+                    "2026/09/01 10:00,ana@x.example,Ana,Excel and Power Query\n"
+                    "2026/09/01 11:00,bo@x.example,Bo,Public speaking\n", encoding="utf-8")
+    rec = Recommender(embedder=HashingEmbedder())
+    proposal = rec.propose_mapping(path)
+    assert any("no column for years_experience" in w for w in proposal.warnings)
+    result = rec.import_people(path, mapping=proposal.mapping)
+    assert result.stored == 2 and {p.years_experience for p in rec.people()} == {0.0}
+    assert any("everyone counts as 0 years" in line for line in result.report)
