@@ -24,14 +24,19 @@ __all__ = ["assign", "solve"]
 # ------------------------------------------------------------------------------ assignment
 def assign(mentor: np.ndarray, mentee: np.ndarray, weight: np.ndarray,
            mentor_capacity: np.ndarray, mentee_capacity: np.ndarray) -> np.ndarray:
-    """Maximum-weight b-matching: the edges to keep, as a boolean mask ``(E,)``.
+    """A fair maximum-weight b-matching: the edges to keep, as a boolean mask ``(E,)``.
 
     Each person ``i`` mentors at most ``mentor_capacity[i]`` and is mentored at most
     ``mentee_capacity[i]`` times; anyone may stay unmatched; an edge is used at most once and
-    edges of weight <= 0 never. Exact: a min-cost flow (OR-Tools) from a source through the
-    mentors' capacities, the edges (cost ``-weight``) and the mentees' capacities to a sink,
-    with a free source-to-sink arc so that no pair is forced. Scores are scaled to integers
-    (1e-6 resolution).
+    edges of weight <= 0 never. Lexicographic: first as many people as possible get a
+    partner (mentors with a mentee plus mentees with a mentor), then the total weight is
+    the largest: a second partner goes to someone only when it takes a first from nobody.
+
+    Exact: a min-cost flow (OR-Tools) from a source through the mentors, the edges (cost
+    ``-weight``) and the mentees to a sink. Each person's first place is an arc worth more
+    than every edge together, the others arcs worth nothing; a free source-to-sink arc
+    lets anyone stay alone. Scores are scaled to integers (1e-6 resolution, coarser on
+    graphs so large that the costs would overflow 64 bits).
     """
     from ortools.graph.python import min_cost_flow
 
@@ -45,23 +50,38 @@ def assign(mentor: np.ndarray, mentee: np.ndarray, weight: np.ndarray,
     mentee_ids, s_local = np.unique(s, return_inverse=True)
     n_m, n_s = len(mentor_ids), len(mentee_ids)
     source, sink = 0, 1
-    m_node = 2 + m_local
-    s_node = 2 + n_m + s_local
+    m_node = 2 + np.arange(n_m)
+    s_node = 2 + n_m + np.arange(n_s)
     m_cap = mentor_capacity[mentor_ids].astype(np.int64)
     s_cap = mentee_capacity[mentee_ids].astype(np.int64)
     flow = int(min(m_cap.sum(), s_cap.sum()))
-    tails = np.concatenate([np.full(n_m, source), m_node, 2 + n_m + np.arange(n_s), [source]])
-    heads = np.concatenate([2 + np.arange(n_m), s_node, np.full(n_s, sink), [sink]])
-    caps = np.concatenate([m_cap, np.ones(len(w), dtype=np.int64), s_cap, [flow]])
-    costs = np.concatenate([np.zeros(n_m, dtype=np.int64), -np.round(w * 1e6).astype(np.int64),
-                            np.zeros(n_s + 1, dtype=np.int64)])
+    # Scores to integers, 1e-6 resolution, coarser only if the total cost could overflow.
+    scale = 1e6
+    while (float(w.sum()) * scale + 1) * (n_m + n_s + 1) > 2.0**62:
+        scale /= 10
+    costs_w = -np.round(w * scale).astype(np.int64)
+    first = int(-costs_w.sum()) + 1  # a first place outweighs every edge together
+    m_extra = np.flatnonzero(m_cap > 1)
+    s_extra = np.flatnonzero(s_cap > 1)
+    tails = np.concatenate([np.full(n_m, source), np.full(len(m_extra), source),
+                            m_node[m_local], s_node, s_node[s_extra], [source]])
+    heads = np.concatenate([m_node, m_node[m_extra], s_node[s_local], np.full(n_s, sink),
+                            np.full(len(s_extra), sink), [sink]])
+    caps = np.concatenate([np.ones(n_m, dtype=np.int64), m_cap[m_extra] - 1,
+                           np.ones(len(w), dtype=np.int64), np.ones(n_s, dtype=np.int64),
+                           s_cap[s_extra] - 1, [flow]])
+    costs = np.concatenate([np.full(n_m, -first, dtype=np.int64),
+                            np.zeros(len(m_extra), dtype=np.int64), costs_w,
+                            np.full(n_s, -first, dtype=np.int64),
+                            np.zeros(len(s_extra) + 1, dtype=np.int64)])
     solver = min_cost_flow.SimpleMinCostFlow()
     arcs = solver.add_arcs_with_capacity_and_unit_cost(tails, heads, caps, costs)
     solver.set_nodes_supplies(np.array([source, sink]), np.array([flow, -flow]))
     status = solver.solve()
     if status != solver.OPTIMAL:
         raise RuntimeError(f"assignment failed: min-cost flow status {status}")
-    edge_arcs = arcs[n_m : n_m + len(w)]
+    start = n_m + len(m_extra)
+    edge_arcs = arcs[start : start + len(w)]
     chosen[usable[solver.flows(edge_arcs) > 0]] = True
     return chosen
 

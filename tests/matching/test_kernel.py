@@ -43,19 +43,31 @@ def random_cohort(seed: int, n: int, d: int = 8) -> Cohort:
     return cohort
 
 
-def brute_force(mentor, mentee, weight, mentor_cap, mentee_cap) -> float:
-    """Best total weight by trying every subset of edges (small graphs only)."""
+def brute_force(mentor, mentee, weight, mentor_cap, mentee_cap) -> tuple[int, float]:
+    """The fair optimum by trying every subset of edges (small graphs only): the most people
+    with a partner (mentors with a mentee plus mentees with a mentor), then the largest
+    total weight. Branch and bound on that order, independent of the flow."""
     order = np.argsort(-weight)
     mentor, mentee, weight = mentor[order], mentee[order], weight[order]
-    best = 0.0
     used_m = dict.fromkeys(range(len(mentor_cap)), 0)
     used_s = dict.fromkeys(range(len(mentee_cap)), 0)
     suffix = np.concatenate([np.cumsum(np.maximum(weight, 0)[::-1])[::-1], [0.0]])
+    last_m = {int(a): i for i, a in enumerate(mentor)}
+    last_s = {int(b): i for i, b in enumerate(mentee)}
+    best: tuple[int, float] = (0, 0.0)
+
+    def covered() -> int:
+        return sum(v > 0 for v in used_m.values()) + sum(v > 0 for v in used_s.values())
 
     def go(i: int, total: float) -> None:
         nonlocal best
-        best = max(best, total)
-        if i == len(weight) or total + suffix[i] <= best + 1e-12:
+        now = (covered(), round(total, 9))
+        best = max(best, now)
+        if i == len(weight):
+            return
+        reachable = now[0] + sum(1 for a, j in last_m.items() if j >= i and not used_m[a]) \
+            + sum(1 for b, j in last_s.items() if j >= i and not used_s[b])
+        if (reachable, total + suffix[i]) <= (best[0], best[1] + 1e-12):
             return
         a, b = int(mentor[i]), int(mentee[i])
         if weight[i] > 0 and used_m[a] < mentor_cap[a] and used_s[b] < mentee_cap[b]:
@@ -90,14 +102,28 @@ def test_random_cohorts_break_no_rule_and_reach_the_optimum(seed, n, per_mentee,
     assert (np.bincount(mentor, minlength=n) <= cohort.capacity).all()
     assert (np.bincount(mentee, minlength=n) <= per_mentee).all()
     assert len(set(zip(mentor.tolist(), mentee.tolist(), strict=True))) == len(mentor)
-    # ...and the total equals the brute-force optimum over all eligible pairs.
+    # ...and it is the fair optimum over all eligible pairs: the most people with a partner,
+    # then the largest total.
     a = np.repeat(np.arange(n), n)
     b = np.tile(np.arange(n), n)
     ok = eligible(cohort, a, b, params)
     a, b = a[ok], b[ok]
     all_scores = score_edges(cohort, a, b, params).score
-    optimum = brute_force(a, b, all_scores, cohort.capacity, np.full(n, per_mentee))
-    assert scores.score.sum() == pytest.approx(optimum, abs=1e-6)
+    people, total = brute_force(a, b, all_scores, cohort.capacity, np.full(n, per_mentee))
+    assert len(set(mentor.tolist())) + len(set(mentee.tolist())) == people
+    assert scores.score.sum() == pytest.approx(total, abs=1e-6)
+
+
+def test_a_second_partner_goes_to_someone_only_when_it_takes_a_first_from_nobody():
+    """Mentor 0 could take both mentees (0.9 + 0.8) and leave mentor 1 alone; fair: each
+    mentor gets one, though the total is lower. Mentee 0 could have two mentors while
+    mentee 1 has none: fair, one each."""
+    chosen = assign(np.array([0, 0, 1]), np.array([0, 1, 1]), np.array([0.9, 0.8, 0.3]),
+                    np.array([2, 1]), np.array([1, 1]))
+    assert chosen.tolist() == [True, False, True]
+    chosen = assign(np.array([0, 1, 1]), np.array([0, 0, 1]), np.array([0.9, 0.8, 0.3]),
+                    np.array([1, 1]), np.array([2, 1]))
+    assert chosen.tolist() == [True, False, True]
 
 
 def test_assign_prefers_total_score_over_greedy():
@@ -386,3 +412,25 @@ def test_search_misses_are_not_read_as_the_last_sentence(monkeypatch):
     monkeypatch.setattr(candidates, "_search", nothing_found)
     m, s = candidates.candidate_edges(cohort, params)
     assert len(m) == len(s) == 0
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_assign_is_the_fair_optimum_of_random_graphs_with_several_places(seed):
+    """Several places on both sides (up to 3), negative weights, people on both sides:
+    the flow's choice equals the exhaustive search's, graph after graph."""
+    rng = np.random.default_rng(seed)
+    for _ in range(60):
+        n = int(rng.integers(2, 5))
+        pairs = sorted({(int(a), int(b)) for a, b in rng.integers(0, n, (int(rng.integers(1, 11)),
+                                                                           2))})
+        mentor = np.array([a for a, _ in pairs])
+        mentee = np.array([b for _, b in pairs])
+        weight = np.round(rng.uniform(-0.2, 1.0, len(pairs)), 3)
+        mentor_cap, mentee_cap = rng.integers(0, 4, n), rng.integers(0, 4, n)
+        chosen = assign(mentor, mentee, weight, mentor_cap, mentee_cap)
+        assert (np.bincount(mentor[chosen], minlength=n) <= mentor_cap).all()
+        assert (np.bincount(mentee[chosen], minlength=n) <= mentee_cap).all()
+        people = len(set(mentor[chosen].tolist())) + len(set(mentee[chosen].tolist()))
+        best = brute_force(mentor, mentee, weight, mentor_cap, mentee_cap)
+        assert people == best[0]
+        assert float(weight[chosen].sum()) == pytest.approx(best[1], abs=1e-6)

@@ -1,7 +1,8 @@
-"""Held-out labelled sign-up form exports: one folder per case, each with the export and
-``expected.json`` (same format as ``../cases``, ``"split": "test"``: written as held-out forms, measured once unseen, then used to improve the reading).
+"""Labelled sign-up form exports: one folder per case, each with the export and
+``expected.json`` (same format as ``../cases``, ``"split": "test"``). Written as held-out
+forms, measured once unseen, then used to improve the reading.
 
-Run ``.venv/bin/python tests/data/forms/holdout/make_holdout.py`` from the project root to
+Run ``.venv/bin/python tests/data/forms/cases2/make_cases2.py`` from the project root to
 rewrite every case folder beside this script; ``--check`` only checks (that the files on disk
 are exactly what this script writes, and that each expected.json fits its export).
 
