@@ -410,7 +410,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="cross-department bonus")
         p.add_argument("--per-mentee", type=int, default=1, help="mentors per mentee")
         p.add_argument("--per-mentor", type=int, default=None,
-                       help="cap on every mentor's capacity (default: each person's own)")
+                       help="mentees each mentor takes, unless their own answer says fewer "
+                       "(default: each person's own, 1 when they did not say)")
         p.add_argument("-k", type=int, default=5, help="topics per pair")
         p.add_argument("--pair", help="only this pair, as MENTOR_ID:MENTEE_ID")
         p.add_argument("--cache", help="embedding cache folder for file runs")

@@ -56,7 +56,9 @@ CountProgressFn = Callable[[int, int], None]
 class Person:
     """One participant of the programme.
 
-    ``languages`` holds lower-case ISO 639-1 codes (``("fr", "en")``).
+    ``languages`` holds lower-case ISO 639-1 codes (``("fr", "en")``). ``capacity`` is
+    how many mentees the person said they can take, ``None`` when they did not say (the
+    programme's setting decides: ``max_mentees_per_mentor``, else 1).
     """
 
     id: str
@@ -70,7 +72,7 @@ class Person:
     offers: str = ""
     wants: str = ""
     role_preference: str = "either"
-    capacity: int = 1
+    capacity: int | None = None
     manager_id: str = ""
     email: str = ""
 

@@ -314,7 +314,7 @@ def validate_people(
                     f"must be one of {', '.join(ROLE_PREFERENCES)}, "
                     f"got '{show(preference_text)}'")
             preference = "either"
-        capacity = 1
+        capacity: int | None = None  # not said: the programme's setting decides
         if not is_blank(row.get("capacity")):
             cap = number(row.get("capacity"))
             if cap is not None and cap == int(cap) and 0 <= cap <= 20:

@@ -88,10 +88,17 @@ def assign(mentor: np.ndarray, mentee: np.ndarray, weight: np.ndarray,
 
 def capacities(cohort: Cohort, params: MatchParams,
                fixed: Sequence[tuple[int, int]] = ()) -> tuple[np.ndarray, np.ndarray]:
-    """What is left of each person's ``(mentor capacity, mentee capacity)`` after ``fixed``."""
-    mentor_cap = cohort.capacity.astype(np.int64).copy()
-    if params.max_mentees_per_mentor is not None:
-        mentor_cap = np.minimum(mentor_cap, params.max_mentees_per_mentor)
+    """What is left of each person's ``(mentor capacity, mentee capacity)`` after ``fixed``.
+
+    The programme's ``max_mentees_per_mentor`` is what every mentor takes unless their own
+    answer says fewer; without it, a person who did not say takes one.
+    """
+    stated = cohort.capacity.astype(np.int64)
+    setting = params.max_mentees_per_mentor
+    if setting is None:
+        mentor_cap = np.where(stated < 0, 1, stated)
+    else:
+        mentor_cap = np.where(stated < 0, setting, np.minimum(stated, setting))
     mentee_cap = np.full(cohort.size, params.max_mentors_per_mentee, dtype=np.int64)
     for a, b in fixed:
         mentor_cap[a] -= 1

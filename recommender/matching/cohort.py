@@ -251,7 +251,8 @@ def build_cohort(people: Sequence[Person], segments: Sequence[Segment], vectors:
     return Cohort(
         years=np.array([p.years_experience for p in people], dtype=np.float64),
         preference=np.array([_PREFERENCES[p.role_preference] for p in people], dtype=np.int8),
-        capacity=np.array([p.capacity for p in people], dtype=np.int64),
+        capacity=np.array([-1 if p.capacity is None else p.capacity for p in people],
+                          dtype=np.int64),
         department=department,
         manager=np.array([index_of.get(p.manager_id, -1) for p in people], dtype=np.int64),
         languages=language_bits(people),
@@ -305,7 +306,8 @@ class Cohort:
     Attributes:
         years: ``(n,)`` years of experience.
         preference: ``(n,)`` int8, 0 mentor, 1 mentee, 2 either.
-        capacity: ``(n,)`` mentees a person may mentor.
+        capacity: ``(n,)`` mentees a person said they may mentor, -1 when they did not say
+            (:func:`~recommender.matching.assign.capacities` applies the programme's).
         department: ``(n,)`` int codes (-1 unknown).
         manager: ``(n,)`` index of the person's manager, -1 when none in the cohort.
         languages: ``(n,)`` int64 bit masks of spoken languages.
@@ -341,7 +343,7 @@ class Cohort:
         return int(self.years.shape[0])
 
     def can_mentor(self) -> np.ndarray:
-        return (self.preference != PREF_MENTEE) & (self.capacity > 0) & (self.offers.count > 0)
+        return (self.preference != PREF_MENTEE) & (self.capacity != 0) & (self.offers.count > 0)
 
     def can_be_mentee(self) -> np.ndarray:
         return (self.preference != PREF_MENTOR) & (self.wants.count > 0)

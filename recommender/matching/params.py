@@ -38,8 +38,8 @@ class MatchParams:
         background_weight: weight of a person's "other" sentences (background, current job)
             as implicit offers, and of their most wish-like sentence when they state no want.
         max_mentors_per_mentee: how many mentors one mentee may have.
-        max_mentees_per_mentor: a cap on every person's own ``capacity`` for this run
-            (``None`` keeps each person's capacity).
+        max_mentees_per_mentor: how many mentees each mentor takes, unless their own
+            ``capacity`` says fewer (``None``: each person's own, 1 when they did not say).
         context_weight: each want sentence is read with its context: its vector plus this
             share of the sentence before it and of the person's other wants ("Young nurses
             leave after a year. I want to understand their expectations.").

@@ -61,7 +61,7 @@ def _experience(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.n
 
 def _roles(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndarray:
     return ((c.preference[m] != PREF_MENTEE) & (c.preference[s] != PREF_MENTOR)
-            & (c.capacity[m] > 0) & (m != s))
+            & (c.capacity[m] != 0) & (m != s))
 
 
 def _language(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndarray:

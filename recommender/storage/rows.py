@@ -42,7 +42,8 @@ def person_from(row: Any) -> Person:
         department=m["department"] or "", role=m["role"] or "", location=m["location"] or "",
         languages=tuple(x for x in (m["languages"] or "").split(";") if x),
         profile=m["profile"] or "", offers=m["offers"] or "", wants=m["wants"] or "",
-        role_preference=m["role_preference"] or "either", capacity=int(m["capacity"]),
+        role_preference=m["role_preference"] or "either",
+        capacity=None if m["capacity"] is None else int(m["capacity"]),
         manager_id=m["manager_id"] or "", email=m["email"] or "",
     )
 

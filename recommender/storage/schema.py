@@ -51,7 +51,7 @@ people_table = sa.Table(
     sa.Column("offers", sa.Text, default=""),
     sa.Column("wants", sa.Text, default=""),
     sa.Column("role_preference", sa.String(10), default="either"),
-    sa.Column("capacity", sa.Integer, default=1),
+    sa.Column("capacity", sa.Integer),  # NULL: not said
     sa.Column("manager_id", sa.String(200), default=""),
     sa.Column("email", sa.String(300), default=""),
     sa.Column("updated_at", sa.String(40)),

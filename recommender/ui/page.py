@@ -215,7 +215,8 @@ def _people_tab(page: Page) -> None:
             f_langs = L(gr.Textbox(label=t("languages", lang)), "languages")
             page.f_pref = L(gr.Dropdown(pref_choices(lang), value="either",
                                         label=t("role_preference", lang)), "role_preference")
-            f_cap = L(gr.Number(value=1, label=t("capacity", lang), precision=0), "capacity")
+            f_cap = L(gr.Number(value=None, label=t("capacity", lang), precision=0),
+                      "capacity")
             f_manager = L(gr.Textbox(label=t("manager", lang)), "manager")
         f_profile = L(gr.Textbox(label=t("profile", lang), lines=3, elem_id="f-profile"),
                       "profile")

@@ -97,9 +97,10 @@ class PairHandlers(HandlerBase):
                      progress: ProgressFn | None = None) -> tuple[str, pd.DataFrame, pd.DataFrame]:
         """Match the cohort; a summary, the pairs table and the unmatched table.
 
-        ``per_mentor`` caps every mentor's capacity for this run (0 or empty: each person's
-        own capacity). The settings stay the page's for what it computes next (a pair's
-        alternatives, a manual pair), so that they are scored as the run scored the list.
+        ``per_mentor``: mentees each mentor takes this run, unless their own answer says
+        fewer (0 or empty: each person's own capacity). The settings stay the page's for
+        what it computes next (a pair's alternatives, a manual pair), so that they are
+        scored as the run scored the list.
         """
         with self.lock:
             self.rec.params = replace(

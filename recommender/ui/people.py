@@ -121,7 +121,7 @@ class PeopleHandlers(HandlerBase):
             "department": department or "", "role": role or "", "languages": languages or "",
             "profile": profile or "", "offers": offers or "", "wants": wants or "",
             "role_preference": role_preference or "either",
-            "capacity": 1 if capacity is None else capacity, "manager_id": manager_id or "",
+            "capacity": capacity, "manager_id": manager_id or "",
             "email": current.email, "location": current.location,
         }
         try:

@@ -434,3 +434,18 @@ def test_assign_is_the_fair_optimum_of_random_graphs_with_several_places(seed):
         best = brute_force(mentor, mentee, weight, mentor_cap, mentee_cap)
         assert people == best[0]
         assert float(weight[chosen].sum()) == pytest.approx(best[1], abs=1e-6)
+
+
+def test_a_programme_setting_means_what_it_says_unless_a_person_said_fewer():
+    """``max_mentees_per_mentor=2``: two mentees for each mentor who did not say (-1), one
+    for a mentor who said 1, two for one who said 3; without the setting, one for those who
+    did not say."""
+    from recommender.matching.assign import capacities
+
+    cohort = two_person_cohort(capacity=np.array([-1, 1]))
+    cohort.capacity = np.array([-1, 1])
+    mentor_cap, _ = capacities(cohort, MatchParams(max_mentees_per_mentor=2))
+    assert mentor_cap.tolist() == [2, 1]
+    cohort.capacity = np.array([3, -1])
+    assert capacities(cohort, MatchParams(max_mentees_per_mentor=2))[0].tolist() == [2, 2]
+    assert capacities(cohort, MatchParams())[0].tolist() == [3, 1]
