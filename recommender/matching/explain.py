@@ -33,27 +33,36 @@ __all__ = [
 _PHRASES = {
     "en": {
         "help": '{mentor} can help {mentee} with "{want}" ({mentor}\'s profile: "{offer}")',
-        "weak": "Weak match ({pct} %): nothing {mentor} offers answers {mentee}'s wishes "
-        'closely; the closest are "{want}" and "{offer}"',
+        "weak": "No close match: nothing {mentor} offers answers {mentee}'s wishes closely; "
+        'the closest are "{want}" and "{offer}"',
         "terms": "Words they share: {terms}",
-        "reverse": 'In return, {mentee} can share "{offer}" with {mentor}, who wrote "{want}"',
+        "back_reverse": 'In return, {mentee} can share "{offer}" with {mentor}, who wrote '
+        '"{want}"',
+        "back_classic": '{mentee} can also bring "{offer}" to {mentor}, who wrote "{want}"',
+        "back_peer": 'Both ways: {mentee} can share "{offer}" with {mentor}, who wrote "{want}"',
         "cross": "Different departments ({a} / {b}): a view from outside the team",
-        "gap_reverse": "{years} years of experience apart: {mentor} is the junior mentor",
-        "gap_classic": "{years} years of experience apart: {mentor} is the senior mentor",
+        "gap_junior": "{years} years of experience apart: {mentor} is the junior mentor",
+        "gap_senior": "{years} years of experience apart: {mentor} is the senior mentor",
+        "gap_same": "The same experience ({years} years apart)",
         "gap_peer": "Peers: {years} years of experience apart",
         "language": "Shared language: {langs}",
         "inferred": "(wish inferred from the profile: no sentence says what {mentee} wants to learn)",
     },
     "fr": {
         "help": '{mentor} peut aider {mentee} sur « {want} » (profil de {mentor} : « {offer} »)',
-        "weak": "Correspondance faible ({pct} %) : rien de ce que propose {mentor} ne répond de "
+        "weak": "Pas de correspondance proche : rien de ce que propose {mentor} ne répond de "
         "près aux souhaits de {mentee} ; les plus proches sont « {want} » et « {offer} »",
         "terms": "Mots en commun : {terms}",
-        "reverse": "En retour, {mentee} peut partager « {offer} » avec {mentor}, qui a écrit "
+        "back_reverse": "En retour, {mentee} peut partager « {offer} » avec {mentor}, qui a "
+        "écrit « {want} »",
+        "back_classic": "{mentee} peut aussi apporter « {offer} » à {mentor}, qui a écrit "
         "« {want} »",
+        "back_peer": "Dans les deux sens : {mentee} peut partager « {offer} » avec {mentor}, "
+        "qui a écrit « {want} »",
         "cross": "Services différents ({a} / {b}) : un regard extérieur à l'équipe",
-        "gap_reverse": "{years} ans d'expérience d'écart : {mentor} est le mentor junior",
-        "gap_classic": "{years} ans d'expérience d'écart : {mentor} est le mentor senior",
+        "gap_junior": "{years} ans d'expérience d'écart : {mentor} est le mentor junior",
+        "gap_senior": "{years} ans d'expérience d'écart : {mentor} est le mentor senior",
+        "gap_same": "La même expérience ({years} ans d'écart)",
         "gap_peer": "Pairs : {years} ans d'expérience d'écart",
         "language": "Langue commune : {langs}",
         "inferred": "(souhait déduit du profil : aucune phrase ne dit ce que {mentee} veut "
@@ -83,8 +92,9 @@ def pair_reasons(
     if coverage >= weak_below:
         reasons = [p["help"].format(**names, want=want, offer=offer)]
     else:  # never "X can help Y with..." on a weak match: say what the pair rests on
-        pct = format_number(round(100 * max(coverage, 0.0)), lang)
-        reasons = [p["weak"].format(**names, pct=pct, want=want, offer=offer)]
+        # no percent and no level word here: the pair's one percent and level are its
+        # score's, shown beside it
+        reasons = [p["weak"].format(**names, want=want, offer=offer)]
     if signals.get("want_inferred"):
         reasons.append(p["inferred"].format(**names))
     terms = shared_terms(quotes.get("want", ""), quotes.get("mentor_offers", ""))
@@ -94,12 +104,16 @@ def pair_reasons(
     if quotes.get("reverse_want") and quotes.get("reverse_offer") \
             and float(signals.get("reverse", 0.0)) >= weak_below \
             and not signals.get("reverse_want_inferred"):
-        reasons.append(p["reverse"].format(**names, want=shorten(quotes["reverse_want"]),
-                                           offer=shorten(quotes["reverse_offer"])))
+        reasons.append(p[f"back_{direction}"].format(
+            **names, want=shorten(quotes["reverse_want"]), offer=shorten(quotes["reverse_offer"])))
     if signals.get("cross_department"):
         reasons.append(p["cross"].format(a=mentor.department, b=mentee.department))
     gap = abs(mentee.years_experience - mentor.years_experience)
-    reasons.append(p[f"gap_{direction}"].format(**names, years=format_number(gap, lang, 1)))
+    # who is the junior is read from the pair, not from the programme's direction: a pair
+    # made by hand, or explained after the direction changed, is worded as it is
+    side = "peer" if direction == "peer" else "same" if gap == 0 else \
+        "junior" if mentor.years_experience < mentee.years_experience else "senior"
+    reasons.append(p[f"gap_{side}"].format(**names, years=format_number(gap, lang, 1)))
     shared = [x for x in mentee.languages if x in mentor.languages]
     if shared:
         reasons.append(p["language"].format(langs=", ".join(shared)))

@@ -35,7 +35,8 @@ def test_a_weak_match_never_says_can_help_and_names_what_it_rests_on():
     rec = rec_with(SENIOR, junior, min_score=0.0)
     pair = rec.explain_pair("j", "s")
     assert not any("can help" in r for r in pair.reasons)
-    assert pair.reasons[0].startswith("Weak match (")
+    assert pair.reasons[0].startswith("No close match: ")
+    assert "%" not in pair.reasons[0]  # the pair's one percent is its score
     assert "nothing Jade offers answers Sonia's wishes closely" in pair.reasons[0]
     assert '"I want to learn Power Query for our monthly reports"' in pair.reasons[0]
 
@@ -72,3 +73,29 @@ def test_quotes_have_no_stray_separators_and_shared_terms_are_content_words():
     assert shorten("- Canva •") == "Canva"
     assert shared_terms("I want to learn Power Query and SQL", "power query, sql, excel") == [
         "power", "query", "sql"]
+
+
+def test_reasons_are_worded_for_the_programme_and_the_pair():
+    """In a classic programme the mentee's own gift is no "In return" and the mentor is the
+    senior; who is junior is read from the pair itself, whatever the setting."""
+    from recommender.matching.explain import pair_reasons
+    from recommender.records import Person
+
+    mentor = Person("m", "Marc", 20, offers="I coach managers on negotiation.",
+                    wants="I want to understand TikTok.", languages=("en",))
+    mentee = Person("s", "Sami", 2, offers="I run our TikTok account.",
+                    wants="I want to learn negotiation.", languages=("en",))
+    quotes = {"want": mentee.wants, "offer": mentor.offers, "reverse_want": mentor.wants,
+              "reverse_offer": mentee.offers}
+    signals = {"coverage": 0.8, "reverse": 0.7}
+    classic = pair_reasons(mentor, mentee, quotes, signals, direction="classic", language="en")
+    assert not any(r.startswith("In return") for r in classic)
+    assert 'Sami can also bring "I run our TikTok account" to Marc' in " | ".join(classic)
+    assert "18 years of experience apart: Marc is the senior mentor" in classic
+    reverse_setting = pair_reasons(mentor, mentee, quotes, signals, direction="reverse",
+                                   language="fr")
+    assert any("Marc est le mentor senior" in r for r in reverse_setting)  # read from the pair
+    assert any(r.startswith("En retour, Sami") for r in reverse_setting)
+    peer = pair_reasons(mentor, mentee, quotes, signals, direction="peer", language="en")
+    assert any(r.startswith("Both ways: Sami") for r in peer)
+    assert "Peers: 18 years of experience apart" in peer
