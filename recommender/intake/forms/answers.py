@@ -12,7 +12,7 @@ from typing import Any
 
 from ...language.names import language_code, parse_languages
 from ...language.text import fold, words
-from ..cells import cell_text, is_blank, number, split_items
+from ..cells import canonical_column, cell_text, is_blank, number, split_items
 from .mapping import TEXT_FIELDS
 from .values import suggest_role, suggest_years
 
@@ -179,6 +179,12 @@ def with_answers(scores: dict[str, tuple[float, str]], answers: Answers,
         out.pop("id", None)
         put("_meta", 0.97, "the answers are a response number (1, 2, 3... rising from row to "
             "row) that every form restarts, so it cannot identify a person")
+    if answers.distinct and all(canonical_column(d) == canonical for d in answers.distinct):
+        # Typeform and others give each ticked option its own column, headed by the option
+        put("_topics", 0.8, "each answer repeats the header: a ticked option of a "
+            "multiple-choice question")
+    if "id" in out and len(answers.distinct) < answers.count:
+        cap("id", 0.3, "the answers repeat, so they cannot identify people")
     if kind == "yesno":
         for name in [n for n in out if not n.startswith("_")]:
             cap(name, 0.3, "the answers say yes or no")

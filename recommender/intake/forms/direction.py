@@ -41,21 +41,27 @@ _OTHERS = (r"(your |the |a |an |our |des |les |un |une |vos |los |las |unos |os 
            r"someone|"
            r"leaders?|executives?|managers?|peers?|mentores|mentorees?|dirigeants?|collegues?|"
            r"autres|etudiants?|cadres?|estudiantes?|companeros?|otros|alunos?|colegas?|"
-           r"mentorados?|outros|andere[nm]?|kollegen|kolleg(inn)?en|mitarbeitende[nr]?)")
+           r"mentorados?|outros|andere[nm]?|kollegen|kolleg(inn)?en|mitarbeitende[nr]?|"
+           r"doutorand\w*|doctorand\w*|doktorand\w*|dottorand\w*|phd students?|"
+           r"managers?|dirigenti|manager|promovierende\w*|studierende\w*|nachwuchs\w*)")
 _YOU = (r"(you|yourself|vous|toi|te|ti|voce|usted|ihnen|dir|dich)")
 _PARTNER = (r"(mentees?|mentors?|binomes?|partners?|partenaires?|pairs?|mentores?|"
-            r"mentorad[oa]s?|companer[oa]s?|parceir[oa]s?|mentorees?)")
+            r"mentorad[oa]s?|companer[oa]s?|parceir[oa]s?|mentorees?|doutorand\w*|"
+            r"doctorand\w*|doktorand\w*|dottorand\w*|students?|estudiantes|alunos|"
+            r"mentorin|mentorinnen|tandem\w*)")
 
 _RULES: tuple[tuple[str, str, float], ...] = (
     # 1. subjects to avoid: a negated "discuss", or "avoid"
     ("avoid", r"\b(not|rather not|don t|do not|n|ne|pas|no|nao|nicht|kein\w*)\b[\w ]{0,40}"
               r"\b(discuss\w*|talk\w*|address\w*|cover\w*|aborder|parler|evoquer|traiter|"
               r"tratar|hablar|abordar|falar|discutir|besprechen|sprechen|reden)\b", 0.95),
-    ("avoid", r"\b(avoid|eviter|a eviter|evitar|vermeiden|off limits|tabous?|sensitive "
-              r"topics|sujets sensibles)\b", 0.9),
+    ("avoid", r"\b(avoid|eviter|a eviter|evitar|vermeiden|off limits|tabous?|tabu|taboo|"
+              r"sensitive topics|sujets sensibles|exclude|exclure|excluir|ausschliessen|"
+              r"escludere|no tocar|nicht ansprechen)\b", 0.9),
     # 2. preferences about the partner
     ("partner", r"\b(preferences?|preferez|preferencias?|preferiria|bevorzug\w*|wunsche)"
-                r"( \w+){0,2}? (for|pour|para|an|with|avec|con|com|mit|sur|regarding) (a |an |"
+                r"( \w+){0,2}? (for|pour|para|an|with|avec|con|com|mit|sur|regarding|about|"
+                r"concernant|sobre|uber|per) (a |an |"
                 r"the |your |un |une |votre |ton |tu |seu |sua |einen |eine |ihren |ihre )?"
                 + _PARTNER + r"\b", 0.9),
     ("partner", r"\b(prefer|bevorzug|prefier|privilegi)\w*( \w+){0,2}? (a |an |the |des |"
@@ -63,6 +69,13 @@ _RULES: tuple[tuple[str, str, float], ...] = (
                 + r" (from|who|with|in|de|que|qui|aus|die|der|with|del|da|do|dal)\b", 0.9),
     ("partner", r"\b(ideal|preferred) (mentee|mentor|partner|match)\b|\b(mentee|mentor) "
                 r"(should|must) (be|have)\b", 0.9),
+    # "Préférez-vous un mentor travaillant...", "¿Prefieres que tu mentor sea...", never "Which
+    # area do you prefer to mentor?" (a verb, no determiner)
+    ("partner", r"\b(prefer|prefier|bevorzug|preferisc|prefere)\w*\b( \w+){0,8}? ((a|an|the|"
+                r"your|un|une|votre|ton|tu|su|seu|sua|um|uma|einen|eine|ihren|ihre|il|lo|"
+                r"la) (mentor\w*|mentee\w*|partner\w*|binome|pair|match|tandem\w*|"
+                r"companer[oa]s?|colleague|manager)|abbinat\w*|alguien|alguem|quelqu un|"
+                r"jemand\w*|par com)\b", 0.9),
     # 3. wanting by receiving help
     ("want", r"\b(be|being|get|getting|to be) (mentored|coached|helped|supported|accompanied|"
              r"guided|trained|advised)\b", 0.92),
@@ -70,8 +83,11 @@ _RULES: tuple[tuple[str, str, float], ...] = (
              r"\bget from (a |an |the |your )?" + _PARTNER + r"\b|\b(like|need|appreciate|welcome|"
              r"want)( some| more| any)? (support|help|guidance|advice|feedback) (with|on|in|for|"
              r"about)\b", 0.9),
-    ("want", r"\b(etre|d etre) (accompagne|mentore|aide|guide|coache|forme|conseille)e?s?\b",
-     0.92),
+    ("want", r"\b(etre|d etre) (accompagne|mentore|aide|guide|coache|forme|conseille|epaule|"
+             r"soutenu|appuye|suivi|encourage)e?s?\b", 0.92),
+    ("want", r"\b(soll|sollen|kann|konnte|darf|wurde) (\w+ ){0,6}sie (\w+ ){0,2}(begleiten|"
+             r"unterstutzen|beraten|betreuen|fordern)\b|"
+             r"\b(ti|la) (possa|potrebbe) (aiutare|guidare|accompagnare)\b", 0.92),
     ("want", r"\bser (mentoread|acompanad|guiad|asesorad|orientad|mentorad|apoiad)[oa]s?\b",
      0.92),
     ("want", r"\b(begleitet|betreut|gecoacht|unterstutzt|beraten) (zu )?werden\b", 0.92),
@@ -83,7 +99,11 @@ _RULES: tuple[tuple[str, str, float], ...] = (
              r"te (puede|pueda|podria|pode|possa|poderia) (ayudar|ajudar)|te ayude|te ajude|"
              r"ajudar voce|ajuda lo|ihnen (\w+ ){0,2}helfen|dir (\w+ ){0,2}helfen)\b", 0.92),
     # 4. offering by giving
-    ("offer", r"\b(can|could) (\w+ )?help (with|on)\b|\b(peux|peut|pouvez|pourriez) (vous )?aider "
+    ("offer", r"\b(potresti|puoi|vorresti|potrebbe) (fare da (guida|mentore|tutor)|guidare|"
+              r"aiutare|insegnare|accompagnare|trasmettere)\b|\b(insegnare|trasmettere|"
+              r"condividere)\b|\b(einbringen|mitbringen|beisteuern)\b|\b(pode|poderia|"
+              r"consegue) (apoiar|ajudar|orientar)\b|\b(can|could) (\w+ )?help (with|on)\b|"
+              r"\b(peux|peut|pouvez|pourriez) (vous )?aider "
               r"(sur|pour|avec)\b|\b(puedes|puede|podrias|podria) ayudar (con|en)\b|\b(pode|"
               r"poderia) ajudar (com|em)\b|\bkann (\w+ )?helfen (bei|mit)\b|\bfaire "
               r"(decouvrir|connaitre)\b|\bpuoi aiutare\b|\bpotresti (insegnare|aiutare)\b",
@@ -92,8 +112,8 @@ _RULES: tuple[tuple[str, str, float], ...] = (
               r"train|advise|show|explain)\b( \w+){0,2} " + _OTHERS + r"\b", 0.92),
     ("offer", r"\b(aider|accompagner|guider|conseiller|former|montrer|expliquer|ayudar|"
               r"apoyar|guiar|orientar|ensenar|ajudar|apoiar|ensinar|helfen|unterstutzen|"
-              r"beibringen|zeigen|erklaren)\b( \w+){0,2} (a |aux |a un |a une )?" + _OTHERS
-              + r"\b", 0.92),
+              r"beibringen|zeigen|erklaren|beraten|betreuen|begleiten)\b( \w+){0,2} "
+              r"(a |aux |a un |a une )?" + _OTHERS + r"\b", 0.92),
     ("offer", r"\b(contribute|contributing|contribution|share|sharing|offer|offering|bring|"
               r"pass on|teach|teaching|give back|transmettre|transmission|partager|offrir|"
               r"apporter|enseigner|contribuer|compartir|ofrecer|aportar|contribuir|ensenar|"
@@ -121,7 +141,8 @@ _RULES: tuple[tuple[str, str, float], ...] = (
              r"verbessern|entwickeln|verstehen|erwarten|erwartungen|ziele|erhoff\w*|"
              r"llevarte|levar|mitnehmen|take away|emporter|explore|explorer|explorar|"
              r"erkunden|decouvrir|discover|descubrir|descobrir|kennenlernen|imparare|"
-             r"migliorare|capire|aspettative|obiettivi|scoprire)\b", 0.88),
+             r"migliorare|capire|aspettative|obiettivi|scoprire|ziel|portarti|portare a casa|"
+             r"necesidad\w*|necessidade\w*|needs|bedarf|formation souhaitee)\b", 0.88),
     # 6. offering by strength
     ("offer", r"\b(comfortable (with|using)|good at|strengths?|expertise|expert in|skills you "
               r"have|your skills|a l aise|points forts|savoir faire|maitrisez|fortalezas|"
@@ -138,7 +159,12 @@ _RULES: tuple[tuple[str, str, float], ...] = (
              r"cuentanos (sobre|de)|sobre (voce|ti|usted|si mism[oa]|ella|el)|erzahlen sie "
              r"(uns )?(von|uber) sich|platicanos|hablanos|a que te dedicas|que estudiaste|"
              r"quem e voce|qui etes vous|speciali[sz]\w*|specialty|especialidad|especialidade|"
-             r"fachrichtung|fachgebiet|presentati|parlaci di te|di cosa ti occupi)\b", 0.87),
+             r"fachrichtung|fachgebiet|presentati|parlaci di te|di cosa ti occupi|"
+             r"zu ihrer person|zur person|bisherige stationen|career (has )?(unfolded|evolved)|"
+             r"your career|votre carriere|tu carrera|sua carreira|ihre laufbahn|degrees?|"
+             r"diplomes?|titulacion|abschluss|secteur|sector|setor|branche|industry|"
+             r"area cientifica|area de investigacao|linhas de investigacao|lineas de "
+             r"investigacion|nota biografica|biografi\w*|research field)\b", 0.87),
     # 8. subjects with no direction
     ("topics", r"research (areas?|interests?|topics?|fields?)|fields? of (interest|research|"
                r"study)|areas? of (interest|research)|\btopics?\b|\bthemes?\b|"

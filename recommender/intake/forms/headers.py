@@ -27,14 +27,23 @@ _RULES: tuple[tuple[str, str, float], ...] = (
      r"date de soumission|hora de inicio|hora de finalizacion|\btotal points\b|"
      r"\bquiz feedback\b|\b(network|response|respondent|submission) id\b|\bresponse type\b|"
      r"\b(start|stage|submit|end) date\b|\bsubmitted\b|\btags\b|zeitstempel|"
-     r"\bstatus\b|\bstatut du dossier\b|\bestado\b", "_meta", 1.0),
+     r"\bstatus\b|\bstatut du dossier\b|\bestado\b|startzeit|fertigstellungszeit|"
+     r"letzte anderung|ora di inizio|ora di completamento|ultima modifica|hora de conclusao|"
+     r"ultima modificacao|ultima modificacion|begintijd|eindtijd|\bcollector id\b|"
+     r"\bip address\b|\bsubmission (date|ip|id)\b|\bcustom data\b|\bdate created\b|"
+     r"\bdate modified\b|\bsubmitted on\b", "_meta", 1.0),
     (r"^(number|nr|no|n|num|numero|n number|response number|row)$", "_meta", 0.85),
+    (r"^(i agree|i consent|j accepte|acepto|concordo|ich stimme|ich bin einverstanden|"
+     r"acconsento|autorizo)\b|\bconsent\w*|\bconsentement\b|\brgpd\b|\bgdpr\b|"
+     r"\bdsgvo\b|\bdatenschutz\b|\bprotection des donnees\b|\bproteccion de datos\b",
+     "_meta", 0.95),
     (r"\bemployee (id|number)\b|\bidentifiant\b|\bmatricule\b|\bstaff (id|number)\b|"
      r"numero d employe|\bstudent (id|number)\b|numero (de )?(cuenta|estudiante|empleado|"
      r"matricula|funcionario)|\bmatricula\b|personalnummer|mitarbeiter ?(nummer|id)|"
      r"matrikelnummer|\bnumero etudiant\b|\bmember(ship)? (no|number|id)\b|\bno de "
      r"(empleado|socio|matricula|colaborador)\b|\b(employee|staff|personnel) no\b|"
-     r"\bnumero de (socio|colaborador)\b", "id", 0.95),
+     r"\bnumero de (socio|colaborador)\b|\bnumero (de )?registro de personal\b|\bnrp\b|"
+     r"\bmatricola\b|\bpersonnummer\b", "id", 0.95),
     (r"\bid\b", "id", 0.7),
     (r"\bfull name\b|nom et prenom|nom prenom|prenom et nom|nom complet|nombre completo|"
      r"nome completo|\byour name\b|votre nom|\bnombre y apellido", "name", 0.95),
@@ -57,6 +66,10 @@ _RULES: tuple[tuple[str, str, float], ...] = (
      r"how long have you been|depuis quand|\byrs\b|years? qualified|qualified (since|for)|"
      r"\bantiguedad\b|\bantiguidade\b|\banzianita\b|da quanto tempo|quanti anni",
      "years_experience", 0.95),
+    (r"karrierestufe|laufbahn(stufe)?|\bentgeltgruppe\b|\bbesoldungsgruppe\b|\bcareer "
+     r"(level|stage)\b|etapa (de )?(tu |su )?carrera|stade (de )?(votre )?carriere|fase da "
+     r"(sua )?carreira|\bgrupo profesional\b|\bescalao\b|\binquadramento\b|\blivello\b",
+     "years_experience", 0.95),
     (r"annee de these|year of (your )?(phd|thesis|study|studies|program)|\bstudy year\b|"
      r"academic year|ano (de|do) (doutorado|mestrado|curso|tesis)|ano de (doctorado|carrera)|"
      r"\bsemest|studienjahr|\bniveau d etudes\b|\bnivel de estudios\b", "years_experience",
@@ -75,11 +88,15 @@ _RULES: tuple[tuple[str, str, float], ...] = (
      r"\bequipa\b|\binstituicao\b|\binstitucion\b|\borganisation\b|\borganization\b|"
      r"\borganizacion\b|\bfakultat\b|\beinrichtung\b|\bsquad\b|\btribe\b|\btribo\b|"
      r"\bchapter\b|\bservicio\b|\bservico\b|\bgerencia\b|\bpole\b|\bufficio\b|"
-     r"\bdipartimento\b|\bfacolta\b|\bdirezione\b|\bstruttura\b", "department", 0.85),
+     r"\bdipartimento\b|\bfacolta\b|\bdirezione\b|\bstruttura\b|organisationseinheit|"
+     r"\borg\b|\borg unit\b|\bunidad organizativa\b|\bwork for\b|\btravaillez pour\b|"
+     r"\btrabajas para\b|\btrabalha para\b|\barbeiten sie fur\b|\blavori per\b",
+     "department", 0.85),
     (r"\bjob title\b|\bposte\b|\bfonction\b|\bintitule\b|\boccupation\b|\bprofession\b|"
      r"\bmetier\b|\bcargo\b|\bpuesto\b|\bposition\b|\bjob\b|\bfuncao\b|\bfuncion\b|"
-     r"\bstelle\b|\btatigkeit\b|\bberuf\b|\bmansione\b|\bruolo\b|\bqualifica\b",
-     "role", 0.7),
+     r"\bstelle\b|\btatigkeit\b|\bberuf\b|\bmansione\b|\bruolo\b|\bqualifica\b|"
+     r"jobbezeichnung|stellenbezeichnung|berufsbezeichnung|\bcategoria profissional\b|"
+     r"\bcategoria profesional\b|\bcategorie professionnelle\b", "role", 0.7),
     (r"\blocation\b|\bcity\b|\bville\b|\bcountry\b|\bpays\b|\bpais\b|\bciudad\b|\bcidade\b|"
      r"\bsite\b|\blieu\b|\blocalisation\b|based in|where are you based|ou etes vous|"
      r"\bregion\b|\boffice\b|\bbureau\b|\boficina\b|\bsede\b|\bcampus\b|\bstandort\b|"
@@ -88,6 +105,8 @@ _RULES: tuple[tuple[str, str, float], ...] = (
      r"\bdonde trabajas\b|\bou travaillez\b|\bsede di lavoro\b|\bcitta\b|\bpaese\b|"
      r"\blocalidade\b|\blocalidad\b|\bplanta\b", "location", 0.85),
     (r"time ?zone|fuseau horaire|zona horaria|fuso horario|zeitzone", "location", 0.75),
+    (r"\bville\b|\bcity\b|\bciudad\b|\bcidade\b|\bstadt\b|\bcitta\b|\bhub\b|"
+     r"work out of|\btravaillez ou\b", "location", 0.9),
     (r"\blanguages?\b|\blangues?\b|\bidiomas?\b|\blinguas?\b|\blenguas?\b|\bsprachen?\b",
      "languages", 0.95),
     (r"\bspeak\b|\bparlez\b|\bhablas?\b|\bfala\b", "languages", 0.7),
@@ -111,7 +130,8 @@ _RULES: tuple[tuple[str, str, float], ...] = (
      r"gleichzeitig)\b", "capacity", 0.95),
     (r"\b(how many|combien d[e']?|cuant[oa]s|quant[oa]s|wie viele|quant[ie]) \w+( \w+)? "
      r"(can|could|would|pouvez|pourriez|puedes|podrias|puede|podria|pode|poderia|konnen|"
-     r"konnten|potresti|puoi|potrebbe) (you |vous |usted |voce |sie |tu )?(take|accompany|"
+     r"konnten|potresti|puoi|potrebbe|consegue|conseguiria|consigue|arrivez|schaffen) "
+     r"(you |vous |usted |voce |sie |tu )?(take|accompany|"
      r"mentor|support|guide|follow|accompagner|suivre|encadrer|acompanar|tutorizar|acompanhar|"
      r"orientar|betreuen|begleiten|seguire|accompagnare)", "capacity", 0.95),
     (r"\bhow much time (can|could|do you|are you|would)|\b(hours?|time) (per|a|each) "
@@ -126,7 +146,9 @@ _RULES: tuple[tuple[str, str, float], ...] = (
      r"\bhow often|how frequently|\bfrequence\b|\bfrecuencia\b|\bfrequencia\b|"
      r"\bwie oft\b|\bfrequenza\b|\bogni quanto\b", "capacity", 0.85),
     (r"\b(how many|combien d[e']?|cuant[oa]s|quant[oa]s|wie viele|quante) (hours|heures|horas|"
-     r"stunden|ore)\b", "capacity", 0.95),
+     r"stunden|ore)\b|\b(horas|heures|hours|stunden|ore|hrs|h) (mes|mois|month|monat|mese|"
+     r"semana|semaine|week|woche|settimana)\b|zeitbudget|time budget|budget temps|"
+     r"\b(em|en) simultaneo\b|\bsimultanement\b|\bin parallel\b", "capacity", 0.95),
     (r"\b(how many|combien d[e']?|cuant[oa]s|quant[oa]s|wie viele|number of|nombre d[e']?)\b",
      "_count", 0.9),
     (r"\bmanager\b|\bresponsable\b|\bsupervisor\b|\bsuperieur\b|\badvisor\b|\bn 1\b|"

@@ -36,7 +36,8 @@ FIELDS: tuple[str, ...] = tuple(PEOPLE_COLUMNS)
 TEXT_FIELDS = ("profile", "offers", "wants")
 
 
-MULTI_FIELDS = frozenset({*TEXT_FIELDS, "languages"})  # several columns are expected
+MULTI_FIELDS = frozenset({*TEXT_FIELDS, "languages", "department", "role", "location"})
+"""Fields several columns may feed (texts joined; "Lyon, France"; "Faculty, Lab")."""
 
 
 JOINED_FIELDS = frozenset({"department", "role", "location"})

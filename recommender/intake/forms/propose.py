@@ -205,7 +205,8 @@ _FOLLOW_UP = re.compile(
     r"\b(please (elaborate|specify|explain|describe)|if (other|yes|so|you answered)|other "
     r"please specify|bitte (erlautern|angeben|prazisieren|beschreiben)|falls (andere|ja|"
     r"sonstige)|precisez|si autre|si oui|especifique|por favor (explique|especifique|detalle)|"
-    r"en caso de otro|si otro|se outro|se sim|caso outro|se altro|specificare)\b")
+    r"en caso de otro|si otro|se outro|se sim|caso outro|se altro|specificare)\b|"
+    r"^(other|autre|autres|otro|otros|outro|outros|andere|sonstige|altro)$")
 
 
 def _follow_up(header: Sequence[str], scored: dict[str, dict[str, tuple[float, str]]]) -> None:
@@ -357,10 +358,10 @@ def propose_mapping(
     for field_name, sources in by_field.items():
         if field_name in MULTI_FIELDS or len(sources) == 1:
             continue
-        if field_name == "name" and all(
+        if field_name == "name" and len(sources) <= 3 and any(
                 re.search(r"first|last|prenom|nom de famille|surname|apellido|sobrenome|given|"
-                          r"family|vorname|nachname|\bnombres?\b|\bnome\b", header_words(c))
-                for c in sources):
+                          r"family|vorname|nachname|cognome", header_words(c))
+                for c in sources):  # a name written over several columns
             continue
         ranked = sorted(sources, key=lambda c: -chosen[c][1])
         for column in ranked[1:]:

@@ -1,10 +1,13 @@
-"""The labelled form exports of ``tests/data/forms/cases`` (corporate and academic, French,
-English, Spanish, Portuguese, German; Microsoft Forms, Google Forms, Typeform, hand-kept
-sheets): each proposal, accepted as it is, imports every response that holds a person, and
-never reads a question from the wrong side. The held-out forms are left to the benchmark."""
+"""The labelled form exports of ``tests/data/forms`` (corporate, public and academic; French,
+English, Spanish, Portuguese, German, Italian; Microsoft Forms, Google Forms, Typeform,
+SurveyMonkey, Jotform, hand-kept sheets): each proposal, accepted as it is, imports every
+response that holds a person, and never reads a question from the wrong side. (Every set
+here has been looked at: a new held-out set is measured by ``benchmarks/bench_forms.py``
+before anything is tuned on it.)"""
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -13,8 +16,9 @@ import pytest
 from recommender import Recommender
 from recommender.embedding.backends import HashingEmbedder
 
-CASES = Path(__file__).resolve().parents[2] / "data" / "forms" / "cases"
-FORMS = sorted(p.parent for p in CASES.glob("*/expected.json"))
+FORMS_DATA = Path(__file__).resolve().parents[2] / "data" / "forms"
+FORMS = sorted(p.parent for folder in ("cases", "cases2", "holdout2")
+               for p in (FORMS_DATA / folder).glob("*/expected.json"))
 
 
 def load(case: Path) -> tuple[Path, dict]:
@@ -22,11 +26,17 @@ def load(case: Path) -> tuple[Path, dict]:
     return next(p for p in case.iterdir() if p.stem == "form"), expected
 
 
+@functools.cache
+def proposal_of(case: Path):
+    path, expected = load(case)
+    return Recommender(embedder=HashingEmbedder()).propose_mapping(path, role=expected["role"])
+
+
 @pytest.mark.parametrize("case", FORMS, ids=[c.name for c in FORMS])
 def test_the_proposal_as_it_is_imports_every_response(case):
     path, expected = load(case)
     rec = Recommender(embedder=HashingEmbedder())
-    proposal = rec.propose_mapping(path, role=expected["role"])
+    proposal = proposal_of(case)
     result = rec.import_people(path, mapping=proposal.mapping, role=expected["role"])
     people = rec.people()
     assert len(people) == expected["rows"] - len(expected.get("needs_person", ()))
@@ -38,9 +48,8 @@ def test_the_proposal_as_it_is_imports_every_response(case):
 
 @pytest.mark.parametrize("case", FORMS, ids=[c.name for c in FORMS])
 def test_no_question_is_read_from_the_wrong_side(case):
-    path, expected = load(case)
-    proposal = Recommender(embedder=HashingEmbedder()).propose_mapping(
-        path, role=expected["role"])
+    _, expected = load(case)
+    proposal = proposal_of(case)
     for header, field in expected["fields"].items():
         found = proposal.column(header).field
         if field in ("offers", "wants"):
@@ -53,11 +62,10 @@ def test_the_development_forms_are_read_right():
     """A floor, not the figure: ``benchmarks/bench_forms.py`` reports each form."""
     right = total = 0
     for case in FORMS:
-        path, expected = load(case)
+        _, expected = load(case)
         if expected["split"] != "dev":
             continue
-        proposal = Recommender(embedder=HashingEmbedder()).propose_mapping(
-            path, role=expected["role"])
+        proposal = proposal_of(case)
         for header, field in expected["fields"].items():
             found = proposal.column(header).field or "ignored"
             right += found == field
