@@ -141,6 +141,15 @@ _FR_REASONS: tuple[tuple[str, str], ...] = (
     (r"typical for an? ", "valeur typique : "),
     (r"language name", "nom de langue"),
     (r"midpoint of the range", "milieu de la tranche"),
+    (r"no figure recognised: ", "aucun chiffre reconnu : "),
+    (r"the median of the column's other answers", "la médiane des autres réponses de la "
+     "colonne"),
+    (r"names no role: either side", "ne nomme aucun rôle : l'un ou l'autre côté"),
+    (r"no number in the answer: ", "aucun nombre dans la réponse : "),
+    (r"names no language this tool knows: left out unless you give its ISO 639-1 code",
+     "ne nomme aucune langue connue de l'outil : laissée de côté sauf si vous donnez son "
+     "code ISO 639-1"),
+    (r", a default to confirm", ", valeur par défaut à confirmer"),
 )
 
 

@@ -327,7 +327,7 @@ def test_user_text_is_rendered_as_text(page):
 
 
 def test_sign_up_form_mapping_step(page):
-    """A Google Forms export: the mapping step, the unknown category fixed, the import."""
+    """A Google Forms export: the mapping step, a suggested value corrected, the import."""
     form = FORMS / "google_mentors_en.csv"
     upload(page, "people-file", form)
     page.click("#import-btn")
@@ -337,18 +337,22 @@ def test_sign_up_form_mapping_step(page):
                            ".includes('Helena Costa')", timeout=60_000)
     assert "Research areas" in text_of(page, "map-columns")
     assert "years_experience" in text_of(page, "map-columns")
-    assert "Industry Researcher" in text_of(page, "map-values")
-    assert "row 6" in text_of(page, "map-checks")
+    values = text_of(page, "map-values")
+    # Every seniority answer has a suggestion (the proposal accepted as it is imports every
+    # row): "Industry Researcher" too, which the coordinator then corrects.
+    assert re.search(r"Industry Researcher\s+10\s+typical for", values), values
+    assert "All 8 rows can be imported" in text_of(page, "map-checks")
     assert page.locator("#map-role input[value=mentor]").is_checked()
     page.locator("#map-step").scroll_into_view_if_needed()
     shot(page, "20-mapping-step")
-    # The answer with no suggestion is the first value row: give it 8 years.
-    cell = page.locator(f"#map-values {CELL}").nth(3)
-    cell.dblclick()
+    row = page.locator("#map-values [role=row]", has_text="Industry Researcher")
+    row.locator(CELL).nth(3).dblclick()
+    page.keyboard.press("Control+A")
     page.keyboard.type("8")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('#map-checks').innerText"
-                           ".includes('All 8 rows can be imported')", timeout=60_000)
+    page.wait_for_function("/Amara Diallo\\s+8\\s/.test("
+                           "document.querySelector('#map-preview').innerText)", timeout=60_000)
+    assert "All 8 rows can be imported" in text_of(page, "map-checks")
     page.locator("#map-preview").scroll_into_view_if_needed()
     shot(page, "21-mapping-fixed")
     page.click("#map-import-btn")

@@ -129,3 +129,31 @@ def test_a_question_asked_twice_gets_a_proposal_with_both_columns(coordinator, t
     done = coordinator.import_mapped(step.path, step.columns, step.values, "mentor", lang="en")
     assert done.ok, done.message
     assert len(coordinator.rec.people()) == 2
+
+
+
+def test_every_stated_default_of_the_proposal_reads_in_french():
+    """The reasons the proposal gives its stated defaults are shown translated on a French
+    page, none left half English."""
+    from recommender.intake.forms.propose import propose_mapping
+    from recommender.ui.forms import reason_text
+
+    header = ["Nom", "Ancienneté dans l'entreprise", "Je souhaite être",
+              "Combien de mentorés pouvez-vous accompagner ?", "Langues parlées",
+              "Ce que je peux apporter"]
+    answers = [("Ana Lima", "Moins de 2 ans", "mentor", "2", "Français", "Python et R"),
+               ("Léo Martin", "Plus de 10 ans", "mentoré", "1", "Anglais", "Statistiques"),
+               ("Zoé Petit", "Entre 3 et 5 ans", "mentor", "1", "Français, Anglais", "SQL"),
+               ("Hugo Roy", "Entre 5 et 10 ans", "mentoré", "2", "Espagnol", "Excel"),
+               ("Inès Diaz", "Autre chose", "peu m'importe", "beaucoup", "Klingon",
+                "Écriture d'articles")]
+    rows = [(n, dict(zip(header, a, strict=True))) for n, a in enumerate(answers, start=2)]
+    proposal = propose_mapping(header, rows)
+    reasons = {v.reason for c in proposal.columns for v in c.values
+               if "default" in v.reason or "no language" in v.reason}
+    assert len(reasons) >= 3, [(c.column, c.values) for c in proposal.columns]
+    for reason in reasons:
+        french = reason_text(reason, "fr")
+        for english in ("figure", "median", "default", "either", "answer", "language"):
+            assert english not in french, french
+        assert reason_text(reason, "en") == reason
