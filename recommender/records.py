@@ -59,6 +59,14 @@ class Person:
     ``languages`` holds lower-case ISO 639-1 codes (``("fr", "en")``). ``capacity`` is
     how many mentees the person said they can take, ``None`` when they did not say (the
     programme's setting decides: ``max_mentees_per_mentor``, else 1).
+
+    What a programme's rules read (:class:`~recommender.matching.programme.ProgrammeRules`):
+    ``level``, the person's level as they answered it ("Senior Ph.D. student", "HEO",
+    "Manager"), placed on the programme's ladder; ``utc_offset``, the hours east of UTC of
+    their time zone (``None``: not said); ``attributes``, named answers such as
+    ``(("profession", "Policy"), ("sector", "Academia"))``, several values of one name
+    separated by ``;``; ``preferences``, the conditions the person set on a partner,
+    separated by ``;`` (``"level >= Master's student; sector = Academia"``).
     """
 
     id: str
@@ -75,6 +83,16 @@ class Person:
     capacity: int | None = None
     manager_id: str = ""
     email: str = ""
+    level: str = ""
+    utc_offset: float | None = None
+    attributes: tuple[tuple[str, str], ...] = ()
+    preferences: str = ""
+
+    def attribute(self, name: str) -> tuple[str, ...]:
+        """The values of the attribute ``name`` (its case ignored), in order."""
+        key = name.strip().casefold()
+        return tuple(v.strip() for n, value in self.attributes if n.strip().casefold() == key
+                     for v in value.split(";") if v.strip())
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ import os
 import re
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -189,3 +189,11 @@ class Workspace:
     def get(self, key: str, default: Any = None) -> Any:
         """A setting of ``workspace.json``."""
         return self.config.get(key, default)
+
+    def with_setting(self, key: str, value: Any) -> Workspace:
+        """This workspace with the setting ``key`` changed, written to ``workspace.json``
+        (a workspace with no folder keeps it in memory)."""
+        config = {**self.config, key: value}
+        if self.path is not None:
+            _write_atomic(self.path / "workspace.json", json.dumps(config, indent=2))
+        return replace(self, config=config)

@@ -15,7 +15,7 @@ from ..language.names import language_parts, parse_languages
 from ..language.text import fold
 
 __all__ = ["BAD_CHARS", "CHAR_NAMES", "answer_parts", "canonical_column", "cell_text", "is_blank", "iso_date",
-           "kind_of", "languages", "number", "show", "split_items", "value_key"]
+           "kind_of", "languages", "number", "show", "split_items", "utc_offset", "value_key"]
 
 
 def canonical_column(header: Any) -> str:
@@ -158,3 +158,63 @@ def iso_date(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return dt.datetime.fromisoformat(cell_text(value)).date().isoformat()
+
+
+_OFFSET = re.compile(r"(?:\b(?:utc|gmt|z)\s*)?(?P<sign>[+\-−–])\s*(?P<hours>\d{1,2})"
+                     r"(?:\s*[:h.]\s*(?P<minutes>\d{2}))?(?!\d)", re.IGNORECASE)
+_ZONE = re.compile(r"\b[A-Z][A-Za-z_]+/[A-Za-z_]+(?:/[A-Za-z_]+)?\b")
+_UTC_ALONE = re.compile(r"^\(?\s*(utc|gmt|z)\s*\)?(\s|$)", re.IGNORECASE)
+_ABBREVIATIONS = {
+    "pst": -8, "pdt": -7, "mst": -7, "mdt": -6, "cst": -6, "cdt": -5, "est": -5, "edt": -4,
+    "ast": -4, "nst": -3.5, "brt": -3, "art": -3, "clt": -4, "wet": 0, "west": 1, "bst": 1,
+    "gmt": 0, "utc": 0, "cet": 1, "cest": 2, "met": 1, "eet": 2, "eest": 3, "msk": 3,
+    "wat": 1, "cat": 2, "sast": 2, "eat": 3, "gst": 4, "pkt": 5, "ist": 5.5, "npt": 5.75,
+    "ict": 7, "wib": 7, "sgt": 8, "hkt": 8, "awst": 8, "pht": 8, "jst": 9, "kst": 9,
+    "acst": 9.5, "aest": 10, "aedt": 11, "nzst": 12, "nzdt": 13, "hst": -10, "akst": -9,
+}
+"""Time-zone abbreviations people write, in hours (IST: India, the commonest in forms)."""
+
+
+def utc_offset(value: Any, when: dt.date | None = None) -> float | None:
+    """The hours east of UTC a time-zone cell says, or ``None`` when it says none.
+
+    Reads what forms and people write: ``"(GMT-03:00) Brasilia"``, ``"UTC+5:30"``,
+    ``"GMT +1"``, ``"-3"``, ``"+05.45"``, ``"UTC"``, abbreviations in capitals (``"CET"``,
+    ``"PST"``, ``"IST"`` read as India's), and IANA names (``"Europe/Paris"``:
+    its offset on ``when``, by default the 15th of January of this year, so that a
+    programme's people compare on one date). A plain number is read as hours; an offset
+    outside -12..+14 is no offset.
+    """
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        hours = float(value)
+        return hours if math.isfinite(hours) and -12 <= hours <= 14 else None
+    text = cell_text(value)
+    if not text:
+        return None
+    found = _OFFSET.search(text)
+    if found and (found.group(0)[:1].isalpha() or re.fullmatch(r"\s*\(?\s*[+\-−–]?\s*[\d:h.]+\s*\)?"
+                                                               r"(\s.*)?", text)):
+        sign = -1 if found["sign"] in "-−–" else 1
+        hours = sign * (int(found["hours"]) + int(found["minutes"] or 0) / 60)
+        return hours if -12 <= hours <= 14 else None
+    if number(text) is not None:
+        hours = float(number(text) or 0.0)
+        return hours if -12 <= hours <= 14 else None
+    zone = _ZONE.search(text)
+    if zone:
+        import zoneinfo
+
+        try:
+            tz: dt.tzinfo | None = zoneinfo.ZoneInfo(zone.group(0))
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            tz = None  # "CET/CEST": no zone name, maybe abbreviations
+        if tz is not None:
+            day = when or dt.date(dt.date.today().year, 1, 15)
+            offset = dt.datetime(day.year, day.month, day.day, 12, tzinfo=tz).utcoffset()
+            return offset.total_seconds() / 3600 if offset is not None else None
+    if _UTC_ALONE.match(text):
+        return 0.0
+    for word in re.findall(r"[A-Za-z]{2,5}", text):
+        if word.isupper() and word.lower() in _ABBREVIATIONS:
+            return float(_ABBREVIATIONS[word.lower()])
+    return None

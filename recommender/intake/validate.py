@@ -41,10 +41,12 @@ from .cells import (
     languages,
     number,
     show,
+    utc_offset,
 )
 from .readers import read_table
 
 __all__ = [
+    "ATTRIBUTE_PREFIX",
     "FIELD_LIMITS",
     "MAX_PERSON_CHARS",
     "MAX_TEXT_CHARS",
@@ -77,7 +79,8 @@ pairs; 10 000 leaves room for a long profile beside its offers and wants."""
 
 FIELD_LIMITS: dict[str, int] = {
     "id": 200, "name": 300, "department": 300, "role": 300, "location": 300, "email": 300,
-    "manager_id": 200, "languages": 100, "role_preference": 100,
+    "manager_id": 200, "languages": 100, "role_preference": 100, "level": 300,
+    "preferences": 1000,
     "mentor_id": 200, "mentee_id": 200,
     "title": 300, "category": 200, "language": 100,
 }
@@ -89,7 +92,10 @@ _FREE_TEXT = frozenset({"profile", "offers", "wants", "text", "description", "st
 PEOPLE_COLUMNS = (
     "id", "name", "years_experience", "department", "role", "location", "languages",
     "profile", "offers", "wants", "role_preference", "capacity", "manager_id", "email",
+    "level", "utc_offset", "preferences",
 )
+ATTRIBUTE_PREFIX = "attr_"
+"""A people column ``attr_<name>`` holds the attribute ``<name>`` (``attr_profession``)."""
 NOTE_COLUMNS = ("mentor_id", "mentee_id", "date", "text", "rating")
 
 PEOPLE_ALIASES: dict[str, str] = {
@@ -118,6 +124,9 @@ PEOPLE_ALIASES: dict[str, str] = {
     "manager": "manager_id", "responsable": "manager_id", "id_manager": "manager_id",
     "manager_id": "manager_id", "id_responsable": "manager_id",
     "courriel": "email", "mail": "email", "e_mail": "email", "adresse_email": "email",
+    "time_zone": "utc_offset", "timezone": "utc_offset", "fuseau_horaire": "utc_offset",
+    "zona_horaria": "utc_offset", "fuso_horario": "utc_offset", "utc": "utc_offset",
+    "preferences_partenaire": "preferences", "partner_preferences": "preferences",
 }
 
 _NOTE_ALIASES: dict[str, str] = {
@@ -328,6 +337,18 @@ def validate_people(
         email = _field(col, row_no, row, "email")
         if email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
             col.add(row_no, "email", f"not an email address: '{show(email)}'")
+        offset = None
+        if not is_blank(row.get("utc_offset")):
+            offset = utc_offset(row.get("utc_offset"))
+            if offset is None:
+                col.add(row_no, "utc_offset",
+                        f"not a time zone: '{show(row.get('utc_offset'))}' (write it as "
+                        "UTC+1, -3, (GMT-03:00) or Europe/Paris)")
+        attributes = tuple(
+            (key[len(ATTRIBUTE_PREFIX):], value) for key in row
+            if key.startswith(ATTRIBUTE_PREFIX) and len(key) > len(ATTRIBUTE_PREFIX)
+            and (value := _field(col, row_no, row, key)))
+        preferences = _field(col, row_no, row, "preferences")
         people.append(
             Person(
                 id=pid, name=name, years_experience=years,
@@ -336,6 +357,8 @@ def validate_people(
                 location=_field(col, row_no, row, "location"), languages=tuple(codes),
                 profile=texts["profile"], offers=texts["offers"], wants=texts["wants"],
                 role_preference=preference, capacity=capacity, manager_id=manager, email=email,
+                level=_field(col, row_no, row, "level"), utc_offset=offset,
+                attributes=attributes, preferences=preferences,
             )
         )
     col.conflicts(conflicts)
@@ -347,6 +370,7 @@ def person_to_row(person: Person) -> dict[str, Any]:
     """The canonical row of a person (``languages`` joined with ``;``)."""
     row = {k: getattr(person, k) for k in PEOPLE_COLUMNS}
     row["languages"] = ";".join(person.languages)
+    row.update({ATTRIBUTE_PREFIX + name: value for name, value in person.attributes})
     return row
 
 

@@ -32,6 +32,10 @@ def person_values(p: Person) -> dict[str, Any]:
         "languages": ";".join(p.languages), "profile": p.profile, "offers": p.offers,
         "wants": p.wants, "role_preference": p.role_preference, "capacity": p.capacity,
         "manager_id": p.manager_id, "email": p.email, "updated_at": now_text(),
+        "level": p.level, "utc_offset": p.utc_offset,
+        "attributes": json.dumps([list(a) for a in p.attributes], ensure_ascii=False)
+        if p.attributes else "",
+        "preferences": p.preferences,
     }
 
 
@@ -45,6 +49,10 @@ def person_from(row: Any) -> Person:
         role_preference=m["role_preference"] or "either",
         capacity=None if m["capacity"] is None else int(m["capacity"]),
         manager_id=m["manager_id"] or "", email=m["email"] or "",
+        level=m["level"] or "",
+        utc_offset=None if m["utc_offset"] is None else float(m["utc_offset"]),
+        attributes=tuple((str(n), str(v)) for n, v in json.loads(m["attributes"] or "[]")),
+        preferences=m["preferences"] or "",
     )
 
 

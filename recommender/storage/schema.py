@@ -27,11 +27,11 @@ TOPICS_CHOSEN = "topics_initialised"
 """The setting that says a catalogue was chosen (else the shipped one applies)."""
 
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """The schema's version number (kept in the ``settings`` table and in archives)."""
 
 
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 """The Alembic revision of :data:`SCHEMA_VERSION` (a store already there is not migrated)."""
 
 
@@ -59,6 +59,13 @@ people_table = sa.Table(
     # columns) so that a renamed export of the same form is the same source
     sa.Column("source", sa.String(300), default=""),
     sa.Column("source_form", sa.String(40), default=""),
+    # what a programme's rules read: the level as answered, the time zone (hours east of
+    # UTC, NULL: not said), named answers (a JSON list of [name, value]), and the
+    # conditions the person set on a partner
+    sa.Column("level", sa.String(300), default=""),
+    sa.Column("utc_offset", sa.Float),
+    sa.Column("attributes", sa.Text, default=""),
+    sa.Column("preferences", sa.Text, default=""),
 )
 
 
