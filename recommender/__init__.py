@@ -15,6 +15,16 @@ from .embedding.testing import check_embedder
 from .errors import Problem, ValidationError
 from .intake.validate import load_notes, load_people, load_topics
 from .matching.params import MatchParams
+from .matching.programme import (
+    LADDERS,
+    IdentityRule,
+    LevelRule,
+    ProgrammeRules,
+    SameRule,
+    TimeZoneRule,
+    load_rules,
+    rules_from_dict,
+)
 from .recommender import Recommender
 from .records import (
     Pair,
@@ -32,8 +42,11 @@ from .records import (
 )
 
 __all__ = [
+    "LADDERS",
     "Embedder",
     "HashingEmbedder",
+    "IdentityRule",
+    "LevelRule",
     "MatchParams",
     "Pair",
     "PairHealth",
@@ -42,11 +55,14 @@ __all__ = [
     "Person",
     "Problem",
     "ProgrammeHealth",
+    "ProgrammeRules",
     "Recommender",
+    "SameRule",
     "SentenceHit",
     "SentenceTransformerEmbedder",
     "SessionNote",
     "Theme",
+    "TimeZoneRule",
     "Topic",
     "TopicSuggestion",
     "USEEmbedder",
@@ -57,7 +73,9 @@ __all__ = [
     "load_demo",
     "load_notes",
     "load_people",
+    "load_rules",
     "load_topics",
+    "rules_from_dict",
 ]
 
 __version__ = "0.1.0"

@@ -42,6 +42,7 @@ from .intake.forms.propose import header_of, missing_fields
 from .intake.readers import read_form_table, read_table
 from .intake.validate import load_topics
 from .matching.params import DIRECTIONS, MatchParams
+from .matching.programme import ProgrammeRules, load_rules
 from .recommender import Recommender
 from .records import KEPT_STATUSES, PairingResult, TopicSuggestion
 from .reports.export import FORMATS, pair_table, write_table
@@ -109,10 +110,12 @@ class NeedsMapping(ValueError):
 
 def _recommender_with(args: argparse.Namespace, embedder: Any) -> Recommender:
     try:
+        rules = load_rules(args.rules) if getattr(args, "rules", None) else None
         params = MatchParams(
             direction=args.direction or MatchParams.direction, min_experience_gap=args.min_gap,
             cross_department_bonus=args.bonus, max_mentors_per_mentee=args.per_mentee,
-            max_mentees_per_mentor=args.per_mentor)
+            max_mentees_per_mentor=args.per_mentor,
+            rules=rules if rules is not None else ProgrammeRules())
     except ValueError as exc:
         raise BadSetting(str(exc)) from exc
     # Every file is read before anything is created or stored: an unreadable notes file must
@@ -144,8 +147,11 @@ def _recommender_with(args: argparse.Namespace, embedder: Any) -> Recommender:
 
 def _open(args: argparse.Namespace, embedder: Any, params: MatchParams) -> Recommender:
     if args.workspace:
+        # rules given on the command line are the programme's from now on (saved); else
+        # the workspace's saved rules apply
+        rules = params.rules if getattr(args, "rules", None) else None
         return Recommender.open(args.workspace, embedder, params=params, direction=args.direction,
-                                database_url=args.database_url)
+                                database_url=args.database_url, rules=rules)
     if not args.people:
         raise SystemExit("give --workspace DIR or --people FILE")
     cache = None
@@ -404,6 +410,9 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--update", action="store_true",
                        help="update people imported from another form, or whose role "
                        "changes (without it, such an import stops and names them)")
+        p.add_argument("--rules", help="the programme's rules (TOML or JSON: level ladder "
+                       "and window, bans, points, time zones, preferences; saved in the "
+                       "workspace; see docs/rules.md)")
         p.add_argument("--min-gap", type=float, default=MatchParams.min_experience_gap,
                        help="minimum experience gap in years (>= 0)")
         p.add_argument("--bonus", type=float, default=MatchParams.cross_department_bonus,

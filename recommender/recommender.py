@@ -35,6 +35,7 @@ from .matching import pairing
 from .matching.cache import CohortArrays, CohortCache, LocatedPair, cohort_arrays, located_pairs
 from .matching.explain import pair_reasons
 from .matching.params import MatchParams
+from .matching.programme import ProgrammeRules, rules_from_dict, rules_to_dict
 from .profiles.context import PersonSentences, sentences_by_person
 from .profiles.segment import Labeller, label_and_embed
 from .profiles.speakers import pair_language
@@ -111,18 +112,30 @@ class Recommender:
     def open(cls, path: str | Path, embedder: str | Embedder | None = None,
              params: MatchParams | None = None,
              index_kind: str | None = None, direction: str | None = None,
-             database_url: str | None = None) -> Recommender:
+             database_url: str | None = None,
+             rules: ProgrammeRules | None = None) -> Recommender:
         """Open the workspace folder ``path`` (created when absent; its truth on
         ``database_url`` when given, see :class:`~recommender.workspace.Workspace`). An
-        ``embedder`` or ``direction`` given is saved in ``workspace.json``, else the saved
-        ones apply (another embedder: texts are embedded again)."""
+        ``embedder``, ``direction`` or programme ``rules`` given is saved in
+        ``workspace.json``, else the saved ones apply (another embedder: texts are embedded
+        again).
+
+        Raises:
+            ValueError: the saved rules are not valid (naming ``workspace.json`` and the
+                setting at fault).
+        """
         if direction is not None:
             MatchParams(direction=direction)  # a clear error before anything is written
         workspace = Workspace.open(path, database_url,
                                    embedder=embedder if isinstance(embedder, str) else None,
-                                   index_kind=index_kind, direction=direction)
+                                   index_kind=index_kind, direction=direction,
+                                   rules=None if rules is None else rules_to_dict(rules))
         params = params or MatchParams()
-        params = replace(params, direction=workspace.get("direction", params.direction))
+        saved = workspace.get("rules")
+        params = replace(params, direction=workspace.get("direction", params.direction),
+                         rules=rules if rules is not None else
+                         rules_from_dict(saved, "workspace.json: rules") if saved
+                         else params.rules)
         return cls(embedder=embedder or workspace.get("embedder"), params=params,
                    index_kind=workspace.get("index_kind", "flat"), workspace=workspace)
 
@@ -164,6 +177,12 @@ class Recommender:
 
     def set_notes_visible(self, visible: bool) -> None:
         self.store.set_setting(NOTES_VISIBLE_SETTING, bool(visible))
+
+    def set_rules(self, rules: ProgrammeRules) -> None:
+        """Make ``rules`` the programme's (saved in ``workspace.json``: the next opening,
+        the page and the command line read them)."""
+        self.workspace = self.workspace.with_setting("rules", rules_to_dict(rules))
+        self.params = replace(self.params, rules=rules)
 
     # ------------------------------------------------------------------ people
     def _labels(self) -> Labeller:

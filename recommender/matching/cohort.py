@@ -10,6 +10,7 @@ for the lexical signal.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,6 +38,7 @@ __all__ = [
     "context_need",
     "in_context",
     "language_bits",
+    "person_answers",
 ]
 
 MAX_SENTENCES_PER_KIND = 16
@@ -258,7 +260,19 @@ def build_cohort(people: Sequence[Person], segments: Sequence[Segment], vectors:
         languages=language_bits(people),
         offers=offers, wants=wants,
         lexical_offer=lexical_offer, lexical_want=lexical_want,
+        utc_offset=np.array([np.nan if p.utc_offset is None else p.utc_offset for p in people],
+                            dtype=np.float64),
+        answers=np.array([person_answers(p) for p in people], dtype=str),
     )
+
+
+def person_answers(person: Person) -> str:
+    """What the programme's rules read of ``person``, as the JSON the cohort keeps."""
+    fields = [[name, value] for name, value in (
+        ("department", person.department), ("location", person.location),
+        ("role", person.role), ("level", person.level), *person.attributes) if value]
+    return json.dumps({"level": person.level, "preferences": person.preferences,
+                       "fields": fields}, ensure_ascii=False)
 
 
 PREF_MENTOR, PREF_MENTEE, PREF_EITHER = 0, 1, 2
@@ -317,6 +331,10 @@ class Cohort:
         lexical_offer / lexical_want: ``(n, V)`` sparse L2-normalised TF-IDF rows of the
             same texts (``None``: no lexical signal).
         excluded: pairs ``(mentor, mentee)`` that must not be proposed.
+        utc_offset: ``(n,)`` hours east of UTC, NaN where not said (``None``: nobody said).
+        answers: ``(n,)`` str, each person's answers the programme's rules read, as JSON
+            (``{"level": ..., "preferences": ..., "fields": [[name, value], ...]}``;
+            ``None``: none); :mod:`~recommender.matching.traits` compiles them.
     """
 
     years: np.ndarray
@@ -330,6 +348,8 @@ class Cohort:
     lexical_offer: Any = None
     lexical_want: Any = None
     excluded: set[tuple[int, int]] = field(default_factory=set)
+    utc_offset: np.ndarray | None = None
+    answers: np.ndarray | None = None
 
     @classmethod
     def from_padded(cls, *, offers: np.ndarray, offer_weight: np.ndarray, wants: np.ndarray,

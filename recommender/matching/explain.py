@@ -19,6 +19,7 @@ from .rules import (
     eligible,
     ineligibility_reasons,
 )
+from .traits import compiled, points_of
 
 __all__ = [
     "SuggestionKey",
@@ -47,6 +48,15 @@ _PHRASES = {
         "gap_peer": "Peers: {years} years of experience apart",
         "language": "Shared language: {langs}",
         "inferred": "(wish inferred from the profile: no sentence says what {mentee} wants to learn)",
+        "level_up": "Levels: {mentor} ({mentor_level}) is {steps} step(s) above {mentee} "
+        "({mentee_level}) on the programme's ladder",
+        "level_down": "Levels: {mentor} ({mentor_level}) is {steps} step(s) below {mentee} "
+        "({mentee_level}) on the programme's ladder: {mentor} is the junior mentor",
+        "level_same": "Levels: the same step on the programme's ladder ({mentor_level})",
+        "same": "Same {field}: {values}",
+        "identity": "{mentee} asked for a mentor who shares their identity: {values}",
+        "hours": "Time zones {hours} hours apart",
+        "same_zone": "Same time zone",
     },
     "fr": {
         "help": '{mentor} peut aider {mentee} sur « {want} » (profil de {mentor} : « {offer} »)',
@@ -67,6 +77,15 @@ _PHRASES = {
         "language": "Langue commune : {langs}",
         "inferred": "(souhait déduit du profil : aucune phrase ne dit ce que {mentee} veut "
         "apprendre)",
+        "level_up": "Niveaux : {mentor} ({mentor_level}) a {steps} échelon(s) de plus que "
+        "{mentee} ({mentee_level}) sur l'échelle du programme",
+        "level_down": "Niveaux : {mentor} ({mentor_level}) a {steps} échelon(s) de moins que "
+        "{mentee} ({mentee_level}) sur l'échelle du programme : {mentor} est le mentor junior",
+        "level_same": "Niveaux : le même échelon sur l'échelle du programme ({mentor_level})",
+        "same": "Même {field} : {values}",
+        "identity": "{mentee} a demandé un mentor qui partage son identité : {values}",
+        "hours": "Fuseaux horaires à {hours} h d'écart",
+        "same_zone": "Même fuseau horaire",
     },
 }
 
@@ -108,16 +127,50 @@ def pair_reasons(
             **names, want=shorten(quotes["reverse_want"]), offer=shorten(quotes["reverse_offer"])))
     if signals.get("cross_department"):
         reasons.append(p["cross"].format(a=mentor.department, b=mentee.department))
-    gap = abs(mentee.years_experience - mentor.years_experience)
-    # who is the junior is read from the pair, not from the programme's direction: a pair
-    # made by hand, or explained after the direction changed, is worded as it is
-    side = "peer" if direction == "peer" else "same" if gap == 0 else \
-        "junior" if mentor.years_experience < mentee.years_experience else "senior"
-    reasons.append(p[f"gap_{side}"].format(**names, years=format_number(gap, lang, 1)))
+    for key, points in signals.items():
+        kind, _, field_name = key.removeprefix("rule:").partition(":")
+        if not key.startswith("rule:") or points <= 0 or kind not in ("same", "identity"):
+            continue
+        if kind == "same":
+            values = [v for v in _answers(mentor, field_name)
+                      if fold(v) in {fold(x) for x in _answers(mentee, field_name)}]
+        else:
+            values = list(_answers(mentee, field_name)) or list(_answers(mentor, field_name))
+        if values:
+            reasons.append(p[kind].format(**names, field=field_name,
+                                          values=", ".join(dict.fromkeys(values))))
+    steps = signals.get("level_steps")
+    if steps is not None and np.isfinite(steps):
+        side = "up" if steps > 0 else "down" if steps < 0 else "same"
+        reasons.append(p[f"level_{side}"].format(
+            **names, steps=int(abs(steps)), mentor_level=mentor.level or "?",
+            mentee_level=mentee.level or "?"))
+    else:
+        gap = abs(mentee.years_experience - mentor.years_experience)
+        # who is the junior is read from the pair, not from the programme's direction: a
+        # pair made by hand, or explained after the direction changed, is worded as it is
+        side = "peer" if direction == "peer" else "same" if gap == 0 else \
+            "junior" if mentor.years_experience < mentee.years_experience else "senior"
+        reasons.append(p[f"gap_{side}"].format(**names, years=format_number(gap, lang, 1)))
+    if mentor.utc_offset is not None and mentee.utc_offset is not None:
+        apart = abs(mentor.utc_offset - mentee.utc_offset)
+        apart = min(apart, 24 - apart)
+        reasons.append(p["same_zone"] if apart == 0 else
+                       p["hours"].format(hours=format_number(apart, lang, 1)))
     shared = [x for x in mentee.languages if x in mentor.languages]
     if shared:
         reasons.append(p["language"].format(langs=", ".join(shared)))
     return tuple(reasons)
+
+
+def _answers(person: Person, name: str) -> tuple[str, ...]:
+    """A person's values of a people field or an attribute, as a rule names it."""
+    if name in ("department", "location", "role", "level"):
+        value = getattr(person, name)
+        return tuple(v.strip() for v in value.split(";") if v.strip())
+    return person.attribute(name) or next(
+        (person.attribute(n) for n, _ in person.attributes
+         if fold(n).replace(" ", "_") == fold(name).replace(" ", "_")), ())
 
 
 def shared_terms(want: str, offers: str, most: int = 4) -> list[str]:
@@ -174,6 +227,10 @@ def pair_suggestions(people: Sequence[Person], cohort: Cohort, scores: EdgeScore
     known = {} if known is None else known
     todo = np.array([e for e, key in enumerate(keys) if key not in known], dtype=np.int64)
     rows = best_sentences(cohort, scores.mentor[todo], scores.mentee[todo])
+    todo_m, todo_s = scores.mentor[todo], scores.mentee[todo]
+    rule_points = points_of(cohort, params.rules, params.direction, todo_m, todo_s)
+    position = (compiled(cohort, params.rules).position if params.rules.levels is not None
+                else None)
     sources = {"want": (cohort.wants.ref, rows.want), "offer": (cohort.offers.ref, rows.offer),
                "reverse_want": (cohort.wants.ref, rows.rev_want),
                "reverse_offer": (cohort.offers.ref, rows.rev_offer)}
@@ -188,6 +245,9 @@ def pair_suggestions(people: Sequence[Person], cohort: Cohort, scores: EdgeScore
         signals["want_inferred"] = float(want is not None and want.kind != "want")
         signals["reverse_want_inferred"] = float(reverse_want is not None
                                                  and reverse_want.kind != "want")
+        signals.update({f"rule:{name}": float(v[t]) for name, v in rule_points.items()})
+        if position is not None and position[m] >= 0 and position[s] >= 0:
+            signals["level_steps"] = float(position[m] - position[s])
         quotes["mentor_offers"] = " ".join(
             seg.text for ref in cohort.offers.ref[cohort.offers.ptr[m]:cohort.offers.ptr[m + 1]]
             if (seg := segments.get(int(ref))) is not None)

@@ -9,6 +9,8 @@ Score of mentor ``m`` for mentee ``s`` (in a reverse programme ``m`` is the juni
                        + reverse_weight * coverage(s -> m) * max(coverage(m -> s), 0)
                        + cross_department_bonus * [departments differ]
                        + lexical_weight * TF-IDF cosine of m's offers and s's wants
+                       + the programme's points (its own rules: levels, shared answers,
+                         identity, time zones; :mod:`.traits`)
 
 ``w`` runs over the mentee's *want* sentences only, so a senior who writes mostly about
 their own expertise is matched on the sentence saying what they want to learn, and a junior
@@ -32,6 +34,7 @@ import numpy as np
 
 from .cohort import Cohort, Sentences
 from .params import MatchParams
+from .traits import points_of
 
 __all__ = [
     "EdgeScores",
@@ -43,6 +46,7 @@ __all__ = [
     "coverage_matrix",
     "mentee_sides",
     "offer_rows",
+    "programme_points",
     "row_step",
     "score_edges",
     "signal_matrices",
@@ -213,7 +217,18 @@ def _signal_blocks(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray, param
         lexical = np.asarray(c.lexical_offer[mentor].multiply(c.lexical_want[mentee]).sum(axis=1)
                              ).ravel()
     return {"coverage": coverage.astype(np.float64), "reverse": reverse.astype(np.float64),
-            "cross_department": cross.astype(np.float64), "lexical": lexical.astype(np.float64)}
+            "cross_department": cross.astype(np.float64), "lexical": lexical.astype(np.float64),
+            "programme": programme_points(c, mentor, mentee, params)}
+
+
+def programme_points(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray,
+                     params: MatchParams) -> np.ndarray:
+    """The programme's points of every ``(mentor, mentee)`` (broadcast), float64."""
+    shape = np.broadcast_shapes(mentor.shape, mentee.shape)
+    total = np.zeros(shape, dtype=np.float64)
+    for points in points_of(cohort, params.rules, params.direction, mentor, mentee).values():
+        total = total + points
+    return total
 
 
 def transposed(matrix: np.ndarray, block: int = 256) -> np.ndarray:
@@ -256,8 +271,11 @@ def combine(signals: Mapping[str, np.ndarray], params: MatchParams
         "reverse": params.reverse_weight * signals["reverse"] * np.maximum(coverage, 0.0),
         "cross_department": params.cross_department_bonus * signals["cross_department"],
         "lexical": params.lexical_weight * signals["lexical"],
+        # points in the score's own units, weighted by the rules that give them
+        "programme": signals["programme"],
     }
-    score = parts["coverage"] + parts["reverse"] + parts["cross_department"] + parts["lexical"]
+    score = (parts["coverage"] + parts["reverse"] + parts["cross_department"]
+             + parts["lexical"] + parts["programme"])
     return score, parts
 
 
@@ -413,6 +431,8 @@ def block_signals(c: Cohort, block: np.ndarray, coverage: np.ndarray, mentees: n
     lexical = (_dense(c.lexical_offer[block] @ lexical_want_t) if lexical_want_t is not None
                else np.zeros_like(coverage))
     return {"coverage": coverage, "reverse": reverse,
-            "cross_department": cross.astype(np.float32), "lexical": lexical}
+            "cross_department": cross.astype(np.float32), "lexical": lexical,
+            "programme": programme_points(c, block[:, None], mentees[None, :], params
+                                          ).astype(np.float32)}
 
 

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
+
+from .programme import ProgrammeRules
 
 __all__ = ["COHORT_SETTINGS", "DIRECTIONS", "SIGNALS", "MatchParams"]
 
@@ -15,7 +17,7 @@ DIRECTIONS = ("reverse", "classic", "peer")
 experienced (``classic``), or experience does not matter (``peer``)."""
 
 
-SIGNALS = ("coverage", "reverse", "cross_department", "lexical")
+SIGNALS = ("coverage", "reverse", "cross_department", "lexical", "programme")
 """What the score of a pair is made of (see :func:`combine`)."""
 
 
@@ -76,6 +78,10 @@ class MatchParams:
         dense_limit: mentors x mentees up to which every pair is scored (block by block,
             memory bounded by a block); above it, candidates come from a FAISS search of
             the sentences.
+        rules: the programme's own rules (:class:`~recommender.matching.programme.ProgrammeRules`):
+            a level ladder and window (which then replaces ``min_experience_gap``), bans
+            and points on shared answers, identity matches, a time-zone window, people's
+            stated preferences. Their points are the score's ``programme`` part.
     """
 
     direction: str = "reverse"
@@ -98,6 +104,7 @@ class MatchParams:
     candidates_k: int = 20
     exact_edges: int = 300_000
     dense_limit: int = 4_000_000_000
+    rules: ProgrammeRules = field(default_factory=ProgrammeRules)
 
     def __post_init__(self) -> None:
         problems = []
@@ -122,6 +129,8 @@ class MatchParams:
             problems.append("context_decay must be between 0 and 1 (excluded)")
         if self.self_contained_words < 0:
             problems.append("self_contained_words must be >= 0")
+        if not isinstance(self.rules, ProgrammeRules):
+            problems.append("rules must be ProgrammeRules (read a file with rules_from_dict)")
         if self.candidates_k < 1:
             problems.append("candidates_k must be at least 1")
         if problems:

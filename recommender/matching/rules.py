@@ -11,6 +11,14 @@ import numpy as np
 from ..language.formats import WRITTEN_LANGUAGES, format_number
 from .cohort import PREF_MENTEE, PREF_MENTOR, Cohort
 from .params import MatchParams
+from .traits import (
+    forbidden_by,
+    identity_allows,
+    level_allows,
+    preferences_allow,
+    same_allows,
+    time_zone_allows,
+)
 
 __all__ = [
     "PROFILE_RULES",
@@ -42,7 +50,53 @@ class Rule:
             (language, direction, as_mentee) in self.messages else "en"
         text = (self.messages.get((lang, direction, as_mentee))
                 or self.messages[(lang, "*", as_mentee)])
-        return text.format(gap=format_number(params.min_experience_gap, lang, 2))
+        if self.name == "experience" and params.rules.levels is not None:
+            text = _LEVEL_MESSAGES[(lang, direction if direction in ("reverse", "classic")
+                                    else "peer", as_mentee)]
+        levels, tz = params.rules.levels, params.rules.time_zone
+        window = ""
+        if levels is not None:
+            top = levels.max_steps
+            window = (f"{levels.min_steps}" if top is None else f"{levels.min_steps}-{top}")
+        return text.format(gap=format_number(params.min_experience_gap, lang, 2),
+                           steps=window,
+                           hours=format_number(tz.max_hours if tz and tz.max_hours is not None
+                                               else 0, lang, 1))
+
+
+_LEVEL_MESSAGES = {
+    ("en", "classic", True): "nobody {steps} step(s) above their level on the programme's "
+                             "ladder to mentor them (or their level is on no step)",
+    ("en", "classic", False): "nobody {steps} step(s) below their level on the programme's "
+                              "ladder to mentor (or their level is on no step)",
+    ("en", "reverse", True): "nobody {steps} step(s) below their level on the programme's "
+                             "ladder to mentor them (reverse mentoring: the mentor is the "
+                             "junior; or their level is on no step)",
+    ("en", "reverse", False): "nobody {steps} step(s) above their level on the programme's "
+                              "ladder to mentor (reverse mentoring; or their level is on no "
+                              "step)",
+    ("en", "peer", True): "nobody {steps} step(s) from their level on the programme's ladder "
+                          "(or their level is on no step)",
+    ("en", "peer", False): "nobody {steps} step(s) from their level on the programme's "
+                           "ladder (or their level is on no step)",
+    ("fr", "classic", True): "personne {steps} échelon(s) au-dessus de son niveau sur "
+                             "l'échelle du programme pour être son mentor (ou son niveau "
+                             "n'est sur aucun échelon)",
+    ("fr", "classic", False): "personne {steps} échelon(s) au-dessous de son niveau sur "
+                              "l'échelle du programme à mentorer (ou son niveau n'est sur "
+                              "aucun échelon)",
+    ("fr", "reverse", True): "personne {steps} échelon(s) au-dessous de son niveau sur "
+                             "l'échelle du programme pour être son mentor (mentorat inversé : "
+                             "le mentor est le junior ; ou son niveau n'est sur aucun échelon)",
+    ("fr", "reverse", False): "personne {steps} échelon(s) au-dessus de son niveau sur "
+                              "l'échelle du programme à mentorer (mentorat inversé ; ou son "
+                              "niveau n'est sur aucun échelon)",
+    ("fr", "peer", True): "personne à {steps} échelon(s) de son niveau sur l'échelle du "
+                          "programme (ou son niveau n'est sur aucun échelon)",
+    ("fr", "peer", False): "personne à {steps} échelon(s) de son niveau sur l'échelle du "
+                           "programme (ou son niveau n'est sur aucun échelon)",
+}
+"""The experience rule's messages when the programme's ladder replaces the years."""
 
 
 def _both(en: str, fr: str) -> dict[tuple[str, str, bool], str]:
@@ -52,6 +106,8 @@ def _both(en: str, fr: str) -> dict[tuple[str, str, bool], str]:
 
 
 def _experience(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndarray:
+    if p.rules.levels is not None:  # the programme's ladder replaces the years
+        return level_allows(c, p.rules, p.direction, m, s)
     if p.direction == "reverse":
         return c.years[m] + p.min_experience_gap <= c.years[s]
     if p.direction == "classic":
@@ -96,11 +152,29 @@ def _not_excluded(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np
     return ~np.isin(keys, banned[:, 0] * c.size + banned[:, 1])
 
 
+def _same(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndarray:
+    return same_allows(c, p.rules, m, s)
+
+
+def _time_zone(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndarray:
+    return time_zone_allows(c, p.rules, m, s)
+
+
+def _identity(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndarray:
+    return identity_allows(c, p.rules, m, s)
+
+
+def _preferences(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndarray:
+    return preferences_allow(c, p.rules, m, s)
+
+
 def _content(c: Cohort, m: np.ndarray, s: np.ndarray, p: MatchParams) -> np.ndarray:
     return (c.offers.count[m] > 0) & (c.wants.count[s] > 0)
 
 
 RULES: tuple[Rule, ...] = (
+    Rule("roles", _roles, _both("role preferences rule out every candidate",
+                                "les rôles souhaités excluent tous les candidats")),
     Rule("experience", _experience, {
         ("en", "reverse", True): "nobody with at least {gap} fewer years of experience to "
                                  "mentor them (reverse mentoring: the mentor is the junior)",
@@ -120,8 +194,6 @@ RULES: tuple[Rule, ...] = (
                                   "mentorer",
         **_both("no candidate", "aucun candidat"),
     }),
-    Rule("roles", _roles, _both("role preferences rule out every candidate",
-                                "les rôles souhaités excluent tous les candidats")),
     Rule("language", _language, _both("no shared language with any candidate",
                                       "aucune langue commune avec un candidat")),
     Rule("reporting", _reporting, _both(
@@ -130,6 +202,21 @@ RULES: tuple[Rule, ...] = (
     Rule("excluded", _not_excluded, _both(
         "every candidate pair already exists, was rejected or ended",
         "chaque binôme possible existe déjà, a été refusé ou est terminé")),
+    Rule("same", _same, _both(
+        "every candidate shares an answer the programme's rules forbid sharing (or lacks "
+        "one they require)",
+        "chaque candidat partage une réponse que les règles du programme interdisent de "
+        "partager (ou n'a pas celle qu'elles exigent)")),
+    Rule("time_zone", _time_zone, _both(
+        "no candidate within {hours} hours of their time zone",
+        "aucun candidat à moins de {hours} h de leur fuseau horaire")),
+    Rule("identity", _identity, _both(
+        "no candidate shares the identity they asked to be matched on",
+        "aucun candidat ne partage l'identité sur laquelle ils ont demandé à être appariés")),
+    Rule("preferences", _preferences, _both(
+        "no candidate meets the preferences stated (theirs or the candidates')",
+        "aucun candidat ne remplit les préférences exprimées (les leurs ou celles des "
+        "candidats)")),
     Rule("content", _content, _both(
         "no sentence to match on (no offer or no learning wish found)",
         "aucune phrase sur laquelle s'appuyer (pas d'offre ou pas de souhait trouvé)")),
@@ -154,19 +241,57 @@ def eligible(cohort: Cohort, mentor: np.ndarray, mentee: np.ndarray,
     return ok
 
 
+_RULE_NAMES = {
+    "experience": {"en": "experience gap", "fr": "écart d'expérience"},
+    "levels": {"en": "outside the level window", "fr": "hors de la fenêtre de niveaux"},
+    "roles": {"en": "role preferences or capacity", "fr": "rôles souhaités ou capacité"},
+    "language": {"en": "no shared language", "fr": "aucune langue commune"},
+    "reporting": {"en": "same reporting line", "fr": "même ligne hiérarchique"},
+    "excluded": {"en": "already exists, was rejected or ended",
+                 "fr": "existe déjà, refusé ou terminé"},
+    "same": {"en": "{field}: {effect}", "fr": "{field} : {effect}"},
+    "time_zone": {"en": "more than {hours} hours apart", "fr": "plus de {hours} h d'écart"},
+    "identity": {"en": "identity asked for not shared ({field})",
+                 "fr": "identité demandée non partagée ({field})"},
+    "preference": {"en": "stated preference not met: {field}",
+                   "fr": "préférence exprimée non remplie : {field}"},
+    "content": {"en": "nothing to match on", "fr": "rien sur quoi s'appuyer"},
+}
+_EFFECTS = {"en": {"forbid": "the same answer is forbidden",
+                   "require": "the same answer is required"},
+            "fr": {"forbid": "la même réponse est interdite",
+                   "require": "la même réponse est exigée"}}
+
+
 def broken_rules(cohort: Cohort, mentor: int, mentee: int, params: MatchParams,
                  language: str = "en") -> tuple[str, ...]:
-    """Every rule of :data:`RULES` that forbids the pair ``(mentor, mentee)``, in words."""
+    """Every rule of :data:`RULES` that forbids the pair ``(mentor, mentee)``, in words (the
+    programme's own rules each named: which shared answer, which preference)."""
     m, s = np.array([mentor]), np.array([mentee])
-    names = {"experience": {"en": "experience gap", "fr": "écart d'expérience"},
-             "roles": {"en": "role preferences or capacity", "fr": "rôles souhaités ou capacité"},
-             "language": {"en": "no shared language", "fr": "aucune langue commune"},
-             "reporting": {"en": "same reporting line", "fr": "même ligne hiérarchique"},
-             "excluded": {"en": "already exists, was rejected or ended",
-                          "fr": "existe déjà, refusé ou terminé"},
-             "content": {"en": "nothing to match on", "fr": "rien sur quoi s'appuyer"}}
     lang = language if language in WRITTEN_LANGUAGES else "en"
-    return tuple(names[r.name][lang] for r in RULES if not r.allows(cohort, m, s, params)[0])
+    out: list[str] = []
+    tz = params.rules.time_zone
+    hours = format_number(tz.max_hours if tz and tz.max_hours is not None else 0, lang, 1)
+    programme = forbidden_by(cohort, params.rules, params.direction, mentor, mentee)
+    for rule in RULES:
+        if rule.allows(cohort, m, s, params)[0]:
+            continue
+        if rule.name == "experience" and params.rules.levels is not None:
+            out.append(_RULE_NAMES["levels"][lang])
+        elif rule.name in ("same", "identity"):
+            for name in programme:
+                kind, _, field_name = name.partition(":")
+                if kind == rule.name:
+                    effect = next((r.effect for r in params.rules.same
+                                   if r.field == field_name), "forbid")
+                    out.append(_RULE_NAMES[kind][lang].format(
+                        field=field_name, effect=_EFFECTS[lang].get(effect, effect)))
+        elif rule.name == "preferences":
+            out.extend(_RULE_NAMES["preference"][lang].format(field=name.partition(":")[2])
+                       for name in programme if name.startswith("preference:"))
+        else:
+            out.append(_RULE_NAMES[rule.name][lang].format(hours=hours))
+    return tuple(out)
 
 
 def ineligibility_reasons(cohort: Cohort, people: np.ndarray, as_mentee: bool,

@@ -34,7 +34,7 @@ def test_stored_reasons_are_reworded_without_rescoring(rec):
 def test_rules_are_named_and_a_forbidden_manual_pair_is_refused(rec):
     assert rec.rule_violations("j1", "s1") == ()
     # j1 only wants to mentor, and is 17 years junior to s1.
-    assert rec.rule_violations("s1", "j1") == ("experience gap", "role preferences or capacity")
+    assert rec.rule_violations("s1", "j1") == ("role preferences or capacity", "experience gap")
     assert "écart d'expérience" in rec.rule_violations("s1", "j1", "fr")
     with pytest.raises(PairRuleError, match="experience gap"):
         rec.add_pair("s1", "j1")

@@ -75,7 +75,7 @@ def test_reasons_quote_both_profiles(labelled):
     assert "TikTok pour attirer de jeunes préparateurs" in pair.reasons[0]
     assert "Je gère le compte TikTok du recrutement" in pair.reasons[0]
     assert pair.parts["coverage"] > 0 and set(pair.parts) == {
-        "coverage", "reverse", "cross_department", "lexical"}
+        "coverage", "reverse", "cross_department", "lexical", "programme"}
 
 
 @pytest.mark.slow

@@ -1,0 +1,400 @@
+"""A programme's rules on a cohort's arrays: which pairs they forbid, and the points they
+give, on edges ``(E,)`` and on broadcast matrices (``(M, 1)`` x ``(1, S)``) alike.
+
+The cohort keeps what people answered (levels, time zones, attributes, preferences) as
+plain arrays; this module compiles them once per cohort and rules (:func:`compiled`) into
+codes, ladder positions and value matrices, then reads them with numpy.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..language.text import fold
+from .cohort import Cohort
+from .programme import (
+    LADDERS,
+    Condition,
+    IdentityRule,
+    ProgrammeRules,
+    ladder_positions,
+    parse_conditions,
+)
+
+__all__ = ["CompiledRules", "compiled", "forbidden_by", "points_of", "preference_problems"]
+
+_YES = frozenset({"yes", "y", "true", "1", "oui", "si", "sim", "ja", "sí", "x"})
+_LEVEL_NAMES = frozenset({"level", "niveau", "nivel", "grade", "career stage", "stage"})
+
+
+def _value(text: str) -> str:
+    return " ".join(fold(text).replace(".", " ").split())
+
+
+@dataclass(frozen=True)
+class CompiledRules:
+    """A cohort's answers laid out for the rules.
+
+    Attributes:
+        position: ``(n,)`` ladder step of each person (-1: not on the ladder; all -1
+            without a level rule).
+        values: per field (people fields and attribute names, folded), ``(n, V)`` bool:
+            which of the field's ``V`` values each person gave.
+        names: per field, the ``V`` values as first written.
+        numbers: per field, ``(n,)`` the first number of a person's value (NaN: none).
+        conditions: every distinct condition people stated, with ``holders`` ``(C, n)``
+            (who stated it) and ``meets`` ``(C, n)`` (who satisfies it as a partner).
+        unreadable: ``(person, part)`` of preferences that are no condition.
+    """
+
+    position: np.ndarray
+    values: dict[str, np.ndarray]
+    names: dict[str, tuple[str, ...]]
+    numbers: dict[str, np.ndarray]
+    conditions: tuple[Condition, ...]
+    holders: np.ndarray
+    meets: np.ndarray
+    unreadable: tuple[tuple[int, str], ...]
+
+
+_CACHE: dict[tuple[int, ProgrammeRules], tuple[Cohort, CompiledRules]] = {}
+_LOCK = threading.Lock()
+
+
+def compiled(cohort: Cohort, rules: ProgrammeRules) -> CompiledRules:
+    """:class:`CompiledRules` of ``cohort`` under ``rules`` (kept for the last cohorts:
+    a matching run reads them block after block)."""
+    key = (id(cohort.answers), rules)
+    with _LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None and hit[0].answers is cohort.answers:
+            return hit[1]
+    out = _compile(cohort, rules)
+    with _LOCK:
+        if len(_CACHE) >= 8:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = (cohort, out)
+    return out
+
+
+def _compile(cohort: Cohort, rules: ProgrammeRules) -> CompiledRules:
+    n = cohort.size
+    answers = [json.loads(a) for a in cohort.answers] if cohort.answers is not None \
+        else [{} for _ in range(n)]
+    per_field: dict[str, list[list[str]]] = {}
+    for i, person in enumerate(answers):
+        for name, value in person.get("fields", []):
+            key = _value(name)
+            column = per_field.setdefault(key, [[] for _ in range(n)])
+            column[i].extend(v.strip() for v in str(value).split(";") if v.strip())
+    values: dict[str, np.ndarray] = {}
+    names: dict[str, tuple[str, ...]] = {}
+    numbers: dict[str, np.ndarray] = {}
+    for key, column in per_field.items():
+        index: dict[str, int] = {}
+        first: list[str] = []
+        for items in column:
+            for item in items:
+                if _value(item) not in index:
+                    index[_value(item)] = len(first)
+                    first.append(item)
+        matrix = np.zeros((n, max(len(first), 1)), dtype=bool)
+        nums = np.full(n, np.nan)
+        for i, items in enumerate(column):
+            for item in items:
+                matrix[i, index[_value(item)]] = True
+                if np.isnan(nums[i]):
+                    found = _first_number(item)
+                    if found is not None:
+                        nums[i] = found
+        values[key], names[key], numbers[key] = matrix, tuple(first), nums
+    levels = [p.get("level", "") for p in answers]
+    ladder = rules.levels.ladder if rules.levels is not None else _likely_ladder(levels)
+    position = (ladder_positions(ladder, levels) if ladder is not None
+                else np.full(n, -1, dtype=np.int64))
+    conditions: dict[Condition, list[int]] = {}
+    unreadable: list[tuple[int, str]] = []
+    if rules.preferences == "hard":
+        for i, person in enumerate(answers):
+            stated, bad = parse_conditions(person.get("preferences", ""))
+            unreadable.extend((i, b) for b in bad)
+            for condition in stated:
+                conditions.setdefault(condition, []).append(i)
+    ordered = tuple(conditions)
+    holders = np.zeros((len(ordered), n), dtype=bool)
+    meets = np.zeros((len(ordered), n), dtype=bool)
+    for c, condition in enumerate(ordered):
+        holders[c, conditions[condition]] = True
+        meets[c] = _meets(condition, values, names, numbers, position, ladder)
+    return CompiledRules(position, values, names, numbers, ordered, holders, meets,
+                         tuple(unreadable))
+
+
+def _likely_ladder(levels: list[str]) -> tuple[tuple[str, ...], ...] | None:
+    """The shipped ladder that places the most of ``levels`` (``None``: it places none),
+    so that "level >= Master's student" reads without a ladder in the rules."""
+    best, placed = None, 0
+    for ladder in LADDERS.values():
+        found = int((ladder_positions(ladder, levels) >= 0).sum())
+        if found > placed:
+            best, placed = ladder, found
+    return best
+
+
+def _first_number(text: str) -> float | None:
+    found = re.search(r"-?\d+(?:[.,]\d+)?", text)
+    return float(found.group(0).replace(",", ".")) if found else None
+
+
+def _meets(condition: Condition, values: dict[str, np.ndarray],
+           names: dict[str, tuple[str, ...]], numbers: dict[str, np.ndarray],
+           position: np.ndarray, ladder: tuple[tuple[str, ...], ...] | None) -> np.ndarray:
+    """Who satisfies ``condition`` as a partner (``(n,)`` bool); unknown answers never do.
+    A level is compared on ``ladder`` (the programme's, else the shipped ladder its
+    people's levels are on)."""
+    n = len(position)
+    target = _value(condition.value)
+    field = "level" if condition.field in _LEVEL_NAMES else condition.field
+    if field == "level" and ladder is not None:
+        wanted = int(ladder_positions(ladder, [condition.value])[0])
+        if wanted < 0:
+            return np.zeros(n, dtype=bool)
+        compare = {">=": position >= wanted, "<=": position <= wanted,
+                   "=": position == wanted, "!=": position != wanted}[condition.op]
+        return (position >= 0) & compare
+    if condition.op in (">=", "<="):
+        number = _first_number(condition.value)
+        if number is None or field not in numbers:
+            return np.zeros(n, dtype=bool)
+        got = numbers[field]
+        known = ~np.isnan(got)
+        filled = np.where(known, got, 0.0)
+        return known & (filled >= number if condition.op == ">=" else filled <= number)
+    has = np.zeros(n, dtype=bool)
+    answered = np.zeros(n, dtype=bool)
+    for name in ([field] if field else list(values)):
+        if name not in values:
+            continue
+        matrix = values[name]
+        answered |= matrix.any(axis=1)
+        hit = [j for j, v in enumerate(names[name]) if _value(v) == target]
+        if hit:
+            has |= matrix[:, hit].any(axis=1)
+    return has if condition.op == "=" else (answered & ~has)
+
+
+# ------------------------------------------------------------------------ pairs
+def _pairwise(m: np.ndarray, s: np.ndarray,
+              edges: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> np.ndarray:
+    """``edges`` over every ``(m, s)`` of broadcast arrays, without materialising more than
+    the result (``edges`` takes two ``(E,)`` arrays)."""
+    shape = np.broadcast_shapes(m.shape, s.shape)
+    mm, ss = np.broadcast_to(m, shape).ravel(), np.broadcast_to(s, shape).ravel()
+    return edges(mm, ss).reshape(shape)
+
+
+def _share(matrix: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Whether ``a[e]`` and ``b[e]`` share a value of ``matrix`` ``(n, V)``."""
+    if matrix.shape[1] == 1:
+        return matrix[a, 0] & matrix[b, 0]
+    if a.ndim == 2 and b.ndim == 2 and a.shape[1] == 1 and b.shape[0] == 1:
+        return (matrix[a[:, 0]].astype(np.float32) @ matrix[b[0]].T.astype(np.float32)) > 0
+    return _pairwise(a, b, lambda x, y: (matrix[x] & matrix[y]).any(axis=1))
+
+
+def _field(c: CompiledRules, name: str) -> np.ndarray | None:
+    return c.values.get(_value(name))
+
+
+def _steps(cohort: Cohort, c: CompiledRules, m: np.ndarray, s: np.ndarray,
+           direction: str) -> np.ndarray:
+    """Steps from the mentee up to the mentor (classic, peer) or from the mentor up to the
+    mentee (reverse)."""
+    up = c.position[m] - c.position[s]
+    return -up if direction == "reverse" else up
+
+
+def level_allows(cohort: Cohort, rules: ProgrammeRules, direction: str, m: np.ndarray,
+                 s: np.ndarray) -> np.ndarray:
+    """The level window (everything when there is no ladder or it is soft)."""
+    shape = np.broadcast_shapes(m.shape, s.shape)
+    lv = rules.levels
+    if lv is None or not lv.hard:
+        return np.ones(shape, dtype=bool)
+    c = compiled(cohort, rules)
+    known = (c.position[m] >= 0) & (c.position[s] >= 0)
+    steps = _steps(cohort, c, m, s, direction)
+    if direction == "peer":
+        steps = np.abs(steps)
+    ok = known & (steps >= lv.min_steps)
+    if lv.max_steps is not None:
+        ok &= steps <= lv.max_steps
+    return np.broadcast_to(ok, shape)
+
+
+def same_allows(cohort: Cohort, rules: ProgrammeRules, m: np.ndarray,
+                s: np.ndarray) -> np.ndarray:
+    """The bans and requirements on shared answers."""
+    ok = np.ones(np.broadcast_shapes(m.shape, s.shape), dtype=bool)
+    hard = [r for r in rules.same if r.effect in ("forbid", "require")]
+    if not hard:
+        return ok
+    c = compiled(cohort, rules)
+    for rule in hard:
+        matrix = _field(c, rule.field)
+        shared = (_share(matrix, m, s) if matrix is not None
+                  else np.zeros(ok.shape, dtype=bool))
+        ok &= ~shared if rule.effect == "forbid" else shared
+    return ok
+
+
+def _hours(cohort: Cohort, m: np.ndarray, s: np.ndarray) -> np.ndarray:
+    """Hours between two time zones (across the date line the short way); NaN: unknown."""
+    if cohort.utc_offset is None:
+        return np.full(np.broadcast_shapes(m.shape, s.shape), np.nan)
+    d = np.abs(cohort.utc_offset[m] - cohort.utc_offset[s])
+    return np.minimum(d, 24 - d)
+
+
+def time_zone_allows(cohort: Cohort, rules: ProgrammeRules, m: np.ndarray,
+                     s: np.ndarray) -> np.ndarray:
+    shape = np.broadcast_shapes(m.shape, s.shape)
+    tz = rules.time_zone
+    if tz is None or tz.max_hours is None:
+        return np.ones(shape, dtype=bool)
+    hours = _hours(cohort, m, s)
+    return np.broadcast_to(np.isnan(hours) | (hours <= tz.max_hours + 1e-9), shape)
+
+
+def _opted_in(c: CompiledRules, name: str) -> np.ndarray | None:
+    matrix = _field(c, name)
+    if matrix is None:
+        return None
+    yes = [j for j, v in enumerate(c.names[_value(name)]) if _value(v) in _YES]
+    if not yes:
+        return np.zeros(len(matrix), dtype=bool)
+    return np.asarray(matrix[:, yes].any(axis=1))
+
+
+def _identity_match(c: CompiledRules, rule: IdentityRule, m: np.ndarray, s: np.ndarray
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """(the mentee asked, the mentor's values include one of the mentee's)."""
+    shape = np.broadcast_shapes(m.shape, s.shape)
+    asked_all = _opted_in(c, rule.opt_in) if rule.opt_in else np.ones(len(c.position), bool)
+    asked = (np.broadcast_to(asked_all[s], shape) if asked_all is not None
+             else np.zeros(shape, dtype=bool))
+    mine, theirs = _field(c, rule.field), _field(c, rule.mentee_field or rule.field)
+    if mine is None or theirs is None:
+        return asked, np.zeros(shape, dtype=bool)
+    names_m = [_value(v) for v in c.names[_value(rule.field)]]
+    names_s = [_value(v) for v in c.names[_value(rule.mentee_field or rule.field)]]
+    common = sorted(set(names_m) & set(names_s))
+    if not common:
+        return asked, np.zeros(shape, dtype=bool)
+    a = mine[:, [names_m.index(v) for v in common]]
+    b = theirs[:, [names_s.index(v) for v in common]]
+    if a.shape[1] == 1:
+        return asked, np.broadcast_to(a[m, 0] & b[s, 0], shape)
+    return asked, _pairwise(m, s, lambda x, y: (a[x] & b[y]).any(axis=1))
+
+
+def identity_allows(cohort: Cohort, rules: ProgrammeRules, m: np.ndarray,
+                    s: np.ndarray) -> np.ndarray:
+    ok = np.ones(np.broadcast_shapes(m.shape, s.shape), dtype=bool)
+    hard = [r for r in rules.identity if r.hard]
+    if not hard:
+        return ok
+    c = compiled(cohort, rules)
+    for rule in hard:
+        asked, match = _identity_match(c, rule, m, s)
+        ok &= ~asked | match
+    return ok
+
+
+def preferences_allow(cohort: Cohort, rules: ProgrammeRules, m: np.ndarray,
+                      s: np.ndarray) -> np.ndarray:
+    """Each person's stated conditions hold for their partner (both ways)."""
+    ok = np.ones(np.broadcast_shapes(m.shape, s.shape), dtype=bool)
+    if rules.preferences != "hard":
+        return ok
+    c = compiled(cohort, rules)
+    for holders, meets in zip(c.holders, c.meets, strict=True):
+        ok &= ~(holders[m] & ~meets[s]) & ~(holders[s] & ~meets[m])
+    return ok
+
+
+def forbidden_by(cohort: Cohort, rules: ProgrammeRules, direction: str, mentor: int,
+                 mentee: int) -> list[str]:
+    """The programme rules that forbid one pair, by name (``levels``, ``same:<field>``,
+    ``time_zone``, ``identity:<field>``, ``preference:<condition>``)."""
+    m, s = np.array([mentor]), np.array([mentee])
+    out = []
+    if not level_allows(cohort, rules, direction, m, s)[0]:
+        out.append("levels")
+    c = compiled(cohort, rules)
+    for rule in rules.same:
+        if rule.effect in ("forbid", "require") and not same_allows(
+                cohort, ProgrammeRules(same=(rule,)), m, s)[0]:
+            out.append(f"same:{rule.field}")
+    if not time_zone_allows(cohort, rules, m, s)[0]:
+        out.append("time_zone")
+    for ident in rules.identity:
+        if ident.hard:
+            asked, match = _identity_match(c, ident, m, s)
+            if asked[0] and not match[0]:
+                out.append(f"identity:{ident.field}")
+    if rules.preferences == "hard":
+        for condition, holders, meets in zip(c.conditions, c.holders, c.meets, strict=True):
+            if (holders[mentor] and not meets[mentee]) or (holders[mentee] and not meets[mentor]):
+                out.append(f"preference:{condition.text}")
+    return out
+
+
+def points_of(cohort: Cohort, rules: ProgrammeRules, direction: str, m: np.ndarray,
+              s: np.ndarray) -> dict[str, np.ndarray]:
+    """The points each soft rule gives ``(m, s)`` (only rules that give any), each shaped
+    like the broadcast pairs."""
+    shape = np.broadcast_shapes(m.shape, s.shape)
+    out: dict[str, np.ndarray] = {}
+    if not rules.gives_points:
+        return out
+    c = compiled(cohort, rules)
+    lv = rules.levels
+    if lv is not None and lv.points:
+        steps = _steps(cohort, c, m, s, direction)
+        if direction == "peer":
+            steps = np.abs(steps)
+        known = (c.position[m] >= 0) & (c.position[s] >= 0)
+        got = np.zeros(shape)
+        for n_steps, points in lv.points:
+            got = np.where(known & (steps == n_steps), points, got)
+        out["levels"] = got
+    for rule in rules.same:
+        if rule.effect == "points" and rule.weight:
+            matrix = _field(c, rule.field)
+            shared = (_share(matrix, m, s) if matrix is not None
+                      else np.zeros(shape, dtype=bool))
+            out[f"same:{rule.field}"] = rule.weight * np.broadcast_to(shared, shape)
+    for ident in rules.identity:
+        if ident.weight:
+            asked, match = _identity_match(c, ident, m, s)
+            out[f"identity:{ident.field}"] = ident.weight * (asked & match)
+    tz = rules.time_zone
+    if tz is not None and tz.weight:
+        hours = _hours(cohort, m, s)
+        span = tz.max_hours if tz.max_hours else 12.0
+        out["time_zone"] = np.broadcast_to(
+            np.nan_to_num(tz.weight * np.clip(1 - hours / max(span, 1e-9), 0, 1), nan=0.0),
+            shape)
+    return out
+
+
+def preference_problems(cohort: Cohort, rules: ProgrammeRules) -> tuple[tuple[int, str], ...]:
+    """``(person, part)`` of stated preferences that are no condition."""
+    return compiled(cohort, rules).unreadable
