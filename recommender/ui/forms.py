@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..errors import ValidationError
 from ..intake.cells import canonical_column, number
-from ..intake.forms.mapping import FIELDS
+from ..intake.forms.mapping import FIELDS, is_field
 from ..intake.forms.propose import header_of
 from ..intake.readers import read_form_table
 from ..language.text import fold
@@ -49,7 +49,7 @@ def field_of_cell(cell: Any, lang: str) -> str | None:
     key = _fold_word(cell)
     if not key:
         return ""
-    if key.replace(" ", "_") in FIELDS:
+    if is_field(key.replace(" ", "_")):
         return key.replace(" ", "_")
     if key.replace(" ", "") in {w.replace("(", "").replace(")", "") for w in _IGNORE_WORDS} \
             or key in {_fold_word(t("field_ignore", lg)) for lg in LANGUAGES}:
@@ -150,6 +150,17 @@ _FR_REASONS: tuple[tuple[str, str], ...] = (
      "ne nomme aucune langue connue de l'outil : laissée de côté sauf si vous donnez son "
      "code ISO 639-1"),
     (r", a default to confirm", ", valeur par défaut à confirmer"),
+    (r"no preference: no condition", "pas de préférence : aucune condition"),
+    (r"free text: write the condition \(e\.g\. 'level >= Master's student', 'sector = "
+     r"Academia'\) or leave it empty", "texte libre : écrivez la condition (par ex. "
+     "« level >= Master's student », « sector = Academia ») ou laissez vide"),
+    (r"yes: write the condition the question describes \(e\.g\. 'department != Finance'\) "
+     r"or leave it empty", "oui : écrivez la condition que décrit la question (par ex. "
+     "« department != Finance ») ou laissez vide"),
+    (r"a level: a condition on the partner's level, to confirm",
+     "un niveau : une condition sur le niveau du binôme, à confirmer"),
+    (r"a choice: the partner must have given this answer, to confirm",
+     "un choix : le binôme doit avoir donné cette réponse, à confirmer"),
 )
 
 

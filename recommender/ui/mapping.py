@@ -148,7 +148,7 @@ class MappingHandlers(HandlerBase):
                 for v in c.values:
                     suggested[(canonical_column(c.column), fold(v.answer).strip())] = v.reason
         out: list[dict[str, Any]] = []
-        for field_name in ("years_experience", "languages", "role_preference"):
+        for field_name in ("years_experience", "languages", "role_preference", "preferences"):
             known = {fold(k).strip(): v for k, v in
                      mapping.value_maps.get(field_name, {}).items()}
             for col in mapping.columns_of(field_name):
@@ -180,7 +180,13 @@ class MappingHandlers(HandlerBase):
                         shown = value or ""
                     else:
                         shown = value or ""
-                    if shown:
+                    if field_name == "preferences" and why:
+                        # a condition on the partner, or none ("No preference"): the
+                        # coordinator confirms each; free text needs them first
+                        note = reason_text(why, lang)
+                        if "to confirm" in why or "write the condition" in why:
+                            note = "⚠ " + note
+                    elif shown:
                         note = (reason_text(why, lang) if why else t("map_value_known", lang))
                         if "default to confirm" in why:  # a stated default: look at it first
                             note = "⚠ " + note
@@ -229,7 +235,7 @@ class MappingHandlers(HandlerBase):
                 kinds[found.column] = found.kind
         value_maps: dict[str, dict[str, Any]] = {
             f: dict(m) for f, m in base.value_maps.items()
-            if f not in ("years_experience", "languages", "role_preference")}
+            if f not in ("years_experience", "languages", "role_preference", "preferences")}
         for row in table_rows(values):
             if len(row) < 4:
                 continue
@@ -239,6 +245,8 @@ class MappingHandlers(HandlerBase):
                 continue  # the column no longer feeds that field
             text = "" if is_blank(cell) else cell_text(cell)
             if not text:
+                if name == "preferences":  # an empty condition: the answer sets none
+                    value_maps.setdefault(name, {})[str(answer)] = ""
                 continue
             if name == "years_experience":
                 years = years_value(text)

@@ -186,7 +186,9 @@ def with_answers(scores: dict[str, tuple[float, str]], answers: Answers,
     if "id" in out and len(answers.distinct) < answers.count:
         cap("id", 0.3, "the answers repeat, so they cannot identify people")
     if kind == "yesno":
-        for name in [n for n in out if not n.startswith("_")]:
+        # a yes to "Would you prefer a mentor from another team?" is a preference: the
+        # question says what (the coordinator writes it as a condition)
+        for name in [n for n in out if not n.startswith("_") and n != "preferences"]:
             cap(name, 0.3, "the answers say yes or no")
     if kind == "email" and out.get("manager_id", (0.0, ""))[0] >= 0.7:
         put("manager_id", 0.97, "the header names a manager and the answers are e-mail "

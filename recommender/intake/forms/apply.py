@@ -57,10 +57,11 @@ from ..cells import (
     is_blank,
     number,
     split_items,
+    utc_offset,
     value_key,
 )
 from ..readers import read_form_table, rows_from
-from ..validate import validate_people
+from ..validate import ATTRIBUTE_PREFIX, validate_people
 from .answers import EMAIL
 from .headers import WATCHED, header_scores, question_text
 from .mapping import TEXT_FIELDS, ColumnMapping
@@ -334,6 +335,30 @@ class _Mapper:
         # no seniority question (a peer programme's form): everyone alike, said once
         out["years_experience"] = self.years(row_no, row) if m.columns_of(
             "years_experience") else 0.0
+        if m.columns_of("level"):
+            out["level"] = self.joined(row, "level", " ")
+        elif m.columns_of("years_experience"):
+            # a seniority answered as a category ("Postdoc", "HEO") is also the person's
+            # level, which a programme's ladder reads; a number of years is not a level
+            answer = next((cell_text(v) for _, v in self.answers(row, "years_experience")), "")
+            if answer and number(answer) is None:
+                out["level"] = answer
+        if m.columns_of("utc_offset"):
+            value = self.first(row, "utc_offset")
+            if value is not None and not is_blank(value):
+                if utc_offset(value) is None:  # one answer nobody foresaw keeps no row out
+                    self.warnings.append(
+                        f"row {row_no}, column '{question_text(m.columns_of('utc_offset')[0])}':"
+                        f" '{cell_text(value)}' is no time zone this tool reads: left out "
+                        "(write it as UTC+1, -3 or Europe/Paris, or map it under value_maps "
+                        "-> utc_offset)")
+                else:
+                    out["utc_offset"] = value
+        if m.columns_of("preferences"):
+            out["preferences"] = self.joined(row, "preferences", "; ")
+        for name in m.fields:
+            if name.startswith(ATTRIBUTE_PREFIX):
+                out[name] = self.joined(row, name, ";")
         if m.role is not None:
             out["role_preference"] = m.role
         email = cell_text(out.get("email"))

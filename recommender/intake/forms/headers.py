@@ -104,7 +104,8 @@ _RULES: tuple[tuple[str, str, float], ...] = (
      r"\bwohnort\b|\bdienstort\b|\barbeitsort\b|^base$|\bbased\b|\bde onde\b|"
      r"\bdonde trabajas\b|\bou travaillez\b|\bsede di lavoro\b|\bcitta\b|\bpaese\b|"
      r"\blocalidade\b|\blocalidad\b|\bplanta\b", "location", 0.85),
-    (r"time ?zone|fuseau horaire|zona horaria|fuso horario|zeitzone", "location", 0.75),
+    (r"time ?zone|fuseau horaire|zona horaria|fuso horario|zeitzone|fuso orario|"
+     r"\b(utc|gmt) offset\b|huso horario", "utc_offset", 0.95),
     (r"\bville\b|\bcity\b|\bciudad\b|\bcidade\b|\bstadt\b|\bcitta\b|\bhub\b|"
      r"work out of|\btravaillez ou\b", "location", 0.9),
     (r"\blanguages?\b|\blangues?\b|\bidiomas?\b|\blinguas?\b|\blenguas?\b|\bsprachen?\b",
@@ -183,6 +184,7 @@ _WORDINGS: dict[str, tuple[str, ...]] = {
                         "Souhaitez-vous être mentor ou mentoré ?"),
     "capacity": ("How many mentees can you take?", "Combien de mentorés pouvez-vous suivre ?"),
     "manager_id": ("Manager", "Responsable hiérarchique", "Your manager's email"),
+    "utc_offset": ("Time zone", "Fuseau horaire", "Zona horaria", "Fuso horário"),
 }
 
 
@@ -214,7 +216,7 @@ _SAYS = {"offer": "asks what the person answering can give",
          "partner": "asks for preferences about the partner",
          "topics": "names subjects"}
 _DIRECTION_FIELDS = {"offer": "offers", "want": "wants", "self": "profile", "avoid": "_avoid",
-                     "partner": "_partner", "topics": "_topics"}
+                     "partner": "preferences", "topics": "_topics"}
 
 
 def header_scores(column: str) -> dict[str, tuple[float, str]]:

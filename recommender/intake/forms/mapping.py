@@ -7,6 +7,7 @@ import difflib
 import json
 import logging
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -18,11 +19,12 @@ from ...language.langid import DEFAULT_CANDIDATES
 from ...language.names import ISO_639_1
 from ...records import ROLE_PREFERENCES
 from ..cells import canonical_column
-from ..validate import PEOPLE_COLUMNS
+from ..validate import ATTRIBUTE_PREFIX, PEOPLE_COLUMNS
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["FIELDS", "MAPPING_VERSION", "MULTI_FIELDS", "TEXT_FIELDS", "ColumnMapping"]
+__all__ = ["FIELDS", "MAPPING_VERSION", "MULTI_FIELDS", "TEXT_FIELDS", "ColumnMapping",
+           "is_field"]
 
 
 MAPPING_VERSION = 1
@@ -36,7 +38,14 @@ FIELDS: tuple[str, ...] = tuple(PEOPLE_COLUMNS)
 TEXT_FIELDS = ("profile", "offers", "wants")
 
 
-MULTI_FIELDS = frozenset({*TEXT_FIELDS, "languages", "department", "role", "location"})
+def is_field(name: str) -> bool:
+    """A people field, or an attribute ``attr_<name>`` a programme's rules may read
+    (``attr_profession``, ``attr_sector``)."""
+    return name in FIELDS or re.fullmatch(ATTRIBUTE_PREFIX + r"[a-z0-9][a-z0-9_]*", name) is not None
+
+
+MULTI_FIELDS = frozenset({*TEXT_FIELDS, "languages", "department", "role", "location",
+                          "preferences"})
 """Fields several columns may feed (texts joined; "Lyon, France"; "Faculty, Lab")."""
 
 
@@ -296,9 +305,10 @@ def _check_mapping(mapping: ColumnMapping, source: str) -> list[Problem]:
     """Problems of a mapping's content: unknown fields, clashes, values of the value maps."""
     out: list[Problem] = []
     for name in mapping.fields:
-        if name not in FIELDS:
+        if not is_field(name):
             out.append(_problem(source, f"fields.{name}", f"unknown field '{name}'"
-                                f"{_nearest(name, FIELDS)}; fields are {', '.join(FIELDS)}"))
+                                f"{_nearest(name, FIELDS)}; fields are {', '.join(FIELDS)}, "
+                                f"or {ATTRIBUTE_PREFIX}<name> for an attribute"))
     seen: dict[str, str] = {}
     for name, columns in mapping.fields.items():
         for column in columns:
@@ -324,7 +334,7 @@ def _check_mapping(mapping: ColumnMapping, source: str) -> list[Problem]:
                                 f"'{code}' is not an ISO 639-1 language code"))
     for name, table in mapping.value_maps.items():
         where = f"value_maps.{name}"
-        if name not in FIELDS:
+        if not is_field(name):
             out.append(_problem(source, where, f"unknown field '{name}'{_nearest(name, FIELDS)}"))
             continue
         for answer, value in table.items():

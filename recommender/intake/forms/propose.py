@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...language.langid import DEFAULT_CANDIDATES
+from ...language.levels import LADDERS, ladder_positions
 from ...language.names import is_filler, part_languages
-from ...language.text import fold
+from ...language.text import fold, words
 from ...records import ROLE_PREFERENCES
 from ..cells import answer_parts, canonical_column, number
 from ..validate import PEOPLE_ALIASES
@@ -232,7 +233,54 @@ DEFAULT_CAPACITY = 1
 """Mentees a person takes when their answer gives no number (a default to confirm)."""
 
 
-def _value_suggestions(name: str, answers: Answers) -> tuple[ValueSuggestion, ...]:
+_NO_PREFERENCE = re.compile(
+    r"^(no|any|none|n a|na|sans|aucune?|sin|sem|nein|keine?|nessuna?)( \w+){0,2}$|"
+    r"\b(no (preference|minimum|restriction)|doesn t matter|does not matter|no matter|"
+    r"indifferent|peu (m )?importe|pas de (preference|minimum)|sin preferencia|"
+    r"sem preferencia|egal|keine (praferenz|vorliebe)|indiferente|da igual|tanto faz|"
+    r"whatever|either|les deux|both|ambos|beides|entrambi)\b")
+_MINIMUM = re.compile(r"\b(minimum|minimal|at least|au moins|minimo|minima|mindest\w*|"
+                      r"almeno|no less than|a partir de|ab)\b")
+_MAXIMUM = re.compile(r"\b(maximum|at most|au plus|maximo|hochstens|al massimo)\b")
+
+
+def preference_suggestions(column: str, answers: Sequence[str]
+                           ) -> tuple[ValueSuggestion, ...]:
+    """A condition on the partner for each short answer of a preference question, to
+    confirm: "no preference" -> none; a level a shipped ladder knows -> ``level >= X``
+    (``<=`` after "maximum", ``=`` when the question says neither); another choice ->
+    ``= X`` (the partner answered X somewhere). A long free answer gets no suggestion:
+    the coordinator writes the condition or leaves it out."""
+    header = header_words(column)
+    op = ">=" if _MINIMUM.search(header) else "<=" if _MAXIMUM.search(header) else "="
+    out: list[ValueSuggestion] = []
+    for answer in answers:
+        folded = " ".join(re.sub(r"[^\w]+", " ", fold(answer)).split())
+        first = folded.split(" ", 1)[0] if folded else ""
+        if _NO_PREFERENCE.search(folded) or first in ("no", "non", "nao", "nein"):
+            out.append(ValueSuggestion(answer, "", "no preference: no condition"))
+        elif first in ("yes", "oui", "si", "sim", "ja", "y"):
+            # "Yes" to "a mentor from another team?": the question says what to write
+            out.append(ValueSuggestion(answer, "", "yes: write the condition the question "
+                                       "describes (e.g. 'department != Finance') or leave "
+                                       "it empty"))
+        elif len(words(answer)) > 6:
+            out.append(ValueSuggestion(answer, "", "free text: write the condition "
+                                       "(e.g. 'level >= Master's student', 'sector = "
+                                       "Academia') or leave it empty"))
+        elif any(ladder_positions(ladder, [answer])[0] >= 0 for ladder in LADDERS.values()):
+            out.append(ValueSuggestion(answer, f"level {op} {answer.strip()}",
+                                       "a level: a condition on the partner's level, to "
+                                       "confirm"))
+        else:
+            out.append(ValueSuggestion(answer, f"= {answer.strip()}",
+                                       "a choice: the partner must have given this answer, "
+                                       "to confirm"))
+    return tuple(out)
+
+
+def _value_suggestions(name: str, answers: Answers, column: str = ""
+                       ) -> tuple[ValueSuggestion, ...]:
     """A value for every answer the import could not read as it is: a suggestion, or a
     stated default, so that the proposal accepted unchanged imports every row."""
     out: list[ValueSuggestion] = []
@@ -265,6 +313,8 @@ def _value_suggestions(name: str, answers: Answers) -> tuple[ValueSuggestion, ..
             out.append(ValueSuggestion(answer, cap[0], cap[1]) if cap else ValueSuggestion(
                 answer, DEFAULT_CAPACITY, f"no number in the answer: {DEFAULT_CAPACITY}, a "
                 "default to confirm"))
+    elif name == "preferences":
+        out.extend(preference_suggestions(column, answers.distinct))
     elif name == "languages":
         names: dict[str, list[str]] = {}
         for answer in answers.distinct:
@@ -393,7 +443,7 @@ def propose_mapping(
             fields.setdefault(target, []).append(column)
             if answers.checkbox and target in (*TEXT_FIELDS, "languages", "department"):
                 checkbox.append(column)
-            values = _value_suggestions(target, answers)
+            values = _value_suggestions(target, answers, column)
             table = value_maps.setdefault(target, {})
             for v in values:
                 if v.target is None:

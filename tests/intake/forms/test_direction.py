@@ -47,8 +47,8 @@ def best(question: str) -> str | None:
     ("Y a-t-il des sujets que vous ne souhaitez pas aborder ?", "_avoid"),
     ("Anything you'd rather not talk about?", "_avoid"),
     ("¿Hay temas que prefieres evitar?", "_avoid"),
-    ("Do you have any preferences for a mentee?", "_partner"),
-    ("Avez-vous des préférences pour votre binôme ?", "_partner"),
+    ("Do you have any preferences for a mentee?", "preferences"),
+    ("Avez-vous des préférences pour votre binôme ?", "preferences"),
     ("How many academic research papers have you written?", "_count"),
     ("Combien d'articles avez-vous publiés ?", "_count"),
     # capacity: people one takes, or time one has
