@@ -67,6 +67,10 @@ _RULES: tuple[tuple[str, str, float], ...] = (
     ("partner", r"\b(prefer|bevorzug|prefier|privilegi)\w*( \w+){0,2}? (a |an |the |des |"
                 r"los |las |os |as )?" + _PARTNER
                 + r" (from|who|with|in|de|que|qui|aus|die|der|with|del|da|do|dal)\b", 0.9),
+    # "Minimum academic level of your mentees", "Nivel mínimo de tus mentorados"
+    ("partner", r"\b(minimum|minimal|maximum|at least|au moins|minimo|minima|maximo|mindest\w*|"
+                r"hochst\w*|minimale?|maximale?)\b( \w+){0,4} (of|for|de|pour|para|der|des|"
+                r"do|da|dos|das|fur|ihrer|ihres)( \w+)? " + _PARTNER + r"\b", 0.95),
     ("partner", r"\b(ideal|preferred) (mentee|mentor|partner|match)\b|\b(mentee|mentor) "
                 r"(should|must) (be|have)\b", 0.9),
     # "Préférez-vous un mentor travaillant...", "¿Prefieres que tu mentor sea...", never "Which

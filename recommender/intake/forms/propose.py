@@ -23,10 +23,11 @@ from typing import Any
 from ...language.langid import DEFAULT_CANDIDATES
 from ...language.levels import LADDERS, ladder_positions
 from ...language.names import is_filler, part_languages
+from ...language.stopwords import function_words
 from ...language.text import fold, words
 from ...records import ROLE_PREFERENCES
 from ..cells import answer_parts, canonical_column, number
-from ..validate import PEOPLE_ALIASES
+from ..validate import ATTRIBUTE_PREFIX, PEOPLE_ALIASES
 from .answers import Answers, analyse, with_answers
 from .headers import WATCHED, header_scores, header_words, question_text
 from .mapping import MULTI_FIELDS, TEXT_FIELDS, ColumnMapping
@@ -229,6 +230,21 @@ def _follow_up(header: Sequence[str], scored: dict[str, dict[str, tuple[float, s
                                 f"says more about '{question_text(before, 50)}'")
 
 
+def _is_category(answers: Answers) -> bool:
+    return (answers.kind == "category" and 2 <= len(answers.distinct) <= 12
+            and answers.mean_words <= 3)
+
+
+def attribute_name(column: str) -> str:
+    """``attr_<words>``: a column's name as an attribute (a short label's content words, a
+    question's first: "Sector" -> ``attr_sector``, "Which sector best describes your
+    work?" -> ``attr_sector``)."""
+    folded = canonical_column(question_text(column, 60)).split("_")
+    content = [w for w in folded if w and w not in function_words(folded)] or folded
+    # a short label keeps its words ("research_field"); a question its first one
+    return ATTRIBUTE_PREFIX + "_".join(content[:2] if len(content) <= 2 else content[:1])
+
+
 DEFAULT_CAPACITY = 1
 """Mentees a person takes when their answer gives no number (a default to confirm)."""
 
@@ -392,6 +408,12 @@ def propose_mapping(
         name, (score, reason) = best
         if name == "_meta" and score >= MIN_CONFIDENCE:
             chosen[column] = (None, score, f"form metadata: {reason}", True)
+        elif score >= MIN_CONFIDENCE and name == "profile" and _is_category(analysed[column]):
+            # "Sector: Academia / Industry": a choice, not a sentence to embed; kept as a
+            # named attribute a programme's rules can read (preferences, bans, points)
+            chosen[column] = (attribute_name(column), score, f"{reason}; the answers are a "
+                              "few choices: an attribute the programme's rules can read",
+                              False)
         elif score >= MIN_CONFIDENCE and not name.startswith("_"):
             chosen[column] = (name, score, reason, False)
         elif name.startswith("_"):

