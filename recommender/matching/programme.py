@@ -10,6 +10,9 @@ with a named weight in the score's units: a pair's text match is worth about 0.3
 
 Example (TOML)::
 
+    preferences = "hard"          # people's stated conditions on a partner: "hard" or "off"
+                                  # (top-level keys come before the first [table])
+
     [levels]
     ladder = "academic"           # or a list of steps, low to high: ["AA", "AO", ...]
     min_steps = 1                 # the mentor at least one step above (classic) ...
@@ -34,8 +37,6 @@ Example (TOML)::
     [time_zone]
     max_hours = 3                 # hard: never more than 3 hours apart
     weight = 0.05                 # soft: up to 0.05 for the same time zone
-
-    preferences = "hard"          # people's stated conditions on a partner: "hard" or "off"
 
 The level rule replaces the years-of-experience gap when a ladder is set: the distance is
 counted in steps of the ladder, from the mentee up to the mentor in a classic programme,
