@@ -44,8 +44,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from recommender import MatchParams, ProgrammeRules, Recommender, load_rules  # noqa: E402
-from recommender.embedding.backends import HashingEmbedder  # noqa: E402
+from recommender import MatchParams, ProgrammeRules, Recommender, load_rules
+from recommender.embedding.backends import HashingEmbedder
 
 ROOT = Path(__file__).resolve().parents[1]
 PEER = ROOT / "benchmarks" / "data" / "mentor_match"
