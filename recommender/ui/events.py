@@ -221,6 +221,8 @@ def _pairs(page: Page, after: After) -> None:
 
     after(page.run_btn.click(do_match, [page.gap, page.bonus, page.per_mentee, page.per_mentor,
                                         page.ui_lang], page.summary, api_name="run_matching"))
+    page.rules_btn.click(c.save_rules, [page.rules_text, page.ui_lang],
+                         [page.rules_msg, page.rules_text], api_name="save_rules")
     for box in (page.status_f, page.level_f, page.dept_f):
         box.input(c.pairs_table, [page.ui_lang, page.status_f, page.level_f, page.dept_f],
                   page.pairs_df)

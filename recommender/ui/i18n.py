@@ -52,6 +52,36 @@ _STRINGS: dict[str, dict[str, str]] = {
         "fr": "Mentorés max. par mentor (0 : capacité de chacun)",
     },
     "run": {"en": "Run the matching", "fr": "Lancer l'appariement"},
+    "rules_box": {"en": "Programme rules", "fr": "Règles du programme"},
+    "rules_label": {"en": "Rules (JSON or TOML)", "fr": "Règles (JSON ou TOML)"},
+    "rules_save": {"en": "Save the rules", "fr": "Enregistrer les règles"},
+    "rules_saved": {"en": "Rules saved: the next matching run applies them.",
+                    "fr": "Règles enregistrées : le prochain appariement les applique."},
+    "rules_bad": {"en": "Rules not saved: {why}", "fr": "Règles non enregistrées : {why}"},
+    "rules_help": {
+        "en": "Each rule is hard (it forbids pairs) or gives points (a pair's text match is "
+              "worth about 0.3 to 0.9). **levels**: a ladder (`academic`, `civil-service`, "
+              "`corporate`, or your own steps, low to high) and how many steps apart a mentor "
+              "and a mentee may be (`min_steps`, `max_steps`, `points` per distance); it "
+              "replaces the years gap. **same**: a shared `department`, `location`, `role` "
+              "or attribute is `forbid`den, `require`d or worth `points`. **identity**: points "
+              "for a mentor sharing the identity a mentee asked to be matched on. "
+              "**time_zone**: `max_hours` apart, `weight` for the same zone. "
+              "**preferences**: `hard` (the conditions people stated on a partner must hold) "
+              "or `off`. Details: docs/rules.md.",
+        "fr": "Chaque règle est stricte (elle interdit des binômes) ou donne des points (la "
+              "correspondance des textes d'un binôme vaut environ 0,3 à 0,9). **levels** : "
+              "une échelle (`academic`, `civil-service`, `corporate`, ou vos propres "
+              "échelons, du plus bas au plus haut) et l'écart d'échelons permis entre mentor "
+              "et mentoré (`min_steps`, `max_steps`, `points` par écart) ; elle remplace "
+              "l'écart en années. **same** : un `department`, `location`, `role` ou attribut "
+              "partagé est interdit (`forbid`), exigé (`require`) ou vaut des points "
+              "(`points`). **identity** : des points pour un mentor qui partage l'identité "
+              "sur laquelle un mentoré a demandé à être apparié. **time_zone** : `max_hours` "
+              "d'écart au plus, `weight` pour le même fuseau. **preferences** : `hard` (les "
+              "conditions exprimées sur le binôme doivent tenir) ou `off`. Détails : "
+              "docs/rules.md.",
+    },
     "pairs_table": {"en": "Suggested pairs", "fr": "Binômes proposés"},
     "unmatched": {"en": "Not matched", "fr": "Non appariés"},
     "pair": {"en": "Pair", "fr": "Binôme"},
@@ -173,6 +203,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "Words the mentee's wishes and the mentor's offers share",
         "fr": "Mots communs aux souhaits du mentoré et aux offres du mentor",
     },
+    "part_programme": {"en": "Programme rules (levels, shared answers, time zones)",
+                       "fr": "Règles du programme (niveaux, réponses communes, fuseaux)"},
     "part_other": {"en": "Other", "fr": "Autre"},
     "legend_main": {
         "en": "highlighted: the wish and the offer the match rests on",

@@ -79,6 +79,9 @@ class Page:
     bonus: gr.Slider
     per_mentee: gr.Number
     per_mentor: gr.Number
+    rules_text: gr.Code
+    rules_btn: gr.Button
+    rules_msg: gr.Textbox
     run_btn: gr.Button
     summary: gr.Textbox
     status_f: gr.Dropdown
@@ -242,6 +245,15 @@ def _pairs_tab(page: Page) -> None:
                                       label=t("per_mentee", lang)), "per_mentee")
         page.per_mentor = L(gr.Number(value=0, precision=0, minimum=0, maximum=20,
                                       label=t("per_mentor", lang)), "per_mentor")
+    with page.accordion("rules_box", open=False):
+        page.markdown("rules_help")
+        page.rules_text = L(gr.Code(value=c.rules_text(), language="json", lines=12,
+                                    interactive=True, label=t("rules_label", lang),
+                                    elem_id="rules-text"), "rules_label")
+        with gr.Row(equal_height=True):
+            page.rules_btn = page.button("rules_save", elem_id="rules-btn", scale=1)
+            page.rules_msg = gr.Textbox(show_label=False, interactive=False,
+                                        elem_id="rules-msg", scale=3)
     with gr.Row(equal_height=True):
         page.run_btn = page.button("run", variant="primary", elem_id="run-btn", scale=1)
         page.summary = gr.Textbox(show_label=False, interactive=False, elem_id="match-summary",

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import logging
+import tomllib
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -14,6 +16,7 @@ import pandas as pd
 
 from ..errors import PairRuleError, StaleDecisionError, UnknownIdError
 from ..language.formats import format_percent
+from ..matching.programme import rules_from_dict, rules_to_dict
 from ..records import KEPT_STATUSES, PAIR_STATUSES, Pair, Person, ProgressFn
 from ..reports.export import PAIR_COLUMNS, pair_table, write_table
 from .base import HandlerBase
@@ -111,6 +114,30 @@ class PairHandlers(HandlerBase):
         proposed = sum(p.status == "proposed" for p in result.pairs)
         summary = t("matched", lang, n=proposed, u=len(result.unmatched))
         return summary, self.pairs_table(lang), self.unmatched_table(lang)
+
+    def rules_text(self) -> str:
+        """The programme's rules as the page shows them (JSON, the format they are saved in)."""
+        return json.dumps(rules_to_dict(self.rec.params.rules), ensure_ascii=False, indent=2)
+
+    def save_rules(self, text: str | None, lang: str = "en") -> tuple[str, str]:
+        """Check and save the programme's rules typed on the page (JSON or TOML); the next
+        matching run, the command line and the API read them. Returns a message and the
+        rules as saved (unchanged text when they are refused)."""
+        text = (text or "").strip()
+        try:
+            try:
+                data = json.loads(text) if text else {}
+            except json.JSONDecodeError as json_error:
+                try:
+                    data = tomllib.loads(text)
+                except tomllib.TOMLDecodeError:
+                    raise ValueError(f"rules: not JSON ({json_error})") from None
+            rules = rules_from_dict(data)
+        except ValueError as exc:
+            return t("rules_bad", lang, why=str(exc)), text
+        with self.lock:
+            self.rec.set_rules(rules)
+        return t("rules_saved", lang), self.rules_text()
 
     def unmatched_table(self, lang: str = "en") -> pd.DataFrame:
         """Who has no proposed, accepted or active pair now, and why, in ``lang``."""

@@ -18,7 +18,7 @@ __all__ = ["highlight", "level_badge", "review_html"]
 # offer that answers it (the match itself), then the exchange in return.
 _MENTOR_QUOTES = (("offer", "main"), ("reverse_want", "reverse"))
 _MENTEE_QUOTES = (("want", "main"), ("reverse_offer", "reverse"))
-_PART_ORDER = ("coverage", "lexical", "reverse", "cross_department")
+_PART_ORDER = ("coverage", "lexical", "reverse", "cross_department", "programme")
 
 
 def _loose(text: str) -> str:
@@ -76,6 +76,8 @@ def _parts(parts: Mapping[str, float], lang: str) -> str:
     rows = []
     for key in keys:
         value = float(parts[key])
+        if key == "programme" and not value:
+            continue  # a programme without rules that give points: no empty bar
         label_key = f"part_{key}" if key in _PART_ORDER else "part_other"
         width = max(0.0, min(100.0, 100 * value))
         rows.append(

@@ -281,6 +281,19 @@ def test_french_page(page):
     assert "0,7" in text_of(page, "people-table")  # 0.7 years, with a decimal comma
     shot(page, "09-fr-participants")
     open_tab(page, "Binômes")
+    # The programme's rules: explained in French; a mistake is refused, named, not saved.
+    page.get_by_text("Règles du programme").click()
+    page.wait_for_selector("#rules-text .cm-content", state="visible", timeout=30_000)
+    assert "une échelle" in page.locator("body").inner_text()
+    assert '"preferences": "hard"' in text_of(page, "rules-text")
+    page.click("#rules-text .cm-content")
+    page.keyboard.press("Control+A")
+    page.keyboard.type('{"levels": {"ladder": "marine"}}')
+    page.click("#rules-btn")
+    message = wait_value(page, "rules-msg", "Règles non enregistrées")
+    assert "unknown ladder 'marine'" in message
+    page.locator("#rules-text").scroll_into_view_if_needed()
+    shot(page, "12-fr-rules")
     pairs = text_of(page, "pairs-table")
     assert re.search(r"(fort|bon|moyen|faible) · \d+ %", pairs)
     assert "actif" in pairs or "accepté" in pairs

@@ -174,3 +174,23 @@ def test_dates_in_french_are_accepted_and_shown_in_french(coordinator):
     refused = coordinator.log_note(key, "28/11/2026", "x", 4, "en")
     assert not refused.ok and "YYYY-MM-DD" in refused.message
     assert coordinator.pair_history(key, "fr").iloc[0]["date"] == "28/11/2026"
+
+
+def test_the_programme_rules_are_edited_on_the_page_and_saved(tmp_path):
+    rec = Recommender.open(tmp_path / "ws", embedder=HashingEmbedder())
+    c = Coordinator(rec)
+    toml = ('preferences = "off"\n[levels]\nladder = "academic"\nmin_steps = 1\n'
+            'max_steps = 3\n[[same]]\nfield = "department"\neffect = "forbid"\n')
+    message, shown = c.save_rules(toml, "en")
+    assert message.startswith("Rules saved")
+    assert rec.params.rules.levels is not None and rec.params.rules.preferences == "off"
+    assert '"ladder": "academic"' in shown  # shown back as saved (JSON)
+    again = Recommender.open(tmp_path / "ws", embedder=HashingEmbedder())
+    assert again.params.rules == rec.params.rules
+    message, shown = c.save_rules('{"levels": {"ladder": "navy"}}', "fr")
+    assert message.startswith("Règles non enregistrées") and "unknown ladder 'navy'" in message
+    assert shown == '{"levels": {"ladder": "navy"}}'  # what was typed stays, to fix it
+    assert rec.params.rules.levels is not None and rec.params.rules.levels.ladder[0][0] == \
+        "Undergraduate student"
+    message, _ = c.save_rules("levels = [", "en")
+    assert message.startswith("Rules not saved: rules: not JSON")
