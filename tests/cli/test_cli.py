@@ -216,3 +216,29 @@ def test_a_run_logs_once_and_leaves_the_hosts_logging_as_it_was(files):
     assert {name: (logging.getLogger(name).level, logging.getLogger(name).propagate,
                    list(logging.getLogger(name).handlers)) for name in before} == before
     assert package.propagate
+
+
+def test_rules_from_a_file_are_applied_saved_and_named_when_wrong(files):
+    # j1 and s1 are both in HR and the best match on text: the ban keeps them apart; a
+    # mistake in the file stops the run with exit 2, nothing written or saved
+    (files / "rules.toml").write_text('[[same]]\nfield = "department"\neffect = "forbid"\n',
+                                      encoding="utf-8")
+    result = tandem("import", "-q", "people.csv", "--workspace", "ws", "--model", "hashing",
+                    "--rules", "rules.toml", cwd=files)
+    assert result.returncode == 0, result.stderr
+    saved = json.loads((files / "ws" / "workspace.json").read_text())["rules"]
+    assert saved["same"] == [{"field": "department", "effect": "forbid", "weight": 0.0}]
+    result = tandem("match", "-q", "--workspace", "ws", "--out", "out", cwd=files)
+    assert result.returncode == 0, result.stderr
+    people = {r["id"]: r for r in read_csv(files / "people.csv")}
+    pairs = read_csv(files / "out" / "pairs.csv")
+    assert pairs
+    for pair in pairs:
+        assert people[pair["mentor_id"]]["department"] != people[pair["mentee_id"]]["department"]
+    (files / "bad.toml").write_text('[levels]\nladder = "army"\n', encoding="utf-8")
+    result = tandem("match", "-q", "--workspace", "ws", "--out", "out2", "--rules", "bad.toml",
+                    cwd=files)
+    assert result.returncode == 2
+    assert "bad.toml: levels.ladder: unknown ladder 'army'" in result.stderr
+    assert not (files / "out2").exists()
+    assert json.loads((files / "ws" / "workspace.json").read_text())["rules"] == saved
