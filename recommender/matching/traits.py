@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -34,7 +35,9 @@ _LEVEL_NAMES = frozenset({"level", "niveau", "nivel", "grade", "career stage", "
 
 
 def _value(text: str) -> str:
-    return " ".join(fold(text).replace(".", " ").split())
+    """An answer or a field's name as rules compare them: folded, "_" and "." as spaces
+    (a rule's "similar identity" is the form's ``attr_similar_identity``)."""
+    return " ".join(fold(text).replace(".", " ").replace("_", " ").split())
 
 
 @dataclass(frozen=True)
@@ -63,23 +66,27 @@ class CompiledRules:
     unreadable: tuple[tuple[int, str], ...]
 
 
-_CACHE: dict[tuple[int, ProgrammeRules], tuple[Cohort, CompiledRules]] = {}
+_CACHE: dict[tuple[int, ProgrammeRules], tuple[weakref.ref[np.ndarray], CompiledRules]] = {}
 _LOCK = threading.Lock()
 
 
 def compiled(cohort: Cohort, rules: ProgrammeRules) -> CompiledRules:
-    """:class:`CompiledRules` of ``cohort`` under ``rules`` (kept for the last cohorts:
-    a matching run reads them block after block)."""
+    """:class:`CompiledRules` of ``cohort`` under ``rules``, kept while the cohort's answers
+    live (a matching run reads them block after block; a cohort's copies with decisions
+    applied share them). Only a weak reference is kept: an old cohort is never held."""
     key = (id(cohort.answers), rules)
     with _LOCK:
         hit = _CACHE.get(key)
-        if hit is not None and hit[0].answers is cohort.answers:
+        if hit is not None and cohort.answers is not None and hit[0]() is cohort.answers:
             return hit[1]
     out = _compile(cohort, rules)
-    with _LOCK:
-        if len(_CACHE) >= 8:
-            _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[key] = (cohort, out)
+    if cohort.answers is not None:
+        with _LOCK:
+            for stale in [k for k, (ref, _) in _CACHE.items() if ref() is None]:
+                del _CACHE[stale]
+            if len(_CACHE) >= 8:
+                _CACHE.pop(next(iter(_CACHE)))
+            _CACHE[key] = (weakref.ref(cohort.answers), out)
     return out
 
 
@@ -87,10 +94,27 @@ def _compile(cohort: Cohort, rules: ProgrammeRules) -> CompiledRules:
     n = cohort.size
     answers = [json.loads(a) for a in cohort.answers] if cohort.answers is not None \
         else [{} for _ in range(n)]
+    conditions: dict[Condition, list[int]] = {}
+    unreadable: list[tuple[int, str]] = []
+    if rules.preferences == "hard":
+        for i, person in enumerate(answers):
+            stated, bad = parse_conditions(person.get("preferences", ""))
+            unreadable.extend((i, b) for b in bad)
+            for condition in stated:
+                conditions.setdefault(condition, []).append(i)
+    # only the fields a rule or a condition reads: a cohort of 100 000 people with 5 000
+    # departments needs no (n, V) matrix of them unless a rule names departments
+    needed = {_value(r.field) for r in rules.same}
+    needed |= {_value(x) for r in rules.identity for x in (r.field, r.mentee_field, r.opt_in)
+               if x}
+    needed |= {_value(c.field) for c in conditions}
+    every_field = "" in needed
     per_field: dict[str, list[list[str]]] = {}
     for i, person in enumerate(answers):
         for name, value in person.get("fields", []):
             key = _value(name)
+            if not every_field and key not in needed:
+                continue
             column = per_field.setdefault(key, [[] for _ in range(n)])
             column[i].extend(v.strip() for v in str(value).split(";") if v.strip())
     values: dict[str, np.ndarray] = {}
@@ -115,17 +139,11 @@ def _compile(cohort: Cohort, rules: ProgrammeRules) -> CompiledRules:
                         nums[i] = found
         values[key], names[key], numbers[key] = matrix, tuple(first), nums
     levels = [p.get("level", "") for p in answers]
-    ladder = rules.levels.ladder if rules.levels is not None else _likely_ladder(levels)
+    ladder = rules.levels.ladder if rules.levels is not None else (
+        _likely_ladder(levels) if any(_value(c.field) in _LEVEL_NAMES for c in conditions)
+        else None)
     position = (ladder_positions(ladder, levels) if ladder is not None
                 else np.full(n, -1, dtype=np.int64))
-    conditions: dict[Condition, list[int]] = {}
-    unreadable: list[tuple[int, str]] = []
-    if rules.preferences == "hard":
-        for i, person in enumerate(answers):
-            stated, bad = parse_conditions(person.get("preferences", ""))
-            unreadable.extend((i, b) for b in bad)
-            for condition in stated:
-                conditions.setdefault(condition, []).append(i)
     ordered = tuple(conditions)
     holders = np.zeros((len(ordered), n), dtype=bool)
     meets = np.zeros((len(ordered), n), dtype=bool)
@@ -160,7 +178,7 @@ def _meets(condition: Condition, values: dict[str, np.ndarray],
     people's levels are on)."""
     n = len(position)
     target = _value(condition.value)
-    field = "level" if condition.field in _LEVEL_NAMES else condition.field
+    field = "level" if _value(condition.field) in _LEVEL_NAMES else _value(condition.field)
     if field == "level" and ladder is not None:
         wanted = int(ladder_positions(ladder, [condition.value])[0])
         if wanted < 0:
