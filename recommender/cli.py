@@ -209,6 +209,9 @@ def _names(rec: Recommender) -> dict[str, str]:
 
 
 def _match(rec: Recommender, args: argparse.Namespace) -> PairingResult:
+    if not args.quiet:  # what in the rules or the answers cannot work as written
+        for warning in rec.rule_warnings():
+            print(f"rules: {warning}", file=sys.stderr)
     progress = _Progress("matching", not args.quiet)
     try:
         return rec.suggest_pairs(progress=progress)

@@ -178,6 +178,14 @@ class Recommender:
     def set_notes_visible(self, visible: bool) -> None:
         self.store.set_setting(NOTES_VISIBLE_SETTING, bool(visible))
 
+    def rule_warnings(self, params: MatchParams | None = None) -> list[str]:
+        """What in the programme's rules, or in what people answered, cannot work as
+        written: a rule naming a field nobody answered, a stated preference that is no
+        condition or that nobody meets, levels on no step of the ladder."""
+        params = params or self.params
+        arrays, _ = self._cohort(params)
+        return pairing.rule_warnings(arrays, params)
+
     def set_rules(self, rules: ProgrammeRules) -> None:
         """Make ``rules`` the programme's (saved in ``workspace.json``: the next opening,
         the page and the command line read them)."""

@@ -161,7 +161,7 @@ def iso_date(value: Any) -> str:
 
 
 _OFFSET = re.compile(r"(?:\b(?:utc|gmt|z)\s*)?(?P<sign>[+\-−–])\s*(?P<hours>\d{1,2})"
-                     r"(?:\s*[:h.]\s*(?P<minutes>\d{2}))?(?!\d)", re.IGNORECASE)
+                     r"(?:\s*[:h.]\s*(?P<minutes>\d{1,2}))?(?!\d)", re.IGNORECASE)
 _ZONE = re.compile(r"\b[A-Z][A-Za-z_]+/[A-Za-z_]+(?:/[A-Za-z_]+)?\b")
 _UTC_ALONE = re.compile(r"^\(?\s*(utc|gmt|z)\s*\)?(\s|$)", re.IGNORECASE)
 _ABBREVIATIONS = {
@@ -191,11 +191,19 @@ def utc_offset(value: Any, when: dt.date | None = None) -> float | None:
     text = cell_text(value)
     if not text:
         return None
+    etc = re.search(r"\bEtc/GMT([+-]\d{1,2})\b", text)
+    if etc:  # the IANA "Etc" zones count the other way: Etc/GMT+3 is UTC-3
+        hours = -float(etc.group(1))
+        return hours if -12 <= hours <= 14 else None
     found = _OFFSET.search(text)
     if found and (found.group(0)[:1].isalpha() or re.fullmatch(r"\s*\(?\s*[+\-−–]?\s*[\d:h.]+\s*\)?"
                                                                r"(\s.*)?", text)):
         sign = -1 if found["sign"] in "-−–" else 1
-        hours = sign * (int(found["hours"]) + int(found["minutes"] or 0) / 60)
+        tail = found["minutes"] or ""
+        # "5:30", "05.45": minutes; "5.5", "5.75", "5.25": decimal hours
+        decimal = "." in found.group(0) and tail in ("50", "25", "75", "5")
+        hours = sign * (int(found["hours"]) + (int(tail) / 10 ** len(tail) if decimal
+                                              else int(tail or 0) / 60))
         return hours if -12 <= hours <= 14 else None
     if number(text) is not None:
         hours = float(number(text) or 0.0)

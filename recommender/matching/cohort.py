@@ -262,17 +262,19 @@ def build_cohort(people: Sequence[Person], segments: Sequence[Segment], vectors:
         lexical_offer=lexical_offer, lexical_want=lexical_want,
         utc_offset=np.array([np.nan if p.utc_offset is None else p.utc_offset for p in people],
                             dtype=np.float64),
-        answers=np.array([person_answers(p) for p in people], dtype=str),
+        # one JSON text for everyone: a fixed-width string array would cost every person
+        # the longest person's answers
+        answers=np.array([json.dumps([person_answers(p) for p in people],
+                                     ensure_ascii=False)]),
     )
 
 
-def person_answers(person: Person) -> str:
-    """What the programme's rules read of ``person``, as the JSON the cohort keeps."""
+def person_answers(person: Person) -> dict[str, Any]:
+    """What the programme's rules read of ``person``, as the cohort keeps it (JSON-ready)."""
     fields = [[name, value] for name, value in (
         ("department", person.department), ("location", person.location),
         ("role", person.role), ("level", person.level), *person.attributes) if value]
-    return json.dumps({"level": person.level, "preferences": person.preferences,
-                       "fields": fields}, ensure_ascii=False)
+    return {"level": person.level, "preferences": person.preferences, "fields": fields}
 
 
 PREF_MENTOR, PREF_MENTEE, PREF_EITHER = 0, 1, 2
@@ -332,9 +334,9 @@ class Cohort:
             same texts (``None``: no lexical signal).
         excluded: pairs ``(mentor, mentee)`` that must not be proposed.
         utc_offset: ``(n,)`` hours east of UTC, NaN where not said (``None``: nobody said).
-        answers: ``(n,)`` str, each person's answers the programme's rules read, as JSON
-            (``{"level": ..., "preferences": ..., "fields": [[name, value], ...]}``;
-            ``None``: none); :mod:`~recommender.matching.traits` compiles them.
+        answers: ``(1,)`` str: the JSON list of each person's answers the programme's
+            rules read (``{"level": ..., "preferences": ..., "fields": [[name, value],
+            ...]}``; ``None``: none); :mod:`~recommender.matching.traits` compiles them.
     """
 
     years: np.ndarray

@@ -53,9 +53,11 @@ _PHRASES = {
         "level_down": "Levels: {mentor} ({mentor_level}) is {steps} step(s) below {mentee} "
         "({mentee_level}) on the programme's ladder: {mentor} is the junior mentor",
         "level_same": "Levels: the same step on the programme's ladder ({mentor_level})",
+        "level_peer": "Levels: {mentor} ({mentor_level}) and {mentee} ({mentee_level}) are "
+        "{steps} step(s) apart on the programme's ladder",
         "same": "Same {field}: {values}",
         "identity": "{mentee} asked for a mentor who shares their identity: {values}",
-        "hours": "Time zones {hours} hours apart",
+        "hours": "Time zones {hours} h apart",
         "same_zone": "Same time zone",
     },
     "fr": {
@@ -82,6 +84,8 @@ _PHRASES = {
         "level_down": "Niveaux : {mentor} ({mentor_level}) a {steps} échelon(s) de moins que "
         "{mentee} ({mentee_level}) sur l'échelle du programme : {mentor} est le mentor junior",
         "level_same": "Niveaux : le même échelon sur l'échelle du programme ({mentor_level})",
+        "level_peer": "Niveaux : {mentor} ({mentor_level}) et {mentee} ({mentee_level}) sont à "
+        "{steps} échelon(s) l'un de l'autre sur l'échelle du programme",
         "same": "Même {field} : {values}",
         "identity": "{mentee} a demandé un mentor qui partage son identité : {values}",
         "hours": "Fuseaux horaires à {hours} h d'écart",
@@ -141,7 +145,8 @@ def pair_reasons(
                                           values=", ".join(dict.fromkeys(values))))
     steps = signals.get("level_steps")
     if steps is not None and np.isfinite(steps):
-        side = "up" if steps > 0 else "down" if steps < 0 else "same"
+        side = ("peer" if direction == "peer" and steps else "up" if steps > 0
+                else "down" if steps < 0 else "same")
         reasons.append(p[f"level_{side}"].format(
             **names, steps=int(abs(steps)), mentor_level=mentor.level or "?",
             mentee_level=mentee.level or "?"))
@@ -153,7 +158,7 @@ def pair_reasons(
             "junior" if mentor.years_experience < mentee.years_experience else "senior"
         reasons.append(p[f"gap_{side}"].format(**names, years=format_number(gap, lang, 1)))
     if mentor.utc_offset is not None and mentee.utc_offset is not None:
-        apart = abs(mentor.utc_offset - mentee.utc_offset)
+        apart = abs(mentor.utc_offset - mentee.utc_offset) % 24
         apart = min(apart, 24 - apart)
         reasons.append(p["same_zone"] if apart == 0 else
                        p["hours"].format(hours=format_number(apart, lang, 1)))

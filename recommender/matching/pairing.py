@@ -15,6 +15,7 @@ from collections.abc import MutableMapping, Sequence
 import numpy as np
 
 from ..records import CLOSED_STATUSES, KEPT_STATUSES, Pair, ProgressFn, Unmatched
+from . import traits
 from .assign import solve
 from .cache import CohortArrays, CohortCache, LocatedPair
 from .candidates import candidate_graph
@@ -23,8 +24,18 @@ from .kernel import EdgeScores, score_edges
 from .params import MatchParams
 from .rules import broken_rules, eligible
 
-__all__ = ["located", "matching_cohort", "paired_people", "partner_suggestions", "rules_broken",
-           "run", "run_suggestions", "scored_pair", "unmatched_now"]
+__all__ = [
+    "located",
+    "matching_cohort",
+    "paired_people",
+    "partner_suggestions",
+    "rule_warnings",
+    "rules_broken",
+    "run",
+    "run_suggestions",
+    "scored_pair",
+    "unmatched_now",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -156,6 +167,11 @@ def rules_broken(arrays: CohortArrays, pair: LocatedPair, params: MatchParams,
     decided = [pair] if pair.pair.version and pair.pair.status != "proposed" else []
     return broken_rules(arrays.excluding(decided).cohort, pair.mentor, pair.mentee, params,
                         language)
+
+
+def rule_warnings(arrays: CohortArrays, params: MatchParams) -> list[str]:
+    """:func:`~recommender.matching.traits.rule_warnings` of the cohort, people named."""
+    return traits.rule_warnings(arrays.cohort, params.rules, [p.name for p in arrays.people])
 
 
 def run(arrays: CohortArrays, stored: Sequence[LocatedPair], params: MatchParams,

@@ -273,53 +273,105 @@ def _only(data: Mapping[str, Any], allowed: Sequence[str], where: str) -> None:
                          f"(known: {', '.join(allowed)})")
 
 
+class _Table:
+    """One table of a rules file, read setting by setting with the kind each must have."""
+
+    def __init__(self, data: Any, where: str, allowed: Sequence[str]) -> None:
+        if not isinstance(data, Mapping):
+            raise ValueError(f"{where}: must be a table of settings (got "
+                             f"{type(data).__name__})")
+        _only(data, allowed, where)
+        self.data, self.where = data, where
+
+    def _get(self, key: str, default: Any) -> Any:
+        value = self.data.get(key, default)
+        return default if value is None else value
+
+    def integer(self, key: str, default: int | None) -> int | None:
+        value = self._get(key, default)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"{self.where}.{key} must be a whole number, got {value!r}")
+        return value
+
+    def number(self, key: str, default: float | None) -> float | None:
+        value = self._get(key, default)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) \
+                or not np.isfinite(value):
+            raise ValueError(f"{self.where}.{key} must be a number, got {value!r}")
+        return float(value)
+
+    def flag(self, key: str, default: bool) -> bool:
+        value = self._get(key, default)
+        if not isinstance(value, bool):
+            raise ValueError(f"{self.where}.{key} must be true or false, got {value!r}")
+        return value
+
+    def text(self, key: str, default: str) -> str:
+        value = self._get(key, default)
+        if not isinstance(value, str):
+            raise ValueError(f"{self.where}.{key} must be text, got {value!r}")
+        return value
+
+    def tables(self, key: str) -> list[Any]:
+        value = self._get(key, [])
+        if isinstance(value, Mapping):
+            return [value]  # one [same] table where [[same]] was meant
+        if not isinstance(value, list):
+            raise ValueError(f"{self.where}.{key} must be a list of tables, got {value!r}")
+        return value
+
+
 def rules_from_dict(data: Mapping[str, Any], source: str = "rules") -> ProgrammeRules:
     """The rules of a parsed JSON or TOML document (see the module's documentation).
 
     Raises:
         ValueError: naming ``source`` and the setting at fault.
     """
-    if not isinstance(data, Mapping):
-        raise ValueError(f"{source}: the rules are a table of settings")
-    _only(data, ("levels", "same", "identity", "time_zone", "preferences"), source)
     try:
+        top = _Table(data, source, ("levels", "same", "identity", "time_zone", "preferences"))
         levels = None
         if data.get("levels") is not None:
-            lv = data["levels"]
-            _only(lv, ("ladder", "min_steps", "max_steps", "points", "hard"),
-                  f"{source}: levels")
-            points = lv.get("points", {}) or {}
+            lv = _Table(data["levels"], f"{source}: levels",
+                        ("ladder", "min_steps", "max_steps", "points", "hard"))
+            points = lv._get("points", {})
+            if not isinstance(points, Mapping):
+                raise ValueError(f"{source}: levels.points must be a table of steps -> "
+                                 f"points, got {points!r}")
+            pairs = []
+            for k, v in points.items():
+                if not str(k).strip().isdigit() or isinstance(v, bool) \
+                        or not isinstance(v, (int, float)):
+                    raise ValueError(f"{source}: levels.points: {k!r} = {v!r}: steps are "
+                                     "whole numbers, points numbers")
+                pairs.append((int(k), float(v)))
             levels = LevelRule(
-                ladder=_ladder(lv.get("ladder", ""), f"{source}: levels.ladder"),
-                min_steps=int(lv.get("min_steps", 1)),
-                max_steps=None if lv.get("max_steps") is None else int(lv["max_steps"]),
-                points=tuple(sorted((int(k), float(v)) for k, v in points.items())),
-                hard=bool(lv.get("hard", True)))
+                ladder=_ladder(lv._get("ladder", ""), f"{source}: levels.ladder"),
+                min_steps=lv.integer("min_steps", 1) or 0,
+                max_steps=lv.integer("max_steps", None),
+                points=tuple(sorted(pairs)), hard=lv.flag("hard", True))
         same = []
-        for i, rule in enumerate(data.get("same", []) or []):
-            _only(rule, ("field", "effect", "weight"), f"{source}: same[{i}]")
-            same.append(SameRule(str(rule.get("field", "")), str(rule.get("effect", "forbid")),
-                                 float(rule.get("weight", 0.0))))
+        for i, raw in enumerate(top.tables("same")):
+            rule = _Table(raw, f"{source}: same[{i}]", ("field", "effect", "weight"))
+            same.append(SameRule(rule.text("field", ""), rule.text("effect", "forbid"),
+                                 rule.number("weight", 0.0) or 0.0))
         identity = []
-        for i, rule in enumerate(data.get("identity", []) or []):
-            _only(rule, ("field", "mentee_field", "opt_in", "weight", "hard"),
-                  f"{source}: identity[{i}]")
-            identity.append(IdentityRule(str(rule.get("field", "")),
-                                         str(rule.get("mentee_field", "")),
-                                         str(rule.get("opt_in", "")),
-                                         float(rule.get("weight", 0.0)),
-                                         bool(rule.get("hard", False))))
+        for i, raw in enumerate(top.tables("identity")):
+            rule = _Table(raw, f"{source}: identity[{i}]",
+                          ("field", "mentee_field", "opt_in", "weight", "hard"))
+            identity.append(IdentityRule(rule.text("field", ""), rule.text("mentee_field", ""),
+                                         rule.text("opt_in", ""),
+                                         rule.number("weight", 0.0) or 0.0,
+                                         rule.flag("hard", False)))
         time_zone = None
         if data.get("time_zone") is not None:
-            tz = data["time_zone"]
-            _only(tz, ("max_hours", "weight"), f"{source}: time_zone")
-            time_zone = TimeZoneRule(
-                None if tz.get("max_hours") is None else float(tz["max_hours"]),
-                float(tz.get("weight", 0.0)))
+            tz = _Table(data["time_zone"], f"{source}: time_zone", ("max_hours", "weight"))
+            time_zone = TimeZoneRule(tz.number("max_hours", None), tz.number("weight", 0.0) or 0.0)
         return ProgrammeRules(levels, tuple(same), tuple(identity), time_zone,
-                              str(data.get("preferences", "hard")))
-    except (TypeError, AttributeError) as exc:
-        raise ValueError(f"{source}: a setting has the wrong kind of value ({exc})") from exc
+                              top.text("preferences", "hard"))
     except ValueError as exc:
         text = str(exc)
         raise ValueError(text if text.startswith(source) else f"{source}: {text}") from exc

@@ -56,8 +56,13 @@ class Rule:
         levels, tz = params.rules.levels, params.rules.time_zone
         window = ""
         if levels is not None:
-            top = levels.max_steps
-            window = (f"{levels.min_steps}" if top is None else f"{levels.min_steps}-{top}")
+            low, top = levels.min_steps, levels.max_steps
+            if lang == "fr":
+                window = (f"d'au moins {low}" if top is None else f"de {low} à {top}"
+                          if top != low else f"à {low}")
+            else:
+                window = (f"at least {low}" if top is None else f"{low} to {top}"
+                          if top != low else f"{low}")
         return text.format(gap=format_number(params.min_experience_gap, lang, 2),
                            steps=window,
                            hours=format_number(tz.max_hours if tz and tz.max_hours is not None
@@ -75,9 +80,9 @@ _LEVEL_MESSAGES = {
     ("en", "reverse", False): "nobody {steps} step(s) above their level on the programme's "
                               "ladder to mentor (reverse mentoring; or their level is on no "
                               "step)",
-    ("en", "peer", True): "nobody {steps} step(s) from their level on the programme's ladder "
-                          "(or their level is on no step)",
-    ("en", "peer", False): "nobody {steps} step(s) from their level on the programme's "
+    ("en", "peer", True): "nobody {steps} step(s) away from their level on the programme's "
+                          "ladder (or their level is on no step)",
+    ("en", "peer", False): "nobody {steps} step(s) away from their level on the programme's "
                            "ladder (or their level is on no step)",
     ("fr", "classic", True): "personne {steps} échelon(s) au-dessus de son niveau sur "
                              "l'échelle du programme pour être son mentor (ou son niveau "
@@ -91,9 +96,9 @@ _LEVEL_MESSAGES = {
     ("fr", "reverse", False): "personne {steps} échelon(s) au-dessus de son niveau sur "
                               "l'échelle du programme à mentorer (mentorat inversé ; ou son "
                               "niveau n'est sur aucun échelon)",
-    ("fr", "peer", True): "personne à {steps} échelon(s) de son niveau sur l'échelle du "
+    ("fr", "peer", True): "personne {steps} échelon(s) de son niveau sur l'échelle du "
                           "programme (ou son niveau n'est sur aucun échelon)",
-    ("fr", "peer", False): "personne à {steps} échelon(s) de son niveau sur l'échelle du "
+    ("fr", "peer", False): "personne {steps} échelon(s) de son niveau sur l'échelle du "
                            "programme (ou son niveau n'est sur aucun échelon)",
 }
 """The experience rule's messages when the programme's ladder replaces the years."""
@@ -209,14 +214,18 @@ RULES: tuple[Rule, ...] = (
         "partager (ou n'a pas celle qu'elles exigent)")),
     Rule("time_zone", _time_zone, _both(
         "no candidate within {hours} hours of their time zone",
-        "aucun candidat à moins de {hours} h de leur fuseau horaire")),
-    Rule("identity", _identity, _both(
-        "no candidate shares the identity they asked to be matched on",
-        "aucun candidat ne partage l'identité sur laquelle ils ont demandé à être appariés")),
+        "aucun candidat à {hours} h ou moins de son fuseau horaire")),
+    Rule("identity", _identity, {
+        ("en", "*", True): "no mentor shares the identity they asked to be matched on",
+        ("en", "*", False): "every possible mentee asked for an identity they do not share",
+        ("fr", "*", True): "aucun mentor ne partage l'identité sur laquelle cette personne a "
+                           "demandé à être appariée",
+        ("fr", "*", False): "chaque mentoré possible a demandé une identité que cette personne "
+                            "ne partage pas"}),
     Rule("preferences", _preferences, _both(
-        "no candidate meets the preferences stated (theirs or the candidates')",
-        "aucun candidat ne remplit les préférences exprimées (les leurs ou celles des "
-        "candidats)")),
+        "no candidate meets the preferences stated (this person's or the candidates')",
+        "aucun candidat ne remplit les préférences exprimées (celles de cette personne ou "
+        "celles des candidats)")),
     Rule("content", _content, _both(
         "no sentence to match on (no offer or no learning wish found)",
         "aucune phrase sur laquelle s'appuyer (pas d'offre ou pas de souhait trouvé)")),

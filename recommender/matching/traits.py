@@ -12,10 +12,13 @@ import json
 import re
 import threading
 import weakref
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+from scipy import sparse
 
 from ..language.text import fold
 from .cohort import Cohort
@@ -28,16 +31,59 @@ from .programme import (
     parse_conditions,
 )
 
-__all__ = ["CompiledRules", "compiled", "forbidden_by", "points_of", "preference_problems"]
+__all__ = ["CompiledRules", "Values", "compiled", "forbidden_by", "points_of", "rule_warnings",
+           "shared"]
 
 _YES = frozenset({"yes", "y", "true", "1", "oui", "si", "sim", "ja", "sí", "x"})
 _LEVEL_NAMES = frozenset({"level", "niveau", "nivel", "grade", "career stage", "stage"})
 
 
 def _value(text: str) -> str:
-    """An answer or a field's name as rules compare them: folded, "_" and "." as spaces
-    (a rule's "similar identity" is the form's ``attr_similar_identity``)."""
-    return " ".join(fold(text).replace(".", " ").replace("_", " ").split())
+    """An answer or a field's name as rules compare them: folded, every mark a space (a
+    rule's "Secteur d'activité" is the column ``attr_secteur_d_activite``)."""
+    return " ".join(re.sub(r"[\W_]+", " ", fold(text)).split())
+
+
+@dataclass(frozen=True)
+class Values:
+    """The values people gave for one field: ``matrix`` ``(n, V)`` sparse 0/1 rows, and
+    ``codes`` ``(n,)`` when nobody gave more than one (-1: none), compared directly."""
+
+    matrix: Any
+    codes: np.ndarray | None
+
+    @classmethod
+    def of(cls, matrix: Any) -> Values:
+        counts = np.diff(matrix.indptr)
+        if counts.max(initial=0) <= 1:
+            codes = np.full(matrix.shape[0], -1, dtype=np.int64)
+            codes[counts == 1] = matrix.indices
+            return cls(matrix, codes)
+        return cls(matrix, None)
+
+    def having(self, columns: list[int] | None = None) -> np.ndarray:
+        """``(n,)`` who gave any value (of ``columns``)."""
+        part = self.matrix if columns is None else self.matrix[:, columns]
+        return np.asarray(part.sum(axis=1)).ravel() > 0
+
+    def only(self, columns: list[int]) -> Values:
+        return Values.of(self.matrix[:, columns].tocsr())
+
+
+def shared(x: Values, y: Values, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Whether ``a`` (rows of ``x``) and ``b`` (rows of ``y``, the same columns) share a
+    value, over broadcast ``a`` and ``b``; memory: the result (and sparse products)."""
+    if x.codes is not None and y.codes is not None:
+        return (x.codes[a] == y.codes[b]) & (x.codes[a] >= 0)
+    shape = np.broadcast_shapes(a.shape, b.shape)
+    if a.ndim == 2 and b.ndim == 2:
+        if a.shape[1] == 1 and b.shape[0] == 1:
+            return (x.matrix[a[:, 0]] @ y.matrix[b[0]].T).toarray() > 0
+        if a.shape[0] == 1 and b.shape[1] == 1:  # result[i, j]: a[0, j] with b[i, 0]
+            return (y.matrix[b[:, 0]] @ x.matrix[a[0]].T).toarray() > 0
+    aa, bb = np.broadcast_to(a, shape).ravel(), np.broadcast_to(b, shape).ravel()
+    hit = np.asarray(x.matrix[aa].multiply(y.matrix[bb]).sum(axis=1)).ravel() > 0
+    return hit.reshape(shape)
 
 
 @dataclass(frozen=True)
@@ -47,8 +93,8 @@ class CompiledRules:
     Attributes:
         position: ``(n,)`` ladder step of each person (-1: not on the ladder; all -1
             without a level rule).
-        values: per field (people fields and attribute names, folded), ``(n, V)`` bool:
-            which of the field's ``V`` values each person gave.
+        values: per field (people fields and attribute names, folded): which of the
+            field's ``V`` values each person gave (:class:`Values`).
         names: per field, the ``V`` values as first written.
         numbers: per field, ``(n,)`` the first number of a person's value (NaN: none).
         conditions: every distinct condition people stated, with ``holders`` ``(C, n)``
@@ -57,7 +103,7 @@ class CompiledRules:
     """
 
     position: np.ndarray
-    values: dict[str, np.ndarray]
+    values: dict[str, Values]
     names: dict[str, tuple[str, ...]]
     numbers: dict[str, np.ndarray]
     conditions: tuple[Condition, ...]
@@ -92,7 +138,7 @@ def compiled(cohort: Cohort, rules: ProgrammeRules) -> CompiledRules:
 
 def _compile(cohort: Cohort, rules: ProgrammeRules) -> CompiledRules:
     n = cohort.size
-    answers = [json.loads(a) for a in cohort.answers] if cohort.answers is not None \
+    answers = json.loads(str(cohort.answers[0])) if cohort.answers is not None \
         else [{} for _ in range(n)]
     conditions: dict[Condition, list[int]] = {}
     unreadable: list[tuple[int, str]] = []
@@ -115,29 +161,36 @@ def _compile(cohort: Cohort, rules: ProgrammeRules) -> CompiledRules:
             key = _value(name)
             if not every_field and key not in needed:
                 continue
-            column = per_field.setdefault(key, [[] for _ in range(n)])
-            column[i].extend(v.strip() for v in str(value).split(";") if v.strip())
-    values: dict[str, np.ndarray] = {}
+            if key not in per_field:
+                per_field[key] = [[] for _ in range(n)]
+            per_field[key][i].extend(v.strip() for v in str(value).split(";") if v.strip())
+    values: dict[str, Values] = {}
     names: dict[str, tuple[str, ...]] = {}
     numbers: dict[str, np.ndarray] = {}
     for key, column in per_field.items():
         index: dict[str, int] = {}
         first: list[str] = []
-        for items in column:
-            for item in items:
-                if _value(item) not in index:
-                    index[_value(item)] = len(first)
-                    first.append(item)
-        matrix = np.zeros((n, max(len(first), 1)), dtype=bool)
+        rows: list[int] = []
+        cols: list[int] = []
         nums = np.full(n, np.nan)
         for i, items in enumerate(column):
             for item in items:
-                matrix[i, index[_value(item)]] = True
+                folded = _value(item)
+                if folded not in index:
+                    index[folded] = len(first)
+                    first.append(item)
+                rows.append(i)
+                cols.append(index[folded])
                 if np.isnan(nums[i]):
                     found = _first_number(item)
                     if found is not None:
                         nums[i] = found
-        values[key], names[key], numbers[key] = matrix, tuple(first), nums
+        matrix = sparse.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)),
+                                   shape=(n, max(len(first), 1)))
+        matrix.sum_duplicates()
+        matrix.data[:] = 1.0  # a value given twice counts once
+        values[key] = Values.of(matrix)
+        names[key], numbers[key] = tuple(first), nums
     levels = [p.get("level", "") for p in answers]
     ladder = rules.levels.ladder if rules.levels is not None else (
         _likely_ladder(levels) if any(_value(c.field) in _LEVEL_NAMES for c in conditions)
@@ -170,7 +223,7 @@ def _first_number(text: str) -> float | None:
     return float(found.group(0).replace(",", ".")) if found else None
 
 
-def _meets(condition: Condition, values: dict[str, np.ndarray],
+def _meets(condition: Condition, values: dict[str, Values],
            names: dict[str, tuple[str, ...]], numbers: dict[str, np.ndarray],
            position: np.ndarray, ladder: tuple[tuple[str, ...], ...] | None) -> np.ndarray:
     """Who satisfies ``condition`` as a partner (``(n,)`` bool); unknown answers never do.
@@ -199,34 +252,15 @@ def _meets(condition: Condition, values: dict[str, np.ndarray],
     for name in ([field] if field else list(values)):
         if name not in values:
             continue
-        matrix = values[name]
-        answered |= matrix.any(axis=1)
+        answered |= values[name].having()
         hit = [j for j, v in enumerate(names[name]) if _value(v) == target]
         if hit:
-            has |= matrix[:, hit].any(axis=1)
+            has |= values[name].having(hit)
     return has if condition.op == "=" else (answered & ~has)
 
 
 # ------------------------------------------------------------------------ pairs
-def _pairwise(m: np.ndarray, s: np.ndarray,
-              edges: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> np.ndarray:
-    """``edges`` over every ``(m, s)`` of broadcast arrays, without materialising more than
-    the result (``edges`` takes two ``(E,)`` arrays)."""
-    shape = np.broadcast_shapes(m.shape, s.shape)
-    mm, ss = np.broadcast_to(m, shape).ravel(), np.broadcast_to(s, shape).ravel()
-    return edges(mm, ss).reshape(shape)
-
-
-def _share(matrix: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Whether ``a[e]`` and ``b[e]`` share a value of ``matrix`` ``(n, V)``."""
-    if matrix.shape[1] == 1:
-        return matrix[a, 0] & matrix[b, 0]
-    if a.ndim == 2 and b.ndim == 2 and a.shape[1] == 1 and b.shape[0] == 1:
-        return (matrix[a[:, 0]].astype(np.float32) @ matrix[b[0]].T.astype(np.float32)) > 0
-    return _pairwise(a, b, lambda x, y: (matrix[x] & matrix[y]).any(axis=1))
-
-
-def _field(c: CompiledRules, name: str) -> np.ndarray | None:
+def _field(c: CompiledRules, name: str) -> Values | None:
     return c.values.get(_value(name))
 
 
@@ -265,10 +299,10 @@ def same_allows(cohort: Cohort, rules: ProgrammeRules, m: np.ndarray,
         return ok
     c = compiled(cohort, rules)
     for rule in hard:
-        matrix = _field(c, rule.field)
-        shared = (_share(matrix, m, s) if matrix is not None
-                  else np.zeros(ok.shape, dtype=bool))
-        ok &= ~shared if rule.effect == "forbid" else shared
+        values = _field(c, rule.field)
+        both = (shared(values, values, m, s) if values is not None
+                else np.zeros(ok.shape, dtype=bool))
+        ok &= ~both if rule.effect == "forbid" else both
     return ok
 
 
@@ -276,7 +310,7 @@ def _hours(cohort: Cohort, m: np.ndarray, s: np.ndarray) -> np.ndarray:
     """Hours between two time zones (across the date line the short way); NaN: unknown."""
     if cohort.utc_offset is None:
         return np.full(np.broadcast_shapes(m.shape, s.shape), np.nan)
-    d = np.abs(cohort.utc_offset[m] - cohort.utc_offset[s])
+    d = np.abs(cohort.utc_offset[m] - cohort.utc_offset[s]) % 24
     return np.minimum(d, 24 - d)
 
 
@@ -291,35 +325,38 @@ def time_zone_allows(cohort: Cohort, rules: ProgrammeRules, m: np.ndarray,
 
 
 def _opted_in(c: CompiledRules, name: str) -> np.ndarray | None:
-    matrix = _field(c, name)
-    if matrix is None:
+    """Who answered yes to ``name`` ("Yes", "Yes, please", "Oui !")."""
+    values = _field(c, name)
+    if values is None:
         return None
-    yes = [j for j, v in enumerate(c.names[_value(name)]) if _value(v) in _YES]
-    if not yes:
-        return np.zeros(len(matrix), dtype=bool)
-    return np.asarray(matrix[:, yes].any(axis=1))
+    yes = [j for j, v in enumerate(c.names[_value(name)])
+           if next(iter(_value(v).split()), "") in _YES]
+    return values.having(yes) if yes else np.zeros(values.matrix.shape[0], dtype=bool)
 
 
 def _identity_match(c: CompiledRules, rule: IdentityRule, m: np.ndarray, s: np.ndarray
                     ) -> tuple[np.ndarray, np.ndarray]:
-    """(the mentee asked, the mentor's values include one of the mentee's)."""
+    """(the mentee asked, the mentor's values include one of the mentee's). A mentee asks
+    when they have a value to match on and, with ``opt_in``, said yes to it."""
     shape = np.broadcast_shapes(m.shape, s.shape)
-    asked_all = _opted_in(c, rule.opt_in) if rule.opt_in else np.ones(len(c.position), bool)
-    asked = (np.broadcast_to(asked_all[s], shape) if asked_all is not None
-             else np.zeros(shape, dtype=bool))
     mine, theirs = _field(c, rule.field), _field(c, rule.mentee_field or rule.field)
-    if mine is None or theirs is None:
+    if theirs is None:
+        return np.zeros(shape, dtype=bool), np.zeros(shape, dtype=bool)
+    asking = theirs.having()
+    if rule.opt_in:
+        said_yes = _opted_in(c, rule.opt_in)
+        asking = asking & (said_yes if said_yes is not None else False)
+    asked = np.broadcast_to(asking[s], shape)
+    if mine is None:
         return asked, np.zeros(shape, dtype=bool)
     names_m = [_value(v) for v in c.names[_value(rule.field)]]
     names_s = [_value(v) for v in c.names[_value(rule.mentee_field or rule.field)]]
     common = sorted(set(names_m) & set(names_s))
     if not common:
         return asked, np.zeros(shape, dtype=bool)
-    a = mine[:, [names_m.index(v) for v in common]]
-    b = theirs[:, [names_s.index(v) for v in common]]
-    if a.shape[1] == 1:
-        return asked, np.broadcast_to(a[m, 0] & b[s, 0], shape)
-    return asked, _pairwise(m, s, lambda x, y: (a[x] & b[y]).any(axis=1))
+    a = mine.only([names_m.index(v) for v in common])
+    b = theirs.only([names_s.index(v) for v in common])
+    return asked, np.broadcast_to(shared(a, b, m, s), shape)
 
 
 def identity_allows(cohort: Cohort, rules: ProgrammeRules, m: np.ndarray,
@@ -342,8 +379,14 @@ def preferences_allow(cohort: Cohort, rules: ProgrammeRules, m: np.ndarray,
     if rules.preferences != "hard":
         return ok
     c = compiled(cohort, rules)
-    for holders, meets in zip(c.holders, c.meets, strict=True):
-        ok &= ~(holders[m] & ~meets[s]) & ~(holders[s] & ~meets[m])
+    if not len(c.conditions):
+        return ok
+    # a person's unmet conditions on a partner, as counts: holders (n, C) x fails (C, n)
+    holders = sparse.csr_matrix(c.holders.T.astype(np.float32))
+    fails = sparse.csr_matrix((~c.meets).T.astype(np.float32))
+    unmet = Values(holders, None), Values(fails, None)
+    ok &= ~shared(*unmet, m, s)  # the mentor's conditions on the mentee
+    ok &= ~shared(*unmet, s, m)  # the mentee's on the mentor
     return ok
 
 
@@ -357,8 +400,11 @@ def forbidden_by(cohort: Cohort, rules: ProgrammeRules, direction: str, mentor: 
         out.append("levels")
     c = compiled(cohort, rules)
     for rule in rules.same:
-        if rule.effect in ("forbid", "require") and not same_allows(
-                cohort, ProgrammeRules(same=(rule,)), m, s)[0]:
+        if rule.effect not in ("forbid", "require"):
+            continue
+        values = _field(c, rule.field)
+        both = bool(values is not None and shared(values, values, m, s)[0])
+        if both == (rule.effect == "forbid"):
             out.append(f"same:{rule.field}")
     if not time_zone_allows(cohort, rules, m, s)[0]:
         out.append("time_zone")
@@ -395,10 +441,10 @@ def points_of(cohort: Cohort, rules: ProgrammeRules, direction: str, m: np.ndarr
         out["levels"] = got
     for rule in rules.same:
         if rule.effect == "points" and rule.weight:
-            matrix = _field(c, rule.field)
-            shared = (_share(matrix, m, s) if matrix is not None
-                      else np.zeros(shape, dtype=bool))
-            out[f"same:{rule.field}"] = rule.weight * np.broadcast_to(shared, shape)
+            values = _field(c, rule.field)
+            both = (shared(values, values, m, s) if values is not None
+                    else np.zeros(shape, dtype=bool))
+            out[f"same:{rule.field}"] = rule.weight * np.broadcast_to(both, shape)
     for ident in rules.identity:
         if ident.weight:
             asked, match = _identity_match(c, ident, m, s)
@@ -413,6 +459,37 @@ def points_of(cohort: Cohort, rules: ProgrammeRules, direction: str, m: np.ndarr
     return out
 
 
-def preference_problems(cohort: Cohort, rules: ProgrammeRules) -> tuple[tuple[int, str], ...]:
-    """``(person, part)`` of stated preferences that are no condition."""
-    return compiled(cohort, rules).unreadable
+def rule_warnings(cohort: Cohort, rules: ProgrammeRules, names: Sequence[str]
+                  ) -> list[str]:
+    """What in the rules or the answers cannot work as written, for the coordinator: a
+    rule's field nobody answered, a stated preference that is no condition or that nobody
+    meets, levels on no step of the ladder. ``names``: the people's names, index ``i``."""
+    c = compiled(cohort, rules)
+    out: list[str] = []
+    fields = [("same", r.field) for r in rules.same]
+    fields += [("identity", x) for r in rules.identity for x in (r.field, r.mentee_field,
+                                                                   r.opt_in) if x]
+    for kind, name in fields:
+        if _field(c, name) is None:
+            out.append(f"rule {kind}: nobody answered '{name}' (a people field or an "
+                       "attribute: check the spelling)")
+    for person, part in c.unreadable[:20]:
+        out.append(f"{names[person]}: preference '{part}' is no condition (write it as "
+                   "'field = value', 'level >= X'...): ignored")
+    if len(c.unreadable) > 20:
+        out.append(f"... and {len(c.unreadable) - 20} more preferences that are no condition")
+    for condition, holders, meets in zip(c.conditions, c.holders, c.meets, strict=True):
+        if not meets.any():
+            who = ", ".join(names[i] for i in np.flatnonzero(holders)[:5])
+            out.append(f"preference '{condition.text}' ({who}): nobody meets it, so they get "
+                       "no partner")
+    if rules.levels is not None:
+        off = Counter(level for level, position in zip(
+            (p.get("level", "") for p in json.loads(str(cohort.answers[0]))),
+            c.position, strict=True) if position < 0) if cohort.answers is not None \
+            else Counter()
+        if off:
+            shown = ", ".join(f"'{level or '(none)'}' ({n})" for level, n in off.most_common(5))
+            out.append(f"{sum(off.values())} people have a level on no step of the ladder, "
+                       f"so the level window pairs them with nobody: {shown}")
+    return out

@@ -111,8 +111,11 @@ class PairHandlers(HandlerBase):
                 cross_department_bonus=float(bonus), max_mentors_per_mentee=int(per_mentee or 1),
                 max_mentees_per_mentor=int(per_mentor) if per_mentor else None)
             result = self.rec.suggest_pairs(progress=progress)
+            warnings = self.rec.rule_warnings()
         proposed = sum(p.status == "proposed" for p in result.pairs)
         summary = t("matched", lang, n=proposed, u=len(result.unmatched))
+        if warnings:  # in English: they quote the rules and answers as written
+            summary += "\n" + "\n".join(f"⚠ {w}" for w in warnings[:6])
         return summary, self.pairs_table(lang), self.unmatched_table(lang)
 
     def rules_text(self) -> str:

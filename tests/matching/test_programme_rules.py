@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -153,7 +154,7 @@ def test_the_level_window_holds_and_replaces_the_years():
     assert {p.key for p in result.pairs} <= allowed
     assert rec.suggest_pairs(MatchParams(direction="classic")).pairs == ()
     alone = {u.id: u.reason for u in result.unmatched}
-    assert "fac" in alone and "1-2 step(s) below their level" in alone["fac"]
+    assert "fac" in alone and "1 to 2 step(s) below their level" in alone["fac"]
 
 
 def test_a_level_on_no_step_is_said():
@@ -231,7 +232,7 @@ def test_a_time_zone_window_and_its_reason():
     rec = recommender(rows)
     result = rec.suggest_pairs(MatchParams(direction="classic", rules=rules))
     assert [p.key for p in result.pairs] == [("near", "s1")]
-    assert "Time zones 2 hours apart" in result.pairs[0].reasons
+    assert "Time zones 2 h apart" in result.pairs[0].reasons
     alone = {u.id: u.reason for u in result.unmatched}
     assert alone["s2"] == "as mentee: no candidate within 3 hours of their time zone"
     rec.params = MatchParams(direction="classic", rules=rules)
@@ -299,3 +300,92 @@ def test_the_programme_points_are_one_part_of_one_score_everywhere():
     explained = rec.explain_pair("m1", "s1")
     assert explained.score == pair.score and explained.parts == pair.parts
     assert np.isclose(sum(pair.parts.values()), pair.score)
+
+
+def test_what_cannot_work_as_written_is_said():
+    rows = [person("m1", "Postdoc", side="mentor", preferences="secter = Academia; likes cats"),
+            person("m2", "Wizard", side="mentor"),
+            person("s1", "Master's student", side="mentee", attr_sector="Academia")]
+    rec = recommender(rows)
+    rec.params = MatchParams(direction="classic", rules=rules_from_dict(
+        {**ACADEMIC, "same": [{"field": "profesion", "effect": "forbid"}]}))
+    warnings = rec.rule_warnings()
+    assert any("nobody answered 'profesion'" in w for w in warnings)
+    assert any("M1: preference 'likes cats' is no condition" in w for w in warnings)
+    assert any("preference 'secter = Academia' (M1): nobody meets it" in w for w in warnings)
+    assert any("1 people have a level on no step" in w and "'Wizard'" in w for w in warnings)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_shared_values_match_a_dense_reading_in_every_orientation(seed):
+    from scipy import sparse
+
+    from recommender.matching.traits import Values, shared
+
+    rng = np.random.default_rng(seed)
+    n, v = 15, 6
+    multi = (rng.random((n, v)) < 0.25).astype(np.float32)
+    single = np.zeros((n, v), np.float32)
+    single[np.arange(n), rng.integers(0, v, n)] = 1
+    single[rng.random(n) < 0.3] = 0
+    for dense in (multi, single):
+        values = Values.of(sparse.csr_matrix(dense))
+        truth = (dense @ dense.T) > 0
+        m, s = rng.integers(0, n, 7), rng.integers(0, n, 9)
+        assert (shared(values, values, m[:, None], s[None, :]) == truth[m[:, None], s]).all()
+        assert (shared(values, values, s[None, :], m[:, None]) == truth[s[None, :], m[:, None]]
+                ).all()
+        e, f = rng.integers(0, n, 30), rng.integers(0, n, 30)
+        assert (shared(values, values, e, f) == truth[e, f]).all()
+
+
+def test_identity_asks_only_with_a_value_and_a_yes_however_written():
+    rows = [person("m1", "Postdoc", side="mentor", attr_characteristics="Carer"),
+            person("s1", "Master's student", side="mentee", attr_identity="Carer",
+                   attr_similar="Yes, please"),
+            person("s2", "Master's student", side="mentee")]
+    hard = rules_from_dict({**ACADEMIC, "identity": [
+        {"field": "characteristics", "mentee_field": "identity", "opt_in": "Similar",
+         "hard": True, "weight": 0.06}]})
+    rec = recommender(rows)
+    rec.params = MatchParams(direction="classic", rules=hard, max_mentees_per_mentor=2)
+    pairs = {p.mentee_id: p for p in rec.suggest_pairs().pairs}
+    assert set(pairs) == {"s1", "s2"}  # s2 has no identity to match: not held by the rule
+    assert pairs["s1"].parts["programme"] == pytest.approx(0.06)
+
+
+def test_time_zones_across_the_date_line():
+    rows = [person("m1", "Postdoc", side="mentor", utc_offset="UTC+14"),
+            person("s1", "Master's student", side="mentee", utc_offset="UTC-11")]
+    rules = ProgrammeRules(levels=rules_from_dict(ACADEMIC).levels,
+                           time_zone=TimeZoneRule(max_hours=0.5))
+    result = recommender(rows).suggest_pairs(MatchParams(direction="classic", rules=rules))
+    assert result.pairs == ()  # 1 hour apart, the short way round: over 0.5
+    rules = replace(rules, time_zone=TimeZoneRule(max_hours=1))
+    result = recommender(rows).suggest_pairs(MatchParams(direction="classic", rules=rules))
+    assert "Time zones 1 h apart" in result.pairs[0].reasons
+
+
+def test_rule_file_values_of_the_wrong_kind_are_named():
+    for data, words in (({"levels": {"ladder": "academic", "hard": "false"}},
+                         "levels.hard must be true or false"),
+                        ({"levels": {"ladder": "academic", "min_steps": 1.7}},
+                         "levels.min_steps must be a whole number"),
+                        ({"time_zone": {"max_hours": float("inf")}},
+                         "time_zone.max_hours must be a number"),
+                        ({"levels": "academic"}, "levels: must be a table")):
+        with pytest.raises(ValueError, match=r"^rules: ") as error:
+            rules_from_dict(data)
+        assert words in str(error.value)
+    # one [same] table where [[same]] was meant still reads
+    assert rules_from_dict({"same": {"field": "department"}}).same[0].field == "department"
+
+
+def test_field_names_compare_the_same_in_rules_and_columns():
+    rows = [person("m1", "Postdoc", side="mentor", **{"attr_secteur_d_activite": "Santé"}),
+            person("s1", "Master's student", side="mentee",
+                   **{"attr_secteur_d_activite": "Santé"})]
+    rules = rules_from_dict({**ACADEMIC, "same": [{"field": "Secteur d'activité",
+                                                   "effect": "forbid"}]})
+    result = recommender(rows).suggest_pairs(MatchParams(direction="classic", rules=rules))
+    assert result.pairs == ()

@@ -273,8 +273,15 @@ def preference_suggestions(column: str, answers: Sequence[str]
     for answer in answers:
         folded = " ".join(re.sub(r"[^\w]+", " ", fold(answer)).split())
         first = folded.split(" ", 1)[0] if folded else ""
-        if _NO_PREFERENCE.search(folded) or first in ("no", "non", "nao", "nein"):
+        on_a_ladder = any(ladder_positions(ladder, [answer])[0] >= 0
+                          for ladder in LADDERS.values())
+        if (_NO_PREFERENCE.search(folded) and not on_a_ladder) \
+                or folded in ("no", "non", "nao", "nein"):
             out.append(ValueSuggestion(answer, "", "no preference: no condition"))
+        elif on_a_ladder and len(words(answer)) <= 12:
+            out.append(ValueSuggestion(answer, f"level {op} {answer.strip()}",
+                                       "a level: a condition on the partner's level, to "
+                                       "confirm"))
         elif first in ("yes", "oui", "si", "sim", "ja", "y"):
             # "Yes" to "a mentor from another team?": the question says what to write
             out.append(ValueSuggestion(answer, "", "yes: write the condition the question "
@@ -284,10 +291,6 @@ def preference_suggestions(column: str, answers: Sequence[str]
             out.append(ValueSuggestion(answer, "", "free text: write the condition "
                                        "(e.g. 'level >= Master's student', 'sector = "
                                        "Academia') or leave it empty"))
-        elif any(ladder_positions(ladder, [answer])[0] >= 0 for ladder in LADDERS.values()):
-            out.append(ValueSuggestion(answer, f"level {op} {answer.strip()}",
-                                       "a level: a condition on the partner's level, to "
-                                       "confirm"))
         else:
             out.append(ValueSuggestion(answer, f"= {answer.strip()}",
                                        "a choice: the partner must have given this answer, "
