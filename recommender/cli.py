@@ -29,6 +29,7 @@ import shutil
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -109,15 +110,19 @@ class NeedsMapping(ValueError):
 
 
 def _recommender_with(args: argparse.Namespace, embedder: Any) -> Recommender:
+    # the settings given on this command line; the others are the workspace's (or the
+    # defaults on a file run)
+    given = {name: value for name, value in (
+        ("min_experience_gap", args.min_gap), ("cross_department_bonus", args.bonus),
+        ("max_mentors_per_mentee", args.per_mentee),
+        ("max_mentees_per_mentor", args.per_mentor)) if value is not None}
     try:
         rules = load_rules(args.rules) if getattr(args, "rules", None) else None
-        params = MatchParams(
-            direction=args.direction or MatchParams.direction, min_experience_gap=args.min_gap,
-            cross_department_bonus=args.bonus, max_mentors_per_mentee=args.per_mentee,
-            max_mentees_per_mentor=args.per_mentor,
-            rules=rules if rules is not None else ProgrammeRules())
+        params = MatchParams(direction=args.direction or MatchParams.direction,
+                             rules=rules if rules is not None else ProgrammeRules(), **given)
     except ValueError as exc:
         raise BadSetting(str(exc)) from exc
+    args.given_settings = given
     # Every file is read before anything is created or stored: an unreadable notes file must
     # not leave the people of the same command stored, nor a new empty workspace behind.
     people = read_form_table(args.people) if args.people else None
@@ -150,8 +155,13 @@ def _open(args: argparse.Namespace, embedder: Any, params: MatchParams) -> Recom
         # rules given on the command line are the programme's from now on (saved); else
         # the workspace's saved rules apply
         rules = params.rules if getattr(args, "rules", None) else None
-        return Recommender.open(args.workspace, embedder, params=params, direction=args.direction,
-                                database_url=args.database_url, rules=rules)
+        rec = Recommender.open(args.workspace, embedder, direction=args.direction,
+                               database_url=args.database_url, rules=rules)
+        given = getattr(args, "given_settings", {})
+        if given:  # numbers given on a workspace are the programme's from now on, as the
+            # direction and the rules are: every front end starts from them
+            rec.save_settings(replace(rec.params, **given))
+        return rec
     if not args.people:
         raise SystemExit("give --workspace DIR or --people FILE")
     cache = None
@@ -416,14 +426,18 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--rules", help="the programme's rules (TOML or JSON: level ladder "
                        "and window, bans, points, time zones, preferences; saved in the "
                        "workspace; see docs/rules.md)")
-        p.add_argument("--min-gap", type=float, default=MatchParams.min_experience_gap,
-                       help="minimum experience gap in years (>= 0)")
-        p.add_argument("--bonus", type=float, default=MatchParams.cross_department_bonus,
-                       help="cross-department bonus")
-        p.add_argument("--per-mentee", type=int, default=1, help="mentors per mentee")
+        p.add_argument("--min-gap", type=float, default=None,
+                       help="minimum experience gap in years (>= 0; default "
+                       f"{MatchParams.min_experience_gap:g}; on a workspace, saved)")
+        p.add_argument("--bonus", type=float, default=None,
+                       help="cross-department bonus (default "
+                       f"{MatchParams.cross_department_bonus:g}; on a workspace, saved)")
+        p.add_argument("--per-mentee", type=int, default=None,
+                       help="mentors per mentee (default 1; on a workspace, saved)")
         p.add_argument("--per-mentor", type=int, default=None,
                        help="mentees each mentor takes, unless their own answer says fewer "
-                       "(default: each person's own, 1 when they did not say)")
+                       "(default: each person's own, 1 when they did not say; on a "
+                       "workspace, saved)")
         p.add_argument("-k", type=int, default=5, help="topics per pair")
         p.add_argument("--pair", help="only this pair, as MENTOR_ID:MENTEE_ID")
         p.add_argument("--cache", help="embedding cache folder for file runs")

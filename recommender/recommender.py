@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -64,6 +64,27 @@ __all__ = ["NOTES_VISIBLE_SETTING", "Recommender"]
 logger = logging.getLogger(__name__)
 
 NOTES_VISIBLE_SETTING = "coordinators_read_notes"
+
+
+SAVED_SETTINGS = ("min_experience_gap", "cross_department_bonus", "max_mentors_per_mentee",
+                  "max_mentees_per_mentor", "min_score")
+"""The matching numbers a workspace keeps (with the direction and the rules)."""
+
+
+def saved_settings(saved: Mapping[str, Any]) -> MatchParams:
+    """Matching settings from ``workspace.json``'s ``matching`` section (the defaults for
+    what it does not say).
+
+    Raises:
+        ValueError: a value out of range or unknown, naming ``workspace.json``.
+    """
+    unknown = [k for k in saved if k not in SAVED_SETTINGS]
+    if unknown:
+        raise ValueError(f"workspace.json: matching: unknown setting(s) {', '.join(unknown)}")
+    try:
+        return MatchParams(**{k: v for k, v in saved.items()})
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"workspace.json: matching: {exc}") from exc
 
 
 class Recommender:
@@ -130,7 +151,8 @@ class Recommender:
                                    embedder=embedder if isinstance(embedder, str) else None,
                                    index_kind=index_kind, direction=direction,
                                    rules=None if rules is None else rules_to_dict(rules))
-        params = params or MatchParams()
+        if params is None:  # the programme's saved matching settings, else the defaults
+            params = saved_settings(workspace.get("matching") or {})
         saved = workspace.get("rules")
         params = replace(params, direction=workspace.get("direction", params.direction),
                          rules=rules if rules is not None else
@@ -185,6 +207,18 @@ class Recommender:
         params = params or self.params
         arrays, _ = self._cohort(params)
         return pairing.rule_warnings(arrays, params)
+
+    def save_settings(self, params: MatchParams | None = None) -> None:
+        """Make ``params`` (default: the current ones) the programme's matching settings:
+        direction, the numbers of :data:`SAVED_SETTINGS` and the rules, saved in
+        ``workspace.json``, so that the page, the command line and the API all start from
+        them."""
+        params = params or self.params
+        workspace = self.workspace.with_setting("direction", params.direction)
+        workspace = workspace.with_setting(
+            "matching", {name: getattr(params, name) for name in SAVED_SETTINGS})
+        self.workspace = workspace.with_setting("rules", rules_to_dict(params.rules))
+        self.params = params
 
     def set_rules(self, rules: ProgrammeRules) -> None:
         """Make ``rules`` the programme's (saved in ``workspace.json``: the next opening,

@@ -11,7 +11,7 @@ import gradio as gr
 from ..language.formats import format_date
 from ..records import KEPT_STATUSES
 from .i18n import LEVELS, t, word
-from .widgets import choices_update, flagged, markdown_text, pref_choices, role_choices
+from .widgets import choices_update, direction_choices, flagged, markdown_text, pref_choices, role_choices
 
 if TYPE_CHECKING:
     from .page import Page
@@ -102,13 +102,14 @@ def _language(page: Page, after: After, insights: Callable[[str], tuple[Any, ...
         updates += [markdown_text(key, new) for _, key in page.markdowns]
         updates += [gr.update(choices=pref_choices(new)),
                     gr.update(choices=[(word(n, new), n) for n, _ in LEVELS[:-1]]),
-                    gr.update(choices=role_choices(new))]
+                    gr.update(choices=role_choices(new)),
+                    gr.update(choices=direction_choices(new))]
         return updates
 
     language_out = [page.ui_lang, page.header, *(x for x, _ in page.containers),
                     *(x for x, _ in page.buttons), *(x for x, _ in page.labelled),
                     *(x for x, _ in page.markdowns), page.f_pref, page.bulk_level,
-                    page.map_role]
+                    page.map_role, page.direction]
     after(page.language.change(
         switch_language, page.language, language_out, api_name="set_language",
         js="(lang) => { window.tandemLang = lang; window.tandemTranslate && "
@@ -213,16 +214,23 @@ def _mapping_step(page: Page, after: After) -> None:
 def _pairs(page: Page, after: After) -> None:
     """Matching, filters, the review of a pair and decisions, manual pairs, export."""
     c = page.c
-    def do_match(g: float, b: float, n: float, cap: float, lg: str,
-                 progress: gr.Progress = gr.Progress()) -> str:  # noqa: B008
+    def do_match(g: float, b: float, n: float, cap: float, lg: str, direction: str,
+                 minimum: float, progress: gr.Progress = gr.Progress()) -> str:  # noqa: B008
         text, _, _ = c.run_matching(g, b, n, cap, lg,
-                                    progress=lambda f, msg: progress(f, desc=msg))
+                                    progress=lambda f, msg: progress(f, desc=msg),
+                                    direction=direction, min_score=minimum)
         return text
 
     after(page.run_btn.click(do_match, [page.gap, page.bonus, page.per_mentee, page.per_mentor,
-                                        page.ui_lang], page.summary, api_name="run_matching"))
+                                        page.ui_lang, page.direction, page.min_score],
+                             page.summary, api_name="run_matching"))
     page.rules_btn.click(c.save_rules, [page.rules_text, page.ui_lang],
                          [page.rules_msg, page.rules_text], api_name="save_rules")
+    # a page opened (or reloaded) shows the programme's settings as saved now, not as they
+    # were when the server started
+    page.demo.load(c.settings_values, None,
+                   [page.direction, page.gap, page.bonus, page.min_score, page.per_mentee,
+                    page.per_mentor, page.rules_text])
     for box in (page.status_f, page.level_f, page.dept_f):
         box.input(c.pairs_table, [page.ui_lang, page.status_f, page.level_f, page.dept_f],
                   page.pairs_df)

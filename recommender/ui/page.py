@@ -30,7 +30,7 @@ from .coordinator import Coordinator
 from .events import wire
 from .i18n import LEVELS, t, word
 from .security import authenticator, check_launch, load_users
-from .widgets import markdown_text, pref_choices, role_choices
+from .widgets import direction_choices, markdown_text, pref_choices, role_choices
 
 __all__ = ["Page", "PageOptions", "build", "launch"]
 
@@ -75,6 +75,8 @@ class Page:
     delete_btn: gr.Button
     person_msg: gr.Textbox
     # pairs
+    direction: gr.Radio
+    min_score: gr.Slider
     gap: gr.Slider
     bonus: gr.Slider
     per_mentee: gr.Number
@@ -236,15 +238,26 @@ def _people_tab(page: Page) -> None:
 
 def _pairs_tab(page: Page) -> None:
     c, lang, L = page.c, page.lang, page.label
-    with page.accordion("settings_box", open=False), gr.Row():
-        page.gap = L(gr.Slider(0, 20, value=c.rec.params.min_experience_gap, step=0.5,
-                               label=t("gap", lang)), "gap")
-        page.bonus = L(gr.Slider(0, 0.3, value=c.rec.params.cross_department_bonus,
-                                 step=0.01, label=t("bonus", lang)), "bonus")
-        page.per_mentee = L(gr.Number(value=1, precision=0, minimum=1, maximum=5,
-                                      label=t("per_mentee", lang)), "per_mentee")
-        page.per_mentor = L(gr.Number(value=0, precision=0, minimum=0, maximum=20,
-                                      label=t("per_mentor", lang)), "per_mentor")
+    params = c.rec.params  # the programme's saved settings
+    with page.accordion("settings_box", open=False):
+        page.direction = L(gr.Radio(direction_choices(lang),
+                                    value=params.direction, label=t("direction", lang),
+                                    elem_id="direction"), "direction")
+        with gr.Row():
+            page.gap = L(gr.Slider(0, 20, value=params.min_experience_gap, step=0.5,
+                                   label=t("gap", lang)), "gap")
+            page.bonus = L(gr.Slider(0, 0.3, value=params.cross_department_bonus,
+                                     step=0.01, label=t("bonus", lang)), "bonus")
+            page.min_score = L(gr.Slider(0, 0.8, value=params.min_score, step=0.05,
+                                         label=t("min_score", lang), elem_id="min-score"),
+                               "min_score")
+        with gr.Row():
+            page.per_mentee = L(gr.Number(value=params.max_mentors_per_mentee, precision=0,
+                                          minimum=1, maximum=5,
+                                          label=t("per_mentee", lang)), "per_mentee")
+            page.per_mentor = L(gr.Number(value=params.max_mentees_per_mentor or 0,
+                                          precision=0, minimum=0, maximum=20,
+                                          label=t("per_mentor", lang)), "per_mentor")
     with page.accordion("rules_box", open=False):
         page.markdown("rules_help")
         page.rules_text = L(gr.Code(value=c.rules_text(), language="json", lines=12,

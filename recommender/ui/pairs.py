@@ -97,19 +97,26 @@ class PairHandlers(HandlerBase):
 
     def run_matching(self, min_gap: float, bonus: float, per_mentee: float,
                      per_mentor: float | None = None, lang: str = "en",
-                     progress: ProgressFn | None = None) -> tuple[str, pd.DataFrame, pd.DataFrame]:
+                     progress: ProgressFn | None = None, direction: str | None = None,
+                     min_score: float | None = None
+                     ) -> tuple[str, pd.DataFrame, pd.DataFrame]:
         """Match the cohort; a summary, the pairs table and the unmatched table.
 
         ``per_mentor``: mentees each mentor takes this run, unless their own answer says
-        fewer (0 or empty: each person's own capacity). The settings stay the page's for
-        what it computes next (a pair's alternatives, a manual pair), so that they are
-        scored as the run scored the list.
+        fewer (0 or empty: each person's own capacity); ``direction`` and ``min_score``
+        (``None``: unchanged). The settings become the programme's: saved in the workspace
+        (the command line and the next page start from them), and used for what the page
+        computes next (a pair's alternatives, a manual pair), scored as the run scored the
+        list.
         """
+        params = replace(
+            self.rec.params, min_experience_gap=float(min_gap),
+            cross_department_bonus=float(bonus), max_mentors_per_mentee=int(per_mentee or 1),
+            max_mentees_per_mentor=int(per_mentor) if per_mentor else None,
+            direction=direction or self.rec.params.direction,
+            min_score=self.rec.params.min_score if min_score is None else float(min_score))
         with self.lock:
-            self.rec.params = replace(
-                self.rec.params, min_experience_gap=float(min_gap),
-                cross_department_bonus=float(bonus), max_mentors_per_mentee=int(per_mentee or 1),
-                max_mentees_per_mentor=int(per_mentor) if per_mentor else None)
+            self.rec.save_settings(params)
             result = self.rec.suggest_pairs(progress=progress)
             warnings = self.rec.rule_warnings()
         proposed = sum(p.status == "proposed" for p in result.pairs)
@@ -117,6 +124,14 @@ class PairHandlers(HandlerBase):
         if warnings:  # in English: they quote the rules and answers as written
             summary += "\n" + "\n".join(f"⚠ {w}" for w in warnings[:6])
         return summary, self.pairs_table(lang), self.unmatched_table(lang)
+
+    def settings_values(self) -> tuple[Any, ...]:
+        """The programme's saved matching settings, as the page's settings show them:
+        direction, gap, bonus, minimum score, mentors per mentee, mentees per mentor (0:
+        each person's own), rules."""
+        p = self.rec.params
+        return (p.direction, p.min_experience_gap, p.cross_department_bonus, p.min_score,
+                p.max_mentors_per_mentee, p.max_mentees_per_mentor or 0, self.rules_text())
 
     def rules_text(self) -> str:
         """The programme's rules as the page shows them (JSON, the format they are saved in)."""

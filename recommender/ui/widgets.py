@@ -7,10 +7,12 @@ from typing import Any
 import gradio as gr
 
 from ..language.formats import format_percent
+from ..matching.params import DIRECTIONS
 from .forms import fields_help
 from .i18n import LEVELS, t, word
 
-__all__ = ["choices_update", "flagged", "markdown_text", "pref_choices", "role_choices"]
+__all__ = ["choices_update", "direction_choices", "flagged", "markdown_text", "pref_choices",
+           "role_choices"]
 
 
 def markdown_text(key: str, lang: str) -> str:
@@ -49,3 +51,8 @@ def flagged(table: Any) -> Any:
 def choices_update(choices: list[tuple[str, str]], value: Any) -> Any:
     values = {v for _, v in choices}
     return gr.update(choices=choices, value=value if value in values else None)
+
+
+def direction_choices(lang: str) -> list[tuple[str, str]]:
+    """The programme's directions, labelled in ``lang`` (value: the direction's name)."""
+    return [(t(f"direction_{d}", lang), d) for d in DIRECTIONS]

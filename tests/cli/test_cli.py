@@ -242,3 +242,24 @@ def test_rules_from_a_file_are_applied_saved_and_named_when_wrong(files):
     assert "bad.toml: levels.ladder: unknown ladder 'army'" in result.stderr
     assert not (files / "out2").exists()
     assert json.loads((files / "ws" / "workspace.json").read_text())["rules"] == saved
+
+
+def test_settings_given_on_a_workspace_are_kept_for_the_next_run(files):
+    result = tandem("import", "-q", "people.csv", "--workspace", "ws", "--model", "hashing",
+                    cwd=files)
+    assert result.returncode == 0, result.stderr
+    result = tandem("match", "-q", "--workspace", "ws", "--out", "out", "--per-mentee", "2",
+                    "--min-gap", "1", cwd=files)
+    assert result.returncode == 0, result.stderr
+    saved = json.loads((files / "ws" / "workspace.json").read_text())["matching"]
+    assert saved["max_mentors_per_mentee"] == 2 and saved["min_experience_gap"] == 1
+    assert saved["cross_department_bonus"] == 0.05  # not given: the default, as it was
+    first = read_csv(files / "out" / "pairs.csv")
+    # the next run, without the numbers, starts from the saved ones: the same pairs
+    result = tandem("match", "-q", "--workspace", "ws", "--out", "out2", cwd=files)
+    assert result.returncode == 0, result.stderr
+    assert read_csv(files / "out2" / "pairs.csv") == first
+    result = tandem("match", "-q", "--workspace", "ws", "--out", "out3", "--per-mentee", "0",
+                    cwd=files)
+    assert result.returncode == 2 and "max_mentors_per_mentee must be at least 1" in \
+        result.stderr

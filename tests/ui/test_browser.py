@@ -384,3 +384,25 @@ def test_sign_up_form_mapping_step(page):
         assert "mentor" in row
     shot(page, "23-mapped-people-after-reload")
     assert not page.errors, page.errors
+
+
+def test_a_classic_programme_is_set_on_the_page_and_kept(page):
+    """The direction is a setting of the page, saved: a classic run proposes pairs worded
+    for a classic programme, and the page reopens on it."""
+    open_tab(page, "Pairs")
+    page.get_by_text("Matching settings").click()
+    page.get_by_role("radio", name="Classic: the more senior mentors").check()
+    page.locator("#direction").scroll_into_view_if_needed()
+    shot(page, "24-classic-settings")
+    page.click("#run-btn")
+    summary = wait_value(page, "match-summary", "pair(s) proposed", timeout=180_000)
+    assert not summary.startswith("0 pair(s)"), summary
+    reload(page)
+    open_tab(page, "Pairs")
+    page.get_by_text("Matching settings").click()
+    assert page.get_by_role("radio", name="Classic: the more senior mentors").is_checked()
+    # back to the demo's reverse programme (and its pairs) for whoever runs next
+    page.get_by_role("radio", name="Reverse mentoring: the junior mentors the senior").check()
+    page.click("#run-btn")
+    wait_value(page, "match-summary", "pair(s) proposed", timeout=180_000)
+    assert not page.errors, page.errors

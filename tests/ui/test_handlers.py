@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 
 import pytest
@@ -194,3 +195,30 @@ def test_the_programme_rules_are_edited_on_the_page_and_saved(tmp_path):
         "Undergraduate student"
     message, _ = c.save_rules("levels = [", "en")
     assert message.startswith("Rules not saved: rules: not JSON")
+
+
+def test_the_page_runs_a_classic_programme_and_every_front_end_starts_from_its_settings(
+        tmp_path):
+    rows = [{"id": f"s{i}", "name": f"Senior {i}", "years_experience": 20,
+             "role_preference": "mentor", "offers": "I can teach budgeting and negotiation."}
+            for i in range(3)]
+    rows += [{"id": f"j{i}", "name": f"Junior {i}", "years_experience": 1,
+              "role_preference": "mentee", "wants": "I want to learn budgeting."}
+             for i in range(3)]
+    rec = Recommender.open(tmp_path / "ws", embedder=HashingEmbedder())
+    rec.add_people(rows)
+    c = Coordinator(rec)
+    summary, _, _ = c.run_matching(3, 0.05, 1, 0, "en")  # the demo's reverse default
+    assert summary.startswith("0 pair(s) proposed")
+    summary, _, _ = c.run_matching(3, 0.05, 1, 2, "en", direction="classic", min_score=0.05)
+    assert summary.startswith("3 pair(s) proposed")
+    pair = rec.pairs()[0]
+    assert any("senior mentor" in r for r in pair.reasons)
+    assert not any("junior mentor" in r for r in pair.reasons)
+    rec.close()
+    again = Recommender.open(tmp_path / "ws", embedder=HashingEmbedder())
+    p = again.params
+    assert (p.direction, p.max_mentees_per_mentor, p.min_score) == ("classic", 2, 0.05)
+    again.close()
+    saved = json.loads((tmp_path / "ws" / "workspace.json").read_text(encoding="utf-8"))
+    assert saved["direction"] == "classic" and saved["matching"]["min_score"] == 0.05
