@@ -80,7 +80,7 @@ def test_people_search_edit_and_delete(app):
 
 def test_matching_statuses_export_sessions_topics_insights(app):
     client, _ = app
-    summary = client.predict(3, 0.05, 1, 0, "en", api_name="/run_matching")
+    summary = client.predict(3, 0.05, 1, 0, "reverse", 0.1, api_name="/run_matching")
     assert "pair(s) proposed" in summary
     key = "P031|P001"  # an active demo pair
     assert "Accept Yanis Belkacem → Michel Garnier" not in client.predict(
