@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, currently_in_test_context, event, given, settings
+from hypothesis import HealthCheck, assume, currently_in_test_context, event, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
@@ -383,6 +383,15 @@ def test_generated_people_batches(rec, folder, rows, fmt, encoding, delimiter):
             raw = to_csv(rows, delimiter).encode(encoding)
         except UnicodeEncodeError:  # a character Windows-1252 lacks: the file is UTF-8
             raw = to_csv(rows, delimiter).encode("utf-8")
+        if encoding == "cp1252":
+            # Windows-1252 bytes that are valid UTF-8 too ("Â¡" is written C2 A1, which is
+            # UTF-8 for "¡"): no reader can tell which was meant; a real file with such
+            # text is already mojibake
+            try:
+                ambiguous = raw.decode("utf-8") != to_csv(rows, delimiter)
+            except UnicodeDecodeError:
+                ambiguous = False
+            assume(not ambiguous)
         if encoding == "utf-16":
             assert raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     expected = oracle(rows, fmt, first_row=2 if fmt in ("csv", "xlsx") else 1)
