@@ -12,14 +12,14 @@ from ..language.stopwords import function_words
 from ..language.text import fold, shorten, words
 from ..profiles.speakers import pair_language
 from ..records import Pair, Person, Segment, Unmatched
-from .cohort import Cohort
+from .cohort import Cohort, person_answers
 from .kernel import EdgeScores, best_sentences, score_edges
 from .params import MatchParams
 from .rules import (
     eligible,
     ineligibility_reasons,
 )
-from .traits import compiled, points_of
+from .traits import answer_key, compiled, hours_apart, points_of
 
 __all__ = [
     "SuggestionKey",
@@ -136,8 +136,8 @@ def pair_reasons(
         if not key.startswith("rule:") or points <= 0 or kind not in ("same", "identity"):
             continue
         if kind == "same":
-            values = [v for v in _answers(mentor, field_name)
-                      if fold(v) in {fold(x) for x in _answers(mentee, field_name)}]
+            theirs = {answer_key(x) for x in _answers(mentee, field_name)}
+            values = [v for v in _answers(mentor, field_name) if answer_key(v) in theirs]
         else:
             values = list(_answers(mentee, field_name)) or list(_answers(mentor, field_name))
         if values:
@@ -158,8 +158,7 @@ def pair_reasons(
             "junior" if mentor.years_experience < mentee.years_experience else "senior"
         reasons.append(p[f"gap_{side}"].format(**names, years=format_number(gap, lang, 1)))
     if mentor.utc_offset is not None and mentee.utc_offset is not None:
-        apart = abs(mentor.utc_offset - mentee.utc_offset) % 24
-        apart = min(apart, 24 - apart)
+        apart = float(hours_apart(mentor.utc_offset, mentee.utc_offset))
         reasons.append(p["same_zone"] if apart == 0 else
                        p["hours"].format(hours=format_number(apart, lang, 1)))
     shared = [x for x in mentee.languages if x in mentor.languages]
@@ -169,13 +168,12 @@ def pair_reasons(
 
 
 def _answers(person: Person, name: str) -> tuple[str, ...]:
-    """A person's values of a people field or an attribute, as a rule names it."""
-    if name in ("department", "location", "role", "level"):
-        value = getattr(person, name)
-        return tuple(v.strip() for v in value.split(";") if v.strip())
-    return person.attribute(name) or next(
-        (person.attribute(n) for n, _ in person.attributes
-         if fold(n).replace(" ", "_") == fold(name).replace(" ", "_")), ())
+    """A person's values of a people field or an attribute, as a rule names it (names
+    compared as the rules compare them: :func:`~.traits.answer_key`)."""
+    key = answer_key(name)
+    found = [value for field_name, value in person_answers(person)["fields"]
+             if answer_key(field_name) == key]
+    return tuple(v.strip() for value in found for v in value.split(";") if v.strip())
 
 
 def shared_terms(want: str, offers: str, most: int = 4) -> list[str]:

@@ -69,6 +69,7 @@ __all__ = [
     "ladder_positions",
     "load_rules",
     "parse_conditions",
+    "parse_rules_text",
     "rules_from_dict",
     "rules_to_dict",
 ]
@@ -96,13 +97,6 @@ class LevelRule:
     max_steps: int | None = None
     points: tuple[tuple[int, float], ...] = ()
     hard: bool = True
-
-    def position(self, answer: str) -> int:
-        """The step ``answer`` names (0 for the lowest), or -1 when it names none."""
-        return int(ladder_positions(self.ladder, [answer])[0])
-
-    def step_name(self, position: int) -> str:
-        return self.ladder[position][0] if 0 <= position < len(self.ladder) else "?"
 
 
 @dataclass(frozen=True)
@@ -377,6 +371,29 @@ def rules_from_dict(data: Mapping[str, Any], source: str = "rules") -> Programme
         raise ValueError(text if text.startswith(source) else f"{source}: {text}") from exc
 
 
+def parse_rules_text(text: str, source: str = "rules", syntax: str | None = None) -> Any:
+    """The document of a rules text: ``syntax`` ``"toml"`` or ``"json"``, or ``None`` for
+    JSON, else TOML (what a coordinator types on the page; empty: no rules).
+
+    Raises:
+        ValueError: naming ``source``: not a rules document.
+    """
+    if syntax is None:
+        if not text.strip():
+            return {}
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as json_error:
+            try:
+                return tomllib.loads(text)
+            except tomllib.TOMLDecodeError:
+                raise ValueError(f"{source}: not JSON ({json_error})") from None
+    try:
+        return tomllib.loads(text) if syntax == "toml" else json.loads(text)
+    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"{source}: not a rules file ({exc})") from exc
+
+
 def load_rules(path: str | Path) -> ProgrammeRules:
     """The rules of a TOML (``.toml``) or JSON file; a JSON file may hold them under a
     ``rules`` key (``workspace.json`` itself).
@@ -387,9 +404,10 @@ def load_rules(path: str | Path) -> ProgrammeRules:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text) if path.suffix.lower() == ".toml" else json.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         raise ValueError(f"{path.name}: not a rules file ({exc})") from exc
+    data = parse_rules_text(text, path.name, "toml" if path.suffix.lower() == ".toml"
+                            else "json")
     if isinstance(data, Mapping) and isinstance(data.get("rules"), Mapping):
         data = data["rules"]
     return rules_from_dict(data, path.name)

@@ -31,17 +31,27 @@ from .programme import (
     parse_conditions,
 )
 
-__all__ = ["CompiledRules", "Values", "compiled", "forbidden_by", "points_of", "rule_warnings",
-           "shared"]
+__all__ = ["CompiledRules", "Values", "answer_key", "compiled", "forbidden_by", "hours_apart",
+           "points_of", "rule_warnings", "shared"]
 
 _YES = frozenset({"yes", "y", "true", "1", "oui", "si", "sim", "ja", "sí", "x"})
 _LEVEL_NAMES = frozenset({"level", "niveau", "nivel", "grade", "career stage", "stage"})
 
 
-def _value(text: str) -> str:
+def answer_key(text: str) -> str:
     """An answer or a field's name as rules compare them: folded, every mark a space (a
     rule's "Secteur d'activité" is the column ``attr_secteur_d_activite``)."""
     return " ".join(re.sub(r"[\W_]+", " ", fold(text)).split())
+
+
+_value = answer_key
+
+
+def hours_apart(a: Any, b: Any) -> Any:
+    """Hours between UTC offsets ``a`` and ``b`` (numbers or arrays), the short way round
+    the clock (+14 and -11 are 1 hour apart); NaN where one is unknown."""
+    d = np.abs(np.asarray(a, dtype=np.float64) - b) % 24
+    return np.minimum(d, 24 - d)
 
 
 @dataclass(frozen=True)
@@ -91,6 +101,7 @@ class CompiledRules:
     """A cohort's answers laid out for the rules.
 
     Attributes:
+        levels: ``(n,)`` each person's level as answered.
         position: ``(n,)`` ladder step of each person (-1: not on the ladder; all -1
             without a level rule).
         values: per field (people fields and attribute names, folded): which of the
@@ -102,6 +113,7 @@ class CompiledRules:
         unreadable: ``(person, part)`` of preferences that are no condition.
     """
 
+    levels: tuple[str, ...]
     position: np.ndarray
     values: dict[str, Values]
     names: dict[str, tuple[str, ...]]
@@ -203,8 +215,8 @@ def _compile(cohort: Cohort, rules: ProgrammeRules) -> CompiledRules:
     for c, condition in enumerate(ordered):
         holders[c, conditions[condition]] = True
         meets[c] = _meets(condition, values, names, numbers, position, ladder)
-    return CompiledRules(position, values, names, numbers, ordered, holders, meets,
-                         tuple(unreadable))
+    return CompiledRules(tuple(levels), position, values, names, numbers, ordered, holders,
+                         meets, tuple(unreadable))
 
 
 def _likely_ladder(levels: list[str]) -> tuple[tuple[str, ...], ...] | None:
@@ -264,12 +276,15 @@ def _field(c: CompiledRules, name: str) -> Values | None:
     return c.values.get(_value(name))
 
 
-def _steps(cohort: Cohort, c: CompiledRules, m: np.ndarray, s: np.ndarray,
-           direction: str) -> np.ndarray:
-    """Steps from the mentee up to the mentor (classic, peer) or from the mentor up to the
-    mentee (reverse)."""
+def _steps(c: CompiledRules, m: np.ndarray, s: np.ndarray, direction: str
+           ) -> tuple[np.ndarray, np.ndarray]:
+    """(both levels on the ladder, the distance the window reads): steps from the mentee
+    up to the mentor (classic), from the mentor up to the mentee (reverse), either way
+    (peer)."""
+    known = (c.position[m] >= 0) & (c.position[s] >= 0)
     up = c.position[m] - c.position[s]
-    return -up if direction == "reverse" else up
+    return known, (-up if direction == "reverse" else np.abs(up) if direction == "peer"
+                   else up)
 
 
 def level_allows(cohort: Cohort, rules: ProgrammeRules, direction: str, m: np.ndarray,
@@ -279,11 +294,7 @@ def level_allows(cohort: Cohort, rules: ProgrammeRules, direction: str, m: np.nd
     lv = rules.levels
     if lv is None or not lv.hard:
         return np.ones(shape, dtype=bool)
-    c = compiled(cohort, rules)
-    known = (c.position[m] >= 0) & (c.position[s] >= 0)
-    steps = _steps(cohort, c, m, s, direction)
-    if direction == "peer":
-        steps = np.abs(steps)
+    known, steps = _steps(compiled(cohort, rules), m, s, direction)
     ok = known & (steps >= lv.min_steps)
     if lv.max_steps is not None:
         ok &= steps <= lv.max_steps
@@ -310,8 +321,7 @@ def _hours(cohort: Cohort, m: np.ndarray, s: np.ndarray) -> np.ndarray:
     """Hours between two time zones (across the date line the short way); NaN: unknown."""
     if cohort.utc_offset is None:
         return np.full(np.broadcast_shapes(m.shape, s.shape), np.nan)
-    d = np.abs(cohort.utc_offset[m] - cohort.utc_offset[s]) % 24
-    return np.minimum(d, 24 - d)
+    return hours_apart(cohort.utc_offset[m], cohort.utc_offset[s])
 
 
 def time_zone_allows(cohort: Cohort, rules: ProgrammeRules, m: np.ndarray,
@@ -431,10 +441,7 @@ def points_of(cohort: Cohort, rules: ProgrammeRules, direction: str, m: np.ndarr
     c = compiled(cohort, rules)
     lv = rules.levels
     if lv is not None and lv.points:
-        steps = _steps(cohort, c, m, s, direction)
-        if direction == "peer":
-            steps = np.abs(steps)
-        known = (c.position[m] >= 0) & (c.position[s] >= 0)
+        known, steps = _steps(c, m, s, direction)
         got = np.zeros(shape)
         for n_steps, points in lv.points:
             got = np.where(known & (steps == n_steps), points, got)
@@ -484,10 +491,8 @@ def rule_warnings(cohort: Cohort, rules: ProgrammeRules, names: Sequence[str]
             out.append(f"preference '{condition.text}' ({who}): nobody meets it, so they get "
                        "no partner")
     if rules.levels is not None:
-        off = Counter(level for level, position in zip(
-            (p.get("level", "") for p in json.loads(str(cohort.answers[0]))),
-            c.position, strict=True) if position < 0) if cohort.answers is not None \
-            else Counter()
+        off = Counter(level for level, position in zip(c.levels, c.position, strict=True)
+                      if position < 0)
         if off:
             shown = ", ".join(f"'{level or '(none)'}' ({n})" for level, n in off.most_common(5))
             out.append(f"{sum(off.values())} people have a level on no step of the ladder, "

@@ -7,7 +7,6 @@ import datetime as dt
 import html
 import json
 import logging
-import tomllib
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -16,7 +15,7 @@ import pandas as pd
 
 from ..errors import PairRuleError, StaleDecisionError, UnknownIdError
 from ..language.formats import format_percent
-from ..matching.programme import rules_from_dict, rules_to_dict
+from ..matching.programme import parse_rules_text, rules_from_dict, rules_to_dict
 from ..records import KEPT_STATUSES, PAIR_STATUSES, Pair, Person, ProgressFn
 from ..reports.export import PAIR_COLUMNS, pair_table, write_table
 from .base import HandlerBase
@@ -143,14 +142,7 @@ class PairHandlers(HandlerBase):
         rules as saved (unchanged text when they are refused)."""
         text = (text or "").strip()
         try:
-            try:
-                data = json.loads(text) if text else {}
-            except json.JSONDecodeError as json_error:
-                try:
-                    data = tomllib.loads(text)
-                except tomllib.TOMLDecodeError:
-                    raise ValueError(f"rules: not JSON ({json_error})") from None
-            rules = rules_from_dict(data)
+            rules = rules_from_dict(parse_rules_text(text))
         except ValueError as exc:
             return t("rules_bad", lang, why=str(exc)), text
         with self.lock:
