@@ -382,6 +382,14 @@ class Recommender:
         self.store.add_topics(topics, default=default_catalogue)
         return len(topics)
 
+    def use_shipped_topics(self) -> None:
+        """Forget the workspace's own catalogue: the shipped bilingual one applies again."""
+        self.store.forget_topics()
+
+    def topics_chosen(self) -> bool:
+        """Whether the workspace has a catalogue of its own (else the shipped one applies)."""
+        return self.store.topics_chosen()
+
     def topics(self) -> list[Topic]:
         """The workspace's topic catalogue, else the shipped bilingual one (not stored)."""
         return self.store.topics() if self.store.topics_chosen() else default_catalogue()

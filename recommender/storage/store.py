@@ -210,6 +210,13 @@ class Store(PairTable):
             self._insert_topics(conn, topics, start=0)
             write_setting(conn, TOPICS_CHOSEN, True)
 
+    def forget_topics(self) -> None:
+        """Drop the workspace's own catalogue: the shipped one applies again."""
+        with self._write() as conn:
+            self._lock(conn, "topics")
+            conn.execute(topics_table.delete())
+            write_setting(conn, TOPICS_CHOSEN, False)
+
     def add_topics(self, topics: Sequence[Topic],
                    default: Callable[[], Sequence[Topic]] | None = None) -> None:
         """Add topics, replacing those whose id is already in the catalogue; when no

@@ -67,12 +67,14 @@ def form_problems(error: ValidationError, lang: str, header: str) -> str:
 @dataclass(frozen=True)
 class Review:
     """The review panel of the selected pair: its HTML, the pair's version as shown (decisions
-    pass it back), and the labels of the decision buttons, naming the pair."""
+    pass it back), and the labels of the decision buttons."""
 
     key: str | None
     html: str
     version: int
     buttons: dict[str, str]
+    enabled: dict[str, bool]
+    """Which decisions make sense for the pair as it is (none without a pair)."""
 
 
 _ID_AT_END = re.compile(r"\(([^()]*)\)\s*$")

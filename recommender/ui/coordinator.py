@@ -10,6 +10,7 @@ User text is only ever returned as data for text components and tables, or escap
 
 from __future__ import annotations
 
+from .catalogue import CatalogueHandlers
 from .common import Result, Review, pair_key, split_pair_key
 from .forms import MappingStep
 from .insights import InsightHandlers
@@ -22,10 +23,10 @@ __all__ = ["Coordinator", "MappingStep", "Result", "Review", "pair_key", "split_
 
 
 class Coordinator(PeopleHandlers, MappingHandlers, PairHandlers, SessionHandlers,
-                  InsightHandlers):
+                  CatalogueHandlers, InsightHandlers):
     """Everything the coordinator page does, over one workspace: the handlers of every
-    tab (:mod:`.people`, :mod:`.mapping`, :mod:`.pairs`, :mod:`.sessions`, :mod:`.insights`)
-    on the shared state of :class:`~.base.HandlerBase`.
+    tab (:mod:`.people`, :mod:`.mapping`, :mod:`.pairs`, :mod:`.sessions`, :mod:`.catalogue`,
+    :mod:`.insights`) on the shared state of :class:`~.base.HandlerBase`.
 
     Args:
         rec: the workspace's recommender.

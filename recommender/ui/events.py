@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
-from ..language.formats import format_date
+from ..language.formats import format_date, parse_date
 from ..records import KEPT_STATUSES
 from .i18n import LEVELS, t, word
 from .widgets import choices_update, direction_choices, flagged, markdown_text, pref_choices, role_choices
@@ -31,6 +31,7 @@ def wire(page: Page) -> None:
     _mapping_step(page, after)
     _pairs(page, after)
     _sessions(page, after)
+    _catalogue(page, after)
     page.insights_tab.select(insights, page.ui_lang, insights_out)
     page.refresh_btn.click(insights, page.ui_lang, insights_out, api_name="insights")
     c = page.c
@@ -46,10 +47,11 @@ def _refresh(page: Page) -> After:
                   page.selected, page.session_pair, page.topic_pair, page.person_dd,
                   page.manual_mentor, page.manual_mentee]
     decision_buttons = list(page.decisions.values())
-    refresh_out = [page.people_df, page.person_dd, page.pairs_df, page.unmatched_df,
-                   page.session_pair, page.topic_pair, page.manual_mentor, page.manual_mentee,
-                   page.status_f, page.level_f, page.dept_f, page.history, page.selected,
-                   page.version, page.review_html, *decision_buttons]
+    refresh_out = [page.header, page.overview, page.people_df, page.person_dd, page.pairs_df,
+                   page.unmatched_df, page.session_pair, page.topic_pair, page.manual_mentor,
+                   page.manual_mentee, page.status_f, page.level_f, page.dept_f, page.history,
+                   page.selected, page.version, page.review_html, page.catalogue_status,
+                   *decision_buttons]
 
     def refresh(lg: str, query: str, status: str, level: str, dept: str, selected: str | None,
                 session_key: str | None, topic_key: str | None, person: str | None,
@@ -61,6 +63,7 @@ def _refresh(page: Page) -> After:
         session_update = choices_update(kept, session_key)
         known_session = session_key in {v for _, v in kept}
         return [
+            c.header(lg), c.overview(lg),
             c.people_table(query, lg), choices_update(people, person),
             c.pairs_table(lg, status, level, dept), c.unmatched_table(lg),
             session_update, choices_update(kept, topic_key),
@@ -69,8 +72,8 @@ def _refresh(page: Page) -> After:
             gr.update(choices=filters["level"], value=level or ""),
             choices_update(filters["department"], dept or ""),
             c.pair_history(session_key if known_session else None, lg),
-            review.key, review.version, review.html,
-            *(gr.update(value=review.buttons[a], interactive=review.key is not None)
+            review.key, review.version, review.html, c.catalogue_status(lg),
+            *(gr.update(value=review.buttons[a], interactive=review.enabled.get(a, False))
               for a in page.decisions)]
 
     def after(event: Any) -> Any:
@@ -93,9 +96,15 @@ def _insights(page: Page) -> tuple[Callable[[str], tuple[Any, ...]], list[Any]]:
 
 def _language(page: Page, after: After, insights: Callable[[str], tuple[Any, ...]],
               insights_out: list[Any]) -> None:
-    """The language switch: every label, text and choice list, then the refresh."""
-    def switch_language(new: str) -> list[Any]:
-        updates: list[Any] = [new, f"## {t('title', new)}\n{t('subtitle', new)}"]
+    """The language switch: every label, text and choice list, the date typed and a
+    pending mapping step, then the refresh. The browser keeps the choice (local storage):
+    a reload or the next visit opens in it; a first visit follows the browser's language;
+    ``?lang=fr`` in the address wins."""
+    c = page.c
+
+    def switch_language(new: str, old: str, date: str, path: str | None, columns: Any,
+                        values: Any, role: str) -> list[Any]:
+        updates: list[Any] = [new]
         updates += [gr.update(label=t(key, new)) for _, key in page.containers]
         updates += [gr.update(value=t(key, new)) for _, key in page.buttons]
         updates += [gr.update(label=t(key, new)) for _, key in page.labelled]
@@ -104,17 +113,41 @@ def _language(page: Page, after: After, insights: Callable[[str], tuple[Any, ...
                     gr.update(choices=[(word(n, new), n) for n, _ in LEVELS[:-1]]),
                     gr.update(choices=role_choices(new)),
                     gr.update(choices=direction_choices(new))]
+        iso = parse_date(date, old)  # the date typed stays, written the new language's way
+        updates.append(format_date(iso, new) if iso else gr.update())
+        step = c.translate_mapping(path, columns, values, _role_of(role), old, new)
+        if step[0] is None:
+            updates += [gr.update() for _ in step]
+        else:
+            intro, table_cols, table_values, preview, checks = step
+            updates += [intro, table_cols, flagged(table_values), preview, checks]
         return updates
 
-    language_out = [page.ui_lang, page.header, *(x for x, _ in page.containers),
+    language_out = [page.ui_lang, *(x for x, _ in page.containers),
                     *(x for x, _ in page.buttons), *(x for x, _ in page.labelled),
                     *(x for x, _ in page.markdowns), page.f_pref, page.bulk_level,
-                    page.map_role, page.direction]
+                    page.map_role, page.direction, page.note_date, page.map_intro,
+                    page.map_columns, page.map_values, page.map_preview, page.map_checks]
     after(page.language.change(
-        switch_language, page.language, language_out, api_name="set_language",
-        js="(lang) => { window.tandemLang = lang; window.tandemTranslate && "
-           "setTimeout(window.tandemTranslate, 50); return lang; }")
+        switch_language, [page.language, page.ui_lang, page.note_date, page.map_path,
+                          page.map_columns, page.map_values, page.map_role],
+        language_out, api_name="set_language",
+        js="(lang, ...rest) => { window.tandemLang = lang; "
+           "try { localStorage.setItem('tandem-lang', lang); } catch (e) {} "
+           "document.documentElement.lang = lang; "
+           "window.tandemTranslate && setTimeout(window.tandemTranslate, 50); "
+           "return [lang, ...rest]; }")
     ).then(insights, page.ui_lang, insights_out)
+    # the language this browser chose before, else the address's, else the browser's own
+    page.demo.load(None, None, page.language, js=f"""() => {{
+        const asked = new URLSearchParams(location.search).get('lang');
+        let kept = null;
+        try {{ kept = localStorage.getItem('tandem-lang'); }} catch (e) {{}}
+        const own = (navigator.language || '').slice(0, 2).toLowerCase();
+        const lang = [asked, kept, own].find(x => x === 'en' || x === 'fr') || {page.lang!r};
+        document.documentElement.lang = lang;
+        return lang;
+    }}""")
 
 
 def _participants(page: Page, after: After) -> None:
@@ -141,11 +174,14 @@ def _participants(page: Page, after: After) -> None:
                        api_name="people_table")
     page.person_dd.change(c.person_fields, page.person_dd, page.form, api_name="person_fields")
 
-    def pick_person(evt: gr.SelectData) -> Any:
+    def pick_person(evt: gr.SelectData) -> list[Any]:
         row = evt.row_value or []
-        return gr.update(value=row[0] if row else None)
+        pid = row[0] if row else None
+        # the form is filled here, not only by the list's change event: a click on the person
+        # the list already shows changes nothing there
+        return [gr.update(value=pid), *c.person_fields(pid)]
 
-    page.people_df.select(pick_person, None, page.person_dd)
+    page.people_df.select(pick_person, None, [page.person_dd, *page.form])
 
     def do_save(pid: str | None, name: str, years: float | None, department: str, role: str,
                 languages: str, profile: str, offers: str, wants: str, preference: str,
@@ -246,19 +282,31 @@ def _pairs(page: Page, after: After) -> None:
     gr.api(review_pair, api_name="review_pair")
     for action, button in page.decisions.items():
         def do_status(key: str | None, version: int, lg: str,
-                      action: str = action) -> str:
-            return c.set_pair_status(key, action, lg, version=version).message
+                      action: str = action) -> tuple[str, Any]:
+            result, undo = c.decide(key, action, lg, version=version)
+            return result.message, undo if result.ok else gr.update()
 
         after(button.click(do_status, [page.selected, page.version, page.ui_lang],
-                           page.status_msg, api_name=f"{action}_selected_pair"))
+                           [page.status_msg, page.last_decision],
+                           api_name=f"{action}_selected_pair"))
 
         def decide(key: str, version: int, lg: str, action: str = action) -> str:
             return c.set_pair_status(key, action, lg, version=version).message
 
         gr.api(decide, api_name=f"{action}_pair")
-    after(page.bulk_btn.click(lambda lv, lg: c.bulk_accept(lv, lg).message,
-                              [page.bulk_level, page.ui_lang], page.status_msg,
-                              api_name="bulk_accept"))
+
+    def do_bulk(level: str, lg: str) -> tuple[str, Any]:
+        result, undo = c.bulk_decide(level, lg)
+        return result.message, undo if undo else gr.update()
+
+    after(page.bulk_btn.click(do_bulk, [page.bulk_level, page.ui_lang],
+                              [page.status_msg, page.last_decision], api_name="bulk_accept"))
+
+    def do_undo(last: list[list[Any]], lg: str) -> tuple[str, list[Any]]:
+        return c.undo(last, lg).message, []
+
+    after(page.undo_btn.click(do_undo, [page.last_decision, page.ui_lang],
+                              [page.status_msg, page.last_decision]))
 
     def do_manual(mentor: str | None, mentee: str | None, lg: str) -> tuple[Any, ...]:
         result = c.add_manual_pair(mentor, mentee, lg)
@@ -288,3 +336,30 @@ def _sessions(page: Page, after: After) -> None:
                              api_name="pair_history")
     page.topics_btn.click(c.next_topics_html, [page.topic_pair, page.how_many, page.ui_lang],
                           page.topics_html, api_name="next_topics")
+
+
+def _catalogue(page: Page, after: After) -> None:
+    """The topic catalogue: load a file, save the edited table, back to the shipped one;
+    the table shown again as stored after each."""
+    c = page.c
+
+    def shown(result: Any) -> tuple[Any, ...]:
+        return result.message, c.catalogue_table(), None
+
+    after(page.catalogue_load_btn.click(
+        lambda path, lg: shown(c.load_catalogue(path, lg)), [page.catalogue_file, page.ui_lang],
+        [page.catalogue_msg, page.catalogue_df, page.catalogue_file], api_name="load_catalogue"))
+
+    def save(table: Any, lg: str) -> tuple[Any, ...]:
+        result = c.save_catalogue(table, lg)
+        # a refused table stays as typed, to be fixed
+        return result.message, c.catalogue_table() if result.ok else gr.update(), gr.update()
+
+    after(page.catalogue_save_btn.click(save, [page.catalogue_df, page.ui_lang],
+                                        [page.catalogue_msg, page.catalogue_df,
+                                         page.catalogue_file], api_name="save_catalogue"))
+    after(page.catalogue_reset_btn.click(
+        lambda lg: shown(c.use_shipped_catalogue(lg)), page.ui_lang,
+        [page.catalogue_msg, page.catalogue_df, page.catalogue_file],
+        api_name="use_shipped_catalogue"))
+    page.demo.load(c.catalogue_table, None, page.catalogue_df)

@@ -9,7 +9,118 @@ __all__ = ["LANGUAGES", "LEVELS", "column", "level_floor", "level_of", "t", "wor
 LANGUAGES = WRITTEN_LANGUAGES
 
 _STRINGS: dict[str, dict[str, str]] = {
-    "title": {"en": "Reverse mentoring coordinator", "fr": "Coordination du mentorat inversé"},
+    "title": {"en": "Mentoring coordinator", "fr": "Coordination du mentorat"},
+    "title_reverse": {"en": "Reverse mentoring coordinator",
+                      "fr": "Coordination du mentorat inversé"},
+    "title_classic": {"en": "Mentoring coordinator", "fr": "Coordination du mentorat"},
+    "title_peer": {"en": "Peer mentoring coordinator",
+                   "fr": "Coordination du mentorat entre pairs"},
+    "start_here": {
+        "en": "**Start here.** This programme has no participants yet. 1. Under "
+              "*Participants*, upload the sign-up form export(s) (CSV, XLSX or JSON; one per "
+              "form, e.g. mentors and mentees) and click *Check and import*: a form's "
+              "columns are mapped in a step you check. 2. Under *Pairs*, set who mentors whom "
+              "and run the matching. 3. Review and accept the pairs, then log sessions.",
+        "fr": "**Par où commencer.** Ce programme n'a pas encore de participants. 1. Sous "
+              "*Participants*, déposez l'export du ou des formulaires d'inscription (CSV, "
+              "XLSX ou JSON ; un par formulaire, par ex. mentors et mentorés) et cliquez sur "
+              "*Vérifier et importer* : les colonnes d'un formulaire sont associées dans une "
+              "étape que vous vérifiez. 2. Sous *Binômes*, indiquez qui est le mentor et "
+              "lancez l'appariement. 3. Examinez et acceptez les binômes, puis enregistrez "
+              "les séances.",
+    },
+    "count_people": {
+        "en": "**{n} participant(s)** ({mentor} mentor(s), {mentee} mentee(s), {either} "
+              "either)",
+        "fr": "**{n} participant(s)** ({mentor} mentor(s), {mentee} mentoré(s), {either} "
+              "l'un ou l'autre)",
+    },
+    "count_pairs": {"en": "pairs: {pairs}", "fr": "binômes : {pairs}"},
+    "next_match": {"en": "next: run the matching under *Pairs*.",
+                   "fr": "ensuite : lancez l'appariement sous *Binômes*."},
+    "next_review": {"en": "next: review the proposed pairs under *Pairs*.",
+                    "fr": "ensuite : examinez les binômes proposés sous *Binômes*."},
+    "help_pairs": {
+        "en": "Set who mentors whom and the programme's rules, run the matching, then click a "
+              "row to review a pair and decide: accept, reject, start, end, or reopen a "
+              "rejected pair. *Undo* puts back your last decision. Rejected pairs are listed "
+              "with the status filter set to *rejected*.",
+        "fr": "Indiquez qui est le mentor et les règles du programme, lancez l'appariement, "
+              "puis cliquez sur une ligne pour examiner un binôme et décider : accepter, "
+              "refuser, démarrer, terminer, ou rouvrir un binôme refusé. *Annuler* défait "
+              "votre dernière décision. Les binômes refusés s'affichent avec le filtre de "
+              "statut sur *refusé*.",
+    },
+    "help_topics": {
+        "en": "Choose an accepted or active pair: the next topics answer the mentee's wishes "
+              "with the mentor's strengths and skip what their sessions already covered. They "
+              "come from the topic catalogue below: the shipped one (corporate reverse "
+              "mentoring) or your programme's own.",
+        "fr": "Choisissez un binôme accepté ou actif : les prochains sujets répondent aux "
+              "souhaits du mentoré avec les points forts du mentor et écartent ce que les "
+              "séances ont déjà abordé. Ils viennent du catalogue de sujets ci-dessous : celui "
+              "fourni (mentorat inversé en entreprise) ou celui de votre programme.",
+    },
+    "help_insights": {
+        "en": "The programme's health: sessions per month, pair scores, the wishes sessions "
+              "covered, pairs at risk (no session for a while, falling ratings, drifting "
+              "topics) and the themes of session notes.",
+        "fr": "La santé du programme : séances par mois, scores des binômes, souhaits abordés "
+              "en séance, binômes à risque (pas de séance depuis longtemps, notes en baisse, "
+              "sujets qui dérivent) et thèmes des séances.",
+    },
+    "catalogue_box": {"en": "Topic catalogue", "fr": "Catalogue de sujets"},
+    "catalogue_shipped_in_use": {
+        "en": "In use: the shipped catalogue ({n} corporate reverse-mentoring topics, in "
+              "{languages}). Load or type your programme's own if its subjects differ.",
+        "fr": "En service : le catalogue fourni ({n} sujets de mentorat inversé en "
+              "entreprise, en {languages}). Chargez ou saisissez celui de votre programme "
+              "si ses sujets diffèrent.",
+    },
+    "catalogue_own": {
+        "en": "In use: this programme's own catalogue ({n} topics, in {languages}).",
+        "fr": "En service : le catalogue de ce programme ({n} sujets, en {languages}).",
+    },
+    "catalogue_help": {
+        "en": "One row per topic and language: `id` (the same for every language of a "
+              "topic), `language` (en, fr…), `category`, `title`, `description`, `starters` "
+              "(questions separated by |). A file has the same columns (CSV, XLSX) or the "
+              "shipped JSON's shape.",
+        "fr": "Une ligne par sujet et par langue : `id` (le même pour toutes les langues d'un "
+              "sujet), `language` (en, fr…), `category`, `title` (titre), `description`, "
+              "`starters` (questions séparées par |). Un fichier a les mêmes colonnes (CSV, "
+              "XLSX) ou la forme du JSON fourni.",
+    },
+    "catalogue_file": {"en": "Catalogue file (CSV, XLSX, JSON)",
+                       "fr": "Fichier de catalogue (CSV, XLSX, JSON)"},
+    "catalogue_load": {"en": "Use this file's catalogue", "fr": "Utiliser le catalogue du fichier"},
+    "catalogue_table": {"en": "Topics (editable)", "fr": "Sujets (modifiables)"},
+    "catalogue_save": {"en": "Save the table as the catalogue",
+                       "fr": "Enregistrer le tableau comme catalogue"},
+    "catalogue_shipped": {"en": "Go back to the shipped catalogue",
+                          "fr": "Revenir au catalogue fourni"},
+    "catalogue_msg": {"en": "Catalogue", "fr": "Catalogue"},
+    "catalogue_loaded": {"en": "Catalogue of {n} topic(s) loaded from {file}: next topics "
+                               "come from it.",
+                         "fr": "Catalogue de {n} sujet(s) chargé depuis {file} : les "
+                               "prochains sujets en viennent."},
+    "catalogue_saved": {"en": "Catalogue of {n} topic(s) saved.",
+                        "fr": "Catalogue de {n} sujet(s) enregistré."},
+    "catalogue_reset": {"en": "Back to the shipped catalogue ({n} topics).",
+                        "fr": "Retour au catalogue fourni ({n} sujets)."},
+    "catalogue_empty": {"en": "The table is empty: nothing saved.",
+                        "fr": "Le tableau est vide : rien n'est enregistré."},
+    "catalogue_not_saved": {"en": "Catalogue not saved: fix these rows.",
+                            "fr": "Catalogue non enregistré : corrigez ces lignes."},
+    "catalogue_source": {"en": "the catalogue table", "fr": "le tableau du catalogue"},
+    "report_label": {"en": "Import report", "fr": "Compte rendu de l'import"},
+    "summary_label": {"en": "Matching result", "fr": "Résultat de l'appariement"},
+    "decision_label": {"en": "Decision", "fr": "Décision"},
+    "person_msg_label": {"en": "Edit result", "fr": "Résultat de la modification"},
+    "manual_msg_label": {"en": "Manual pair result", "fr": "Résultat du binôme manuel"},
+    "log_msg_label": {"en": "Session log result", "fr": "Résultat de l'enregistrement"},
+    "rules_msg_label": {"en": "Rules check", "fr": "Vérification des règles"},
+    "overview_label": {"en": "Programme status", "fr": "État du programme"},
     "subtitle": {
         "en": "Complementary pairs, next topics and programme health, for French and English "
         "profiles. Everything stays on this machine.",
@@ -96,9 +207,11 @@ _STRINGS: dict[str, dict[str, str]] = {
     "pair": {"en": "Pair", "fr": "Binôme"},
     "accept": {"en": "Accept", "fr": "Accepter"},
     "reject": {"en": "Reject", "fr": "Refuser"},
-    "lock": {"en": "Lock / unlock", "fr": "Verrouiller / déverrouiller"},
+    "lock": {"en": "Lock", "fr": "Verrouiller"},
+    "unlock": {"en": "Unlock", "fr": "Déverrouiller"},
     "activate": {"en": "Start (active)", "fr": "Démarrer (actif)"},
     "end": {"en": "End", "fr": "Terminer"},
+    "reopen": {"en": "Reopen", "fr": "Rouvrir"},
     "export_format": {"en": "Export format", "fr": "Format d'export"},
     "export": {"en": "Export pairs", "fr": "Exporter les binômes"},
     "note_text": {"en": "What did you talk about?", "fr": "De quoi avez-vous parlé ?"},
@@ -225,12 +338,24 @@ _STRINGS: dict[str, dict[str, str]] = {
     "no_alternative": {"en": "Nobody else is eligible.", "fr": "Personne d'autre n'est éligible."},
     "pair_is": {"en": "Status: {status}{lock}", "fr": "Statut : {status}{lock}"},
     "locked_suffix": {"en": ", locked", "fr": ", verrouillé"},
-    "accept_named": {"en": "Accept {pair}", "fr": "Accepter {pair}"},
-    "reject_named": {"en": "Reject {pair}", "fr": "Refuser {pair}"},
-    "lock_named": {"en": "Lock {pair}", "fr": "Verrouiller {pair}"},
-    "unlock_named": {"en": "Unlock {pair}", "fr": "Déverrouiller {pair}"},
-    "activate_named": {"en": "Start {pair}", "fr": "Démarrer {pair}"},
-    "end_named": {"en": "End {pair}", "fr": "Terminer {pair}"},
+    "undo": {"en": "Undo the last decision", "fr": "Annuler la dernière décision"},
+    "undo_nothing": {"en": "No decision to undo on this page.",
+                     "fr": "Aucune décision à annuler sur cette page."},
+    "undone": {"en": "Undone: {what}.", "fr": "Annulé : {what}."},
+    "undo_stale": {
+        "en": "{n} pair(s) changed since and were left as they are.",
+        "fr": "{n} binôme(s) modifié(s) depuis, laissé(s) tels quels.",
+    },
+    "manual_exists": {"en": "{pair} is already {status}.", "fr": "{pair} est déjà {status}."},
+    "manual_reopened": {
+        "en": "{pair} was {status}: now accepted.",
+        "fr": "{pair} était {status} : maintenant accepté.",
+    },
+    "future_date": {
+        "en": "Not logged: {date} is in the future. Log a session once it took place.",
+        "fr": "Séance non enregistrée : le {date} est dans le futur. Enregistrez une séance "
+              "une fois qu'elle a eu lieu.",
+    },
     "stale": {
         "en": "Not applied: someone changed this pair since it was shown ({detail}). "
         "The page now shows it as it is: decide again.",
@@ -373,6 +498,12 @@ _STRINGS: dict[str, dict[str, str]] = {
     "map_names_made": {
         "en": "Names made from the e-mail address for {n} rows.",
         "fr": "Noms créés d'après l'e-mail pour {n} lignes.",
+    },
+    "map_names_rows": {
+        "en": "No name in the form for {n} rows: each is named after its file and row "
+              "(e.g. '{example}'); edit them under Participants.",
+        "fr": "Pas de nom dans le formulaire pour {n} lignes : chacune porte le nom de son "
+              "fichier et de sa ligne (par ex. « {example} ») ; modifiez-les sous Participants.",
     },
     "map_langs_report": {
         "en": "Languages guessed from the texts (none given):",

@@ -52,6 +52,12 @@ __all__ = ["MappingHandlers"]
 logger = logging.getLogger(__name__)
 
 
+def _renamed(table: pd.DataFrame, keys: Sequence[str], lang: str) -> pd.DataFrame:
+    if len(table.columns) != len(keys):
+        return table
+    return table.set_axis([column(k, lang) for k in keys], axis=1)
+
+
 class MappingHandlers(HandlerBase):
     """The mapping step: proposal as two editable tables, preview, checks, import."""
 
@@ -81,15 +87,43 @@ class MappingHandlers(HandlerBase):
         columns = self._columns_table(pending, rows, proposal, base, saved, lang)
         values = self._values_table(pending, rows, base, proposal, lang)
         preview, checks = self.preview_mapping(pending, columns, values, role, lang)
-        found = ", ".join(f"'{c}'" for c in columns[column("source", lang)])
-        intro = [t("map_intro", lang, file=Path(pending).name, rows=len(rows),
+        intro = self._intro(pending, rows, proposal, saved, role, lang)
+        return MappingStep(True, pending, intro, columns, values, role, preview, checks,
+                           t("map_needed", lang))
+
+    @staticmethod
+    def _intro(path: str, rows: Sequence[tuple[int, dict[str, Any]]],
+               proposal: MappingProposal, saved: bool, role: str | None, lang: str) -> str:
+        originals = original_headers(path)
+        found = ", ".join(f"'{originals.get(c.column, c.column)}'" for c in proposal.columns)
+        intro = [t("map_intro", lang, file=Path(path).name, rows=len(rows),
                    n=len(proposal.columns), missing=", ".join(missing_fields(header_of(rows)))),
                  t("map_found", lang, columns=found),
                  t("map_saved_used" if saved else "map_proposed", lang)]
         if role:
             intro.append(t("map_role_guessed", lang, role=word(role, lang)))
-        return MappingStep(True, pending, "\n\n".join(html.escape(x, quote=False) for x in intro), columns,
-                           values, role, preview, checks, t("map_needed", lang))
+        return "\n\n".join(html.escape(x, quote=False) for x in intro)
+
+    def translate_mapping(self, path: str | None, columns: Any, values: Any, role: str | None,
+                          old: str, new: str) -> tuple[Any, ...]:
+        """The pending step in the page's new language, the coordinator's edits kept: intro,
+        columns table, values table, preview, checks (nothing pending: five ``None``)."""
+        if not path or not Path(path).exists():
+            return None, None, None, None, None
+        rows = read_form_table(path)
+        _, proposal, saved = self._base_mapping(rows, role)
+        mapping, _ = self.mapping_from_tables(path, columns, values, role, old)
+        if mapping is None:  # an edit that does not read yet: the same cells, headers renamed
+            table_cols = _renamed(as_frame(columns), ("source", "field", "confidence",
+                                                      "examples", "why"), new)
+            table_values = _renamed(as_frame(values), ("source", "field", "answer", "value",
+                                                       "suggestion"), new)
+        else:
+            table_cols = self._columns_table(path, rows, proposal, mapping, saved, new)
+            table_values = self._values_table(path, rows, mapping, proposal, new)
+        preview, checks = self.preview_mapping(path, table_cols, table_values, role, new)
+        return (self._intro(path, rows, proposal, saved, role, new), table_cols, table_values,
+                preview, checks)
 
     def discard_mapping(self, pending: str | None) -> None:
         """Forget a pending upload of the mapping step (its private copy is deleted)."""
@@ -387,7 +421,8 @@ class MappingHandlers(HandlerBase):
         source = Path(path).name
         originals = original_headers(path)
         rows = read_form_table(path)
-        report = apply_mapping(rows, mapping, source).report
+        mapped = apply_mapping(rows, mapping, source)
+        report = mapped.report
         try:
             with self.lock:
                 result = self.rec.import_people(path, source, mapping=mapping,
@@ -396,23 +431,31 @@ class MappingHandlers(HandlerBase):
         except ValidationError as exc:
             return Result(False, "\n".join([t("nothing_stored", lang), *(
                 f"• {problem_line(p, originals, lang)}" for p in exc.problems)]))
+        # what the report claims is what was stored: the rows kept (not the unfinished ones
+        # left out, nor the rows a partial import skipped)
         skipped_rows = {p.row for p in result.skipped}
-        lines = [t("map_imported", lang, n=len(rows) - len(skipped_rows), file=source,
+        kept = {r for r, _ in mapped.rows} - skipped_rows
+        lines = [t("map_imported", lang, n=len(kept), file=source,
                    role=word(role, lang) if role else t("role_from_file", lang))]
-        if report.generated_ids:
+        made_ids = [(r, i, h) for r, i, h in report.generated_ids if r in kept]
+        if made_ids:
             how = " / ".join(sorted({t("from_" + ("email" if "mail" in h else "name" if "name"
                                                   in h else "row"), lang)
-                                     for _, _, h in report.generated_ids}))
-            lines.append(t("map_ids_made", lang, n=len(report.generated_ids), how=how) + " " +
-                         ", ".join(f"{t('row_word', lang)} {r}: {i}"
-                                   for r, i, _ in report.generated_ids[:6])
-                         + (" …" if len(report.generated_ids) > 6 else ""))
-        if report.generated_names:
-            lines.append(t("map_names_made", lang, n=len(report.generated_names)))
-        if report.guessed_languages:
+                                     for _, _, h in made_ids}))
+            lines.append(t("map_ids_made", lang, n=len(made_ids), how=how) + " " +
+                         ", ".join(f"{t('row_word', lang)} {r}: {i}" for r, i, _ in made_ids[:6])
+                         + (" …" if len(made_ids) > 6 else ""))
+        made_names = [(r, n) for r, n in report.generated_names if r in kept]
+        from_email = sum(not n.startswith(f"{source}, ") for _, n in made_names)
+        if from_email:
+            lines.append(t("map_names_made", lang, n=from_email))
+        if len(made_names) > from_email:
+            lines.append(t("map_names_rows", lang, n=len(made_names) - from_email,
+                           example=next(n for _, n in made_names if n.startswith(f"{source}, "))))
+        guessed = [(r, codes) for r, codes in report.guessed_languages if r in kept]
+        if guessed:
             lines.append(t("map_langs_report", lang) + " " + ", ".join(
-                f"{t('row_word', lang)} {r}: {'+'.join(codes) or '?'}"
-                for r, codes in report.guessed_languages))
+                f"{t('row_word', lang)} {r}: {'+'.join(codes) or '?'}" for r, codes in guessed))
         if result.skipped:
             lines.append(t("map_skipped", lang, n=len(skipped_rows)))
             lines += [f"• {problem_line(p, originals, lang)}" for p in result.skipped]

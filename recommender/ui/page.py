@@ -29,6 +29,7 @@ from .assets import CSS, head_script
 from .coordinator import Coordinator
 from .events import wire
 from .i18n import LEVELS, t, word
+from .pairs import DECISIONS
 from .security import authenticator, check_launch, load_users
 from .widgets import direction_choices, markdown_text, pref_choices, role_choices
 
@@ -47,6 +48,7 @@ class Page:
     demo: gr.Blocks
     ui_lang: gr.State
     header: gr.Markdown
+    overview: gr.Markdown
     language: gr.Radio
     # participants and the mapping step
     people_file: gr.File
@@ -97,6 +99,8 @@ class Page:
     version: gr.State
     review_html: gr.HTML
     decisions: dict[str, gr.Button]
+    undo_btn: gr.Button
+    last_decision: gr.State
     status_msg: gr.Textbox
     manual_mentor: gr.Dropdown
     manual_mentee: gr.Dropdown
@@ -119,6 +123,13 @@ class Page:
     how_many: gr.Slider
     topics_btn: gr.Button
     topics_html: gr.HTML
+    catalogue_status: gr.Markdown
+    catalogue_file: gr.File
+    catalogue_load_btn: gr.Button
+    catalogue_df: gr.Dataframe
+    catalogue_save_btn: gr.Button
+    catalogue_reset_btn: gr.Button
+    catalogue_msg: gr.Textbox
     # insights and settings
     insights_tab: gr.Tab
     refresh_btn: gr.Button
@@ -153,6 +164,12 @@ class Page:
         box = gr.Accordion(t(key, self.lang), open=open, **kwargs)
         self.containers.append((box, key))
         return box
+
+    def message(self, key: str, **kwargs: Any) -> gr.Textbox:
+        """A result box: no visible label (its text says what it is), but a name for screen
+        readers, in the page's language."""
+        return self.label(gr.Textbox(label=t(key, self.lang), show_label=False,
+                                     interactive=False, **kwargs), key)
 
     def markdown(self, key: str, **kwargs: Any) -> gr.Markdown:
         text = gr.Markdown(markdown_text(key, self.lang), **kwargs)
@@ -203,13 +220,14 @@ def _people_tab(page: Page) -> None:
         page.notes_file = L(gr.File(label=t("upload_notes", lang), type="filepath",
                                     elem_id="notes-file", file_types=types), "upload_notes")
     page.import_btn = page.button("import", variant="primary", elem_id="import-btn")
-    page.report = gr.Textbox(show_label=False, lines=4, interactive=False, elem_id="import-report")
+    page.report = page.message("report_label", lines=4, elem_id="import-report")
     _mapping_step(page)
     page.search = L(gr.Textbox(label=t("search", lang), elem_id="people-search"), "search")
     page.people_df = gr.Dataframe(page.c.people_table("", lang), interactive=False, wrap=True,
                                   elem_id="people-table", max_height=420)
     with page.accordion("edit_person", open=False, elem_id="edit-box"):
-        page.person_dd = L(gr.Dropdown(page.c.person_ids(), label=t("person", lang),
+        # no one chosen at first: a click on any row, the first one too, fills the form
+        page.person_dd = L(gr.Dropdown(page.c.person_ids(), value=None, label=t("person", lang),
                                        elem_id="person-dd", allow_custom_value=True), "person")
         with gr.Row():
             f_name = L(gr.Textbox(label=t("name", lang), elem_id="f-name"), "name")
@@ -231,7 +249,7 @@ def _people_tab(page: Page) -> None:
             page.save_btn = page.button("save", variant="primary", elem_id="save-btn")
             page.confirm = L(gr.Checkbox(label=t("confirm_delete", lang)), "confirm_delete")
             page.delete_btn = page.button("delete", variant="stop")
-        page.person_msg = gr.Textbox(show_label=False, interactive=False, elem_id="person-msg")
+        page.person_msg = page.message("person_msg_label", elem_id="person-msg")
     page.form = [f_name, f_years, f_dept, f_role, f_langs, f_profile, f_offers, f_wants,
                  page.f_pref, f_cap, f_manager]
 
@@ -239,6 +257,7 @@ def _people_tab(page: Page) -> None:
 def _pairs_tab(page: Page) -> None:
     c, lang, L = page.c, page.lang, page.label
     params = c.rec.params  # the programme's saved settings
+    page.markdown("help_pairs", elem_id="help-pairs")
     with page.accordion("settings_box", open=False):
         page.direction = L(gr.Radio(direction_choices(lang),
                                     value=params.direction, label=t("direction", lang),
@@ -265,12 +284,10 @@ def _pairs_tab(page: Page) -> None:
                                     elem_id="rules-text"), "rules_label")
         with gr.Row(equal_height=True):
             page.rules_btn = page.button("rules_save", elem_id="rules-btn", scale=1)
-            page.rules_msg = gr.Textbox(show_label=False, interactive=False,
-                                        elem_id="rules-msg", scale=3)
+            page.rules_msg = page.message("rules_msg_label", elem_id="rules-msg", scale=3)
     with gr.Row(equal_height=True):
         page.run_btn = page.button("run", variant="primary", elem_id="run-btn", scale=1)
-        page.summary = gr.Textbox(show_label=False, interactive=False, elem_id="match-summary",
-                                  scale=3)
+        page.summary = page.message("summary_label", elem_id="match-summary", scale=3)
     filters = c.filter_choices(lang)
     with gr.Row(equal_height=True):
         page.status_f = L(gr.Dropdown(filters["status"], value="", label=t("filter_status", lang),
@@ -295,22 +312,27 @@ def _pairs_tab(page: Page) -> None:
     page.selected = gr.State(None)
     page.version = gr.State(0)
     page.review_html = gr.HTML(elem_id="pair-review")
-    with gr.Row():
+    page.last_decision = gr.State([])  # what the undo puts back, this browser tab's own
+    with gr.Row(elem_id="decisions"):
         page.decisions = {
-            action: gr.Button(t(action, lang), elem_id=f"{action}-btn",
-                              variant="primary" if action == "accept" else "secondary")
-            for action in ("accept", "reject", "lock", "activate", "end")}
-    page.status_msg = gr.Textbox(show_label=False, interactive=False, elem_id="pair-status")
+            action: gr.Button(t(action, lang), elem_id=f"{action}-btn", interactive=False,
+                              variant="primary" if action == "accept" else "secondary",
+                              min_width=90)
+            for action in DECISIONS}
+        page.undo_btn = page.button("undo", elem_id="undo-btn", min_width=90)
+    page.status_msg = page.message("decision_label", elem_id="pair-status")
     with page.accordion("manual_title", open=False, elem_id="manual-box"):
         with gr.Row():
-            page.manual_mentor = L(gr.Dropdown(c.person_ids(), label=t("manual_mentor", lang),
+            page.manual_mentor = L(gr.Dropdown(c.person_ids(), value=None,
+                                               label=t("manual_mentor", lang),
                                                elem_id="manual-mentor", allow_custom_value=True),
                                    "manual_mentor")
-            page.manual_mentee = L(gr.Dropdown(c.person_ids(), label=t("manual_mentee", lang),
+            page.manual_mentee = L(gr.Dropdown(c.person_ids(), value=None,
+                                               label=t("manual_mentee", lang),
                                                elem_id="manual-mentee", allow_custom_value=True),
                                    "manual_mentee")
         page.manual_btn = page.button("manual_pair", elem_id="manual-btn")
-        page.manual_msg = gr.Textbox(show_label=False, interactive=False, elem_id="manual-msg")
+        page.manual_msg = page.message("manual_msg_label", elem_id="manual-msg")
     page.unmatched_df = L(gr.Dataframe(c.unmatched_table(lang), interactive=False, wrap=True,
                                        label=t("unmatched", lang), elem_id="unmatched-table",
                                        column_widths=["10%", "20%", "70%"]), "unmatched")
@@ -337,7 +359,7 @@ def _sessions_tab(page: Page) -> None:
     page.note_text = L(gr.Textbox(label=t("note_text", lang), lines=3, elem_id="note-text"),
                        "note_text")
     page.log_btn = page.button("log", variant="primary", elem_id="log-btn")
-    page.log_msg = gr.Textbox(show_label=False, interactive=False, elem_id="log-msg")
+    page.log_msg = page.message("log_msg_label", elem_id="log-msg")
     page.history = L(gr.Dataframe(page.c.pair_history(None, lang), interactive=False,
                                   wrap=True, label=t("history", lang), elem_id="history"),
                      "history")
@@ -345,6 +367,7 @@ def _sessions_tab(page: Page) -> None:
 
 def _topics_tab(page: Page) -> None:
     lang, L = page.lang, page.label
+    page.markdown("help_topics", elem_id="help-topics")
     with gr.Row():
         page.topic_pair = L(gr.Dropdown(page.c.pair_choices(KEPT_STATUSES, lang),
                                         label=t("pair", lang), elem_id="topic-pair", scale=3,
@@ -353,10 +376,32 @@ def _topics_tab(page: Page) -> None:
                           "how_many")
     page.topics_btn = page.button("suggest_topics", variant="primary", elem_id="topics-btn")
     page.topics_html = gr.HTML(elem_id="topics-html")
+    with page.accordion("catalogue_box", open=False, elem_id="catalogue-box"):
+        page.catalogue_status = gr.Markdown(page.c.catalogue_status(lang),
+                                            elem_id="catalogue-status")
+        page.markdown("catalogue_help")
+        with gr.Row(equal_height=True):
+            page.catalogue_file = L(gr.File(label=t("catalogue_file", lang), type="filepath",
+                                            elem_id="catalogue-file", height=120,
+                                            file_types=[".csv", ".xlsx", ".json", ".jsonl"]),
+                                    "catalogue_file")
+            page.catalogue_load_btn = page.button("catalogue_load", elem_id="catalogue-load-btn")
+        page.catalogue_df = L(gr.Dataframe(page.c.catalogue_table(), interactive=True, wrap=True,
+                                           label=t("catalogue_table", lang),
+                                           elem_id="catalogue-table", max_height=420,
+                                           column_widths=["12%", "7%", "11%", "18%", "27%",
+                                                          "25%"]), "catalogue_table")
+        with gr.Row():
+            page.catalogue_save_btn = page.button("catalogue_save", variant="primary",
+                                                  elem_id="catalogue-save-btn")
+            page.catalogue_reset_btn = page.button("catalogue_shipped",
+                                                   elem_id="catalogue-reset-btn")
+        page.catalogue_msg = page.message("catalogue_msg", elem_id="catalogue-msg", lines=2)
 
 
 def _insights_tab(page: Page) -> None:
     lang, L = page.lang, page.label
+    page.markdown("help_insights", elem_id="help-insights")
     page.refresh_btn = page.button("refresh", elem_id="refresh-btn")
     with gr.Row():
         page.plots = [gr.Plot(show_label=False, elem_id=f"chart-{i}") for i in range(3)]
@@ -385,10 +430,11 @@ def build(coordinator: Coordinator, lang: str = "en") -> gr.Blocks:
         page.demo = demo
         page.ui_lang = gr.State(lang)
         with gr.Row():
-            page.header = gr.Markdown(f"## {t('title', lang)}\n{t('subtitle', lang)}")
+            page.header = gr.Markdown(coordinator.header(lang), elem_id="page-header")
             page.language = page.label(gr.Radio(["en", "fr"], value=lang,
                                                 label=t("language", lang), scale=0,
                                                 elem_id="language"), "language")
+        page.overview = gr.Markdown(coordinator.overview(lang), elem_id="overview")
         with gr.Tabs():
             for key, tab_id, builder in (
                 ("tab_people", "people", _people_tab), ("tab_pairs", "pairs", _pairs_tab),

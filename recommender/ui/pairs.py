@@ -29,7 +29,20 @@ from .common import (
 from .i18n import LEVELS, column, level_floor, level_of, t, word
 from .review import review_html
 
-__all__ = ["PairHandlers"]
+__all__ = ["DECISIONS", "ENABLED", "PairHandlers"]
+
+DECISIONS = {"accept": "accepted", "reject": "rejected", "lock": "", "activate": "active",
+             "end": "ended", "reopen": "proposed"}
+"""The decision buttons of the review, and the status each one sets (the lock toggles)."""
+
+ENABLED = {
+    "proposed": ("accept", "reject", "lock", "activate"),
+    "accepted": ("reject", "lock", "activate", "end"),
+    "active": ("lock", "end"),
+    "rejected": ("accept", "reopen"),
+    "ended": ("reopen",),
+}
+"""The decisions that make sense for a pair in each status (the others are greyed out)."""
 
 logger = logging.getLogger(__name__)
 
@@ -178,7 +191,7 @@ class PairHandlers(HandlerBase):
         pair = self._stored_pair(key)
         if pair is None:
             hint = f'<p class="review-hint">{html.escape(t("review_hint", lang))}</p>'
-            return Review(None, hint, 0, self._button_labels(None, lang))
+            return Review(None, hint, 0, self._button_labels(None, lang), {})
         people = self._people()
         score, parts, quotes, reasons = self._scored(pair, lang, people)
         scored = replace(pair, score=score, parts=parts, reasons=reasons, quotes=quotes)
@@ -189,31 +202,32 @@ class PairHandlers(HandlerBase):
                                      "mentee_id", pair.mentee_id, people, stored, lang, k)
         page = review_html(people[pair.mentor_id], people[pair.mentee_id], scored, reasons,
                            pair.status, pair.locked, mentors, mentees, lang)
-        return Review(pair_key(*pair.key), page, pair.version, self._button_labels(pair, lang))
+        enabled = {a: a in ENABLED.get(pair.status, ()) for a in DECISIONS}
+        return Review(pair_key(*pair.key), page, pair.version, self._button_labels(pair, lang),
+                      enabled)
 
     def _button_labels(self, pair: Pair | None, lang: str) -> dict[str, str]:
-        generic = {"accept": t("accept", lang), "reject": t("reject", lang),
-                   "lock": t("lock", lang), "activate": t("activate", lang),
-                   "end": t("end", lang)}
-        if pair is None:
-            return generic
-        name = self._pair_name(pair.mentor_id, pair.mentee_id)
-        return {"accept": t("accept_named", lang, pair=name),
-                "reject": t("reject_named", lang, pair=name),
-                "lock": t("unlock_named" if pair.locked else "lock_named", lang, pair=name),
-                "activate": t("activate_named", lang, pair=name),
-                "end": t("end_named", lang, pair=name)}
+        labels = {action: t(action, lang) for action in DECISIONS}
+        if pair is not None and pair.locked:
+            labels["lock"] = t("unlock", lang)
+        return labels
 
     def set_pair_status(self, key: str | None, action: str, lang: str = "en",
                         version: int | None = None) -> Result:
-        """Accept, reject, activate, end, or toggle the lock of a pair.
+        """Accept, reject, activate, end, reopen, or toggle the lock of a pair.
 
         ``version`` is the pair's version as the page showed it: when somebody changed the
         pair since, nothing is written and the message says what it is now.
         """
+        return self.decide(key, action, lang, version)[0]
+
+    def decide(self, key: str | None, action: str, lang: str = "en",
+               version: int | None = None) -> tuple[Result, list[list[Any]]]:
+        """:meth:`set_pair_status`, and what undoes it: ``[key, status, locked, version]``
+        of the pair before, with its version after (empty when nothing was written)."""
         pair = split_pair_key(key)
         if pair is None:
-            return Result(False, t("choose_pair", lang))
+            return Result(False, t("choose_pair", lang)), []
         expected = int(version) if version else None
         try:
             with self.lock:
@@ -225,17 +239,41 @@ class PairHandlers(HandlerBase):
                                              expected_version=expected)
                     status = "locked" if not locked_now else "unlocked"
                 else:
-                    status = {"accept": "accepted", "reject": "rejected", "activate": "active",
-                              "end": "ended"}[action]
+                    status = DECISIONS[action]
                     self.rec.set_pair_status(*pair, status, expected_version=expected)
+                after = self.rec.pair(*pair)
         except StaleDecisionError as exc:
             detail = (t("stale_gone", lang) if exc.found is None
                       else t("stale_detail", lang, status=word(exc.status or "", lang)))
-            return Result(False, t("stale", lang, detail=detail))
+            return Result(False, t("stale", lang, detail=detail)), []
         except UnknownIdError:
-            return Result(False, t("choose_pair", lang))
+            return Result(False, t("choose_pair", lang)), []
+        undo = [[pair_key(*pair), status_now, locked_now, after.version if after else 0]]
         return Result(True, t("status_set", lang, pair=self._pair_name(*pair),
-                              status=word(status, lang)))
+                              status=word(status, lang))), undo
+
+    def undo(self, last: list[list[Any]] | None, lang: str = "en") -> Result:
+        """Put back the pairs of the last decision (one pair, or a bulk acceptance) as they
+        were, each only if nobody changed it since."""
+        if not last:
+            return Result(False, t("undo_nothing", lang))
+        restored, stale = [], 0
+        with self.lock:
+            for key, status, locked, version in last:
+                pair = split_pair_key(key)
+                if pair is None:
+                    continue
+                try:
+                    self.rec.set_pair_status(*pair, status, locked=bool(locked),
+                                             expected_version=int(version) or None)
+                    restored.append(f"{self._pair_name(*pair)}: {word(status, lang)}")
+                except (StaleDecisionError, UnknownIdError):
+                    stale += 1
+        message = t("undone", lang, what="; ".join(restored[:5])
+                    + (" …" if len(restored) > 5 else "")) if restored else ""
+        if stale:
+            message = (message + " " + t("undo_stale", lang, n=stale)).strip()
+        return Result(bool(restored), message)
 
     def add_manual_pair(self, mentor_id: str | None, mentee_id: str | None,
                         lang: str = "en") -> Result:
@@ -248,6 +286,14 @@ class PairHandlers(HandlerBase):
         name = self._pair_name(mentor_id, mentee_id)
         try:
             with self.lock:
+                stored = self.rec.pair(mentor_id, mentee_id)
+                if stored is not None:  # a pair the run proposed, or one rejected or ended
+                    if stored.status in KEPT_STATUSES:
+                        return Result(False, t("manual_exists", lang, pair=name,
+                                               status=word(stored.status, lang)))
+                    self.rec.set_pair_status(mentor_id, mentee_id, "accepted")
+                    return Result(True, t("manual_reopened", lang, pair=name,
+                                          status=word(stored.status, lang)))
                 broken = self.rec.rule_violations(mentor_id, mentee_id, language=lang)
                 if broken:
                     return Result(False, t("manual_forbidden", lang, pair=name,
@@ -264,10 +310,16 @@ class PairHandlers(HandlerBase):
     def bulk_accept(self, level: str | None, lang: str = "en") -> Result:
         """Accept every proposed pair whose score is at ``level`` or above, each on the
         version read here (a pair changed meanwhile is left as it is and counted)."""
+        return self.bulk_decide(level, lang)[0]
+
+    def bulk_decide(self, level: str | None, lang: str = "en"
+                    ) -> tuple[Result, list[list[Any]]]:
+        """:meth:`bulk_accept`, and what undoes it (as :meth:`decide`)."""
         if not level or level not in dict(LEVELS):
             level = "strong"
         floor = level_floor(level)
-        accepted = stale = 0
+        stale = 0
+        undo: list[list[Any]] = []
         with self.lock:
             for p in self.rec.pairs(("proposed",)):
                 if p.score < floor:
@@ -275,13 +327,15 @@ class PairHandlers(HandlerBase):
                 try:
                     self.rec.set_pair_status(p.mentor_id, p.mentee_id, "accepted",
                                              expected_version=p.version)
-                    accepted += 1
+                    after = self.rec.pair(p.mentor_id, p.mentee_id)
+                    undo.append([pair_key(*p.key), p.status, p.locked,
+                                 after.version if after else 0])
                 except StaleDecisionError:
                     stale += 1
-        message = t("bulk_done", lang, n=accepted, level=word(level, lang))
+        message = t("bulk_done", lang, n=len(undo), level=word(level, lang))
         if stale:
             message += " " + t("bulk_stale", lang, n=stale)
-        return Result(True, message)
+        return Result(True, message), undo
 
     def export_pairs(self, fmt: str = "csv") -> str:
         """Write the current pairs to a file for download; returns its path."""

@@ -54,6 +54,30 @@ class PeopleHandlers(HandlerBase):
                                           "languages", "preference")]
         return pd.DataFrame(rows, columns=cols)
 
+    def header(self, lang: str = "en") -> str:
+        """The page's heading: the kind of programme (its direction) and what the page does."""
+        title = t(f"title_{self.rec.params.direction}", lang)
+        return f"## {title}\n{t('subtitle', lang)}"
+
+    def overview(self, lang: str = "en") -> str:
+        """Where the programme stands, counted, and the next step (Markdown); on an empty
+        workspace, what to do first."""
+        people = self.rec.people()
+        if not people:
+            return t("start_here", lang)
+        pairs = self.rec.pairs()
+        sides = {side: sum(p.role_preference == side for p in people)
+                 for side in ("mentor", "mentee", "either")}
+        counts = t("count_people", lang, n=len(people), **sides)
+        by_status = {s: sum(p.status == s for p in pairs) for s in
+                     ("proposed", "accepted", "active", "rejected", "ended")}
+        if not pairs:
+            return f"{counts} · {t('next_match', lang)}"
+        shown = ", ".join(f"{n} {word(s, lang)}" for s, n in by_status.items() if n)
+        step = t("next_review", lang) if by_status["proposed"] else ""
+        return f"{counts} · {t('count_pairs', lang, pairs=shown)}" + (f" · {step}" if step
+                                                                      else "")
+
     def person_ids(self) -> list[tuple[str, str]]:
         return [(f"{p.name} ({p.id})", p.id) for p in self.rec.people()]
 

@@ -109,7 +109,9 @@ def review_html(mentor: Person, mentee: Person, scored: Pair,
     """The review panel of one pair, in ``lang`` (quoted profile text stays as written)."""
     esc = html.escape
     lock = t("locked_suffix", lang) if locked else ""
-    head = (f'<div class="verdict">{level_badge(scored.score, lang)}'
+    # the pair the decision buttons below act on, named once here
+    head = (f'<h3 class="pair-name">{esc(mentor.name)} → {esc(mentee.name)}</h3>'
+            f'<div class="verdict">{level_badge(scored.score, lang)}'
             f'<span class="pair-status">{esc(t("pair_is", lang, status=word(status, lang), lock=lock))}'
             "</span></div>")
     legend = (f'<div class="legend"><mark class="main">{esc(t("legend_main", lang))}</mark> '

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import logging
 from typing import Any
@@ -36,6 +37,8 @@ class SessionHandlers(HandlerBase):
         iso = parse_date(date, lang)
         if iso is None:
             return Result(False, t("bad_date", lang, value=str(date or "").strip()))
+        if dt.date.fromisoformat(iso) > dt.date.today():  # a session is logged once held
+            return Result(False, t("future_date", lang, date=format_date(iso, lang)))
         row = {"mentor_id": pair[0], "mentee_id": pair[1], "date": iso,
                "text": text, "rating": int(rating) if rating else None}
         try:

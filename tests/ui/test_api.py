@@ -128,8 +128,13 @@ def test_confidential_notes_hide_texts(app):
 
 def test_language_switch(app):
     client, _ = app
-    result = client.predict("fr", api_name="/set_language")
-    assert "Coordination du mentorat inversé" in result[0]  # the State output is not returned
+    empty = {"headers": ["a"], "data": [[""]]}
+    result = client.predict("fr", "2026-11-20", empty, empty, "file",  # states are not inputs
+                            api_name="/set_language")
+    assert {"label": "Langue", "__type__": "update"} in result  # the State is not returned
+    assert "20/11/2026" in result  # the date typed, written the French way
     refreshed = client.predict("fr", "", "", "", "", None, None, None, None, None, None,
                                api_name="/refresh")
-    assert "nom" in refreshed[0]["headers"] and "mentoré" in refreshed[2]["headers"]
+    assert "Coordination du mentorat inversé" in refreshed[0]
+    assert "participant(s)" in refreshed[1]
+    assert "nom" in refreshed[2]["headers"] and "mentoré" in refreshed[4]["headers"]

@@ -125,7 +125,9 @@ def test_review_decide_with_version_and_stale_decision(coordinator):
     key = pair_key("j1", "s1")
     review = coordinator.review(key, "fr")
     assert review.key == key and review.version >= 1
-    assert review.buttons["accept"] == "Accepter Inès → Sylvie"
+    assert review.buttons["accept"] == "Accepter"  # short: the panel names the pair
+    assert "Inès → Sylvie" in review.html
+    assert review.enabled["accept"] and not review.enabled["reopen"]
     assert '<mark class="main">' in review.html and "Autres mentors pour Sylvie" in review.html
     assert re.search(r"Accord (fort|bon|moyen|faible) : \d+ %", review.html)
     # Somebody else accepts the pair meanwhile: the page's decision is refused, not applied.
@@ -137,7 +139,57 @@ def test_review_decide_with_version_and_stale_decision(coordinator):
     fresh = coordinator.review(key, "en")
     assert fresh.version > review.version
     assert coordinator.set_pair_status(key, "lock", "en", version=fresh.version).ok
-    assert coordinator.review(key, "en").buttons["lock"] == "Unlock Inès → Sylvie"
+    locked = coordinator.review(key, "en")
+    assert locked.buttons["lock"] == "Unlock"
+    assert not locked.enabled["accept"] and locked.enabled["reject"]  # accepted already
+
+
+def test_a_rejected_pair_is_reopened_and_a_decision_undone(coordinator):
+    coordinator.run_matching(3, 0.05, 1)
+    key = pair_key("j1", "s1")
+    version = coordinator.review(key, "en").version
+    rejected, undo = coordinator.decide(key, "reject", "en", version=version)
+    assert rejected.ok and undo and undo[0][:3] == [key, "proposed", False]
+    review = coordinator.review(key, "en")
+    assert review.enabled["reopen"] and not review.enabled["reject"]
+    # undo puts it back as it was
+    undone = coordinator.undo(undo, "en")
+    assert undone.ok and "proposed" in undone.message
+    assert coordinator.rec.pair("j1", "s1").status == "proposed"
+    assert not coordinator.undo([], "en").ok
+    # reject again, then reopen from the review
+    version = coordinator.review(key, "en").version
+    coordinator.decide(key, "reject", "en", version=version)
+    reopened, _ = coordinator.decide(key, "reopen", "fr",
+                                     version=coordinator.review(key, "en").version)
+    assert reopened.ok and "proposé" in reopened.message
+    assert coordinator.rec.pair("j1", "s1").status == "proposed"
+    # an undo after somebody else changed the pair leaves it as it is
+    _, undo = coordinator.decide(key, "accept", "en",
+                                 version=coordinator.review(key, "en").version)
+    coordinator.rec.set_pair_status("j1", "s1", "active")
+    stale = coordinator.undo(undo, "en")
+    assert not stale.ok and "changed since" in stale.message
+    assert coordinator.rec.pair("j1", "s1").status == "active"
+
+
+def test_a_bulk_acceptance_is_undone_as_one_decision(coordinator):
+    coordinator.run_matching(3, 0.05, 1)
+    proposed = {p.key for p in coordinator.rec.pairs(("proposed",))}
+    result, undo = coordinator.bulk_decide("weak", "en")
+    assert result.ok and len(undo) == len(proposed) > 0
+    assert coordinator.undo(undo, "en").ok
+    assert {p.key for p in coordinator.rec.pairs(("proposed",))} == proposed
+
+
+def test_a_rejected_pair_paired_by_hand_is_accepted_again(coordinator):
+    coordinator.run_matching(3, 0.05, 1)
+    coordinator.rec.set_pair_status("j1", "s1", "rejected")
+    again = coordinator.add_manual_pair("j1", "s1", "en")
+    assert again.ok and "was rejected: now accepted" in again.message
+    assert coordinator.rec.pair("j1", "s1").status == "accepted"
+    twice = coordinator.add_manual_pair("j1", "s1", "en")
+    assert not twice.ok and "already accepted" in twice.message
 
 
 def test_manual_pairing_checks_the_rules(coordinator):
@@ -175,6 +227,66 @@ def test_dates_in_french_are_accepted_and_shown_in_french(coordinator):
     refused = coordinator.log_note(key, "28/11/2026", "x", 4, "en")
     assert not refused.ok and "YYYY-MM-DD" in refused.message
     assert coordinator.pair_history(key, "fr").iloc[0]["date"] == "28/11/2026"
+
+
+def test_a_session_in_the_future_is_refused(coordinator):
+    import datetime as dt
+
+    coordinator.rec.set_pair_status("j1", "s1", "active")
+    key = pair_key("j1", "s1")
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    refused = coordinator.log_note(key, tomorrow, "Next week we talk about TikTok.", 4, "en")
+    assert not refused.ok and "in the future" in refused.message
+    assert coordinator.rec.notes("j1", "s1") == []
+    assert coordinator.log_note(key, dt.date.today().isoformat(), "Today.", 4, "en").ok
+
+
+def test_the_topic_catalogue_is_loaded_edited_and_reset_on_the_page(coordinator, tmp_path):
+    shipped = len(coordinator.rec.topics())
+    assert "shipped catalogue" in coordinator.catalogue_status("en")
+    upload = tmp_path / "research.csv"
+    upload.write_text(
+        "id,language,category,title,description,starters\n"
+        "rev,en,research,Peer review,How to review a paper well,What makes a review fair?\n"
+        "rev,fr,recherche,Relecture,Bien relire un article,Qu'est-ce qu'une relecture juste ?\n"
+        "grant,en,research,Grant writing,Writing a first grant proposal,Who reads a grant?\n",
+        encoding="utf-8")
+    loaded = coordinator.load_catalogue(str(upload), "en")
+    assert loaded.ok and "2 topic(s)" in loaded.message and not upload.exists()
+    assert "own catalogue (2 topics, in en, fr)" in coordinator.catalogue_status("en")
+    table = coordinator.catalogue_table()
+    assert list(table["id"]) == ["rev", "rev", "grant"]
+    # edited on the page: a title changed, a blank row dropped, a topic added
+    rows = table.values.tolist()
+    rows[2][3] = "Writing grants"
+    rows.append(["", "", "", "", "", ""])
+    rows.append(["ethics", "en", "research", "Research ethics", "Consent and data", ""])
+    saved = coordinator.save_catalogue({"headers": list(table.columns), "data": rows}, "en")
+    assert saved.ok and "3 topic(s)" in saved.message
+    titles = {tp.id: tp.title["en"] for tp in coordinator.rec.topics()}
+    assert titles == {"rev": "Peer review", "grant": "Writing grants",
+                      "ethics": "Research ethics"}
+    # a mistake is named and changes nothing
+    rows[-1][3] = ""
+    refused = coordinator.save_catalogue(rows, "en")
+    assert not refused.ok and "row 5" in refused.message and "title" in refused.message
+    assert len(coordinator.rec.topics()) == 3
+    assert coordinator.use_shipped_catalogue("en").ok
+    assert len(coordinator.rec.topics()) == shipped
+    assert "shipped catalogue" in coordinator.catalogue_status("fr") or \
+        "catalogue fourni" in coordinator.catalogue_status("fr")
+
+
+def test_the_page_says_where_the_programme_stands(tmp_path, coordinator):
+    empty = Coordinator(Recommender(embedder=HashingEmbedder()))
+    assert "Start here" in empty.overview("en") and "Par où commencer" in empty.overview("fr")
+    assert empty.header("en").startswith("## Reverse mentoring coordinator")
+    assert "participant(s)" in coordinator.overview("en")
+    assert "run the matching" in coordinator.overview("en")
+    coordinator.run_matching(3, 0.05, 1, direction="classic")
+    assert coordinator.header("fr").startswith("## Coordination du mentorat\n")
+    coordinator.run_matching(3, 0.05, 1, direction="reverse")
+    assert "proposed" in coordinator.overview("en") and "review" in coordinator.overview("en")
 
 
 def test_the_programme_rules_are_edited_on_the_page_and_saved(tmp_path):

@@ -157,3 +157,47 @@ def test_every_stated_default_of_the_proposal_reads_in_french():
         for english in ("figure", "median", "default", "either", "answer", "language"):
             assert english not in french, french
         assert reason_text(reason, "en") == reason
+
+
+def test_the_import_report_says_what_was_stored(coordinator, tmp_path):
+    """Unfinished responses and skipped rows are not counted as imported, nor as given an
+    id; names made without an e-mail address are not said to come from one."""
+    folder = tmp_path / "gradio"
+    folder.mkdir()
+    form = folder / "inscriptions.csv"
+    form.write_text(
+        "Horodateur,Combien d'années d'expérience avez-vous ?,Que pouvez-vous partager ?,"
+        "Que voulez-vous apprendre ?\n"
+        "2026/11/02 10:01,2,Je gère nos comptes TikTok et Instagram.,\n"
+        "2026/11/02 10:05,,,\n"
+        "2026/11/02 10:09,25,,Je veux comprendre comment les jeunes utilisent TikTok.\n"
+        "2026/11/02 10:12,beaucoup,,Je veux apprendre à monter des vidéos courtes.\n"
+        "2026/11/02 10:15,-3,,Je veux apprendre Canva.\n",  # refused: skipped
+        encoding="utf-8")
+    c = coordinator
+    step = c.start_mapping(str(form), "fr")
+    assert step.needed
+    done = c.import_mapped(step.path, step.columns, step.values, "", partial=True, lang="fr")
+    assert done.ok, done.message
+    assert len(c.rec.people()) == 3
+    assert "3 participant(s) importé(s)" in done.message
+    assert "Ids créés pour 3 lignes (d'après les réponses)" in done.message
+    assert "1 ligne(s) écartée(s)" in done.message and "ligne 6" in done.message
+    assert "e-mail" not in done.message
+    assert "Pas de nom dans le formulaire pour 3 lignes" in done.message
+
+
+def test_the_mapping_step_follows_the_page_language_keeping_the_edits(coordinator, tmp_path):
+    c = coordinator
+    step = c.start_mapping(upload(tmp_path, "google_mentors_en.csv"), "en")
+    values = set_value(step.values, "Industry Researcher", "8")
+    intro, columns, table, preview, checks = c.translate_mapping(
+        step.path, step.columns, values, "mentor", "en", "fr")
+    assert "proposed mapping" not in intro and "mentor" in intro
+    assert intro != step.intro
+    assert list(columns.columns) != list(step.columns.columns)  # headers in French
+    edited = table[table.iloc[:, 2] == "Industry Researcher"]
+    assert edited.iloc[0, 3] == "8"  # the coordinator's value kept
+    assert "Amara Diallo" in preview.to_string() and "8" in preview.to_string()
+    assert "lignes" in checks
+    assert c.translate_mapping(None, None, None, "", "en", "fr") == (None,) * 5
