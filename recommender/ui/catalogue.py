@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..errors import ValidationError
 from ..intake.readers import read_table
+from ..insights.catalogue import default_catalogue
 from ..intake.validate import validate_topics
 from .base import HandlerBase
 from .common import Result, problems_text, remove_upload, table_rows
@@ -39,7 +40,9 @@ class CatalogueHandlers(HandlerBase):
         """Which catalogue the next topics come from, in words."""
         topics = self.rec.topics()
         languages = ", ".join(sorted({code for tp in topics for code in tp.title}))
-        key = "catalogue_own" if self.rec.topics_chosen() else "catalogue_shipped_in_use"
+        # a workspace that stored the shipped catalogue as it is (the demo) still uses it
+        own = self.rec.topics_chosen() and topics != default_catalogue()
+        key = "catalogue_own" if own else "catalogue_shipped_in_use"
         return t(key, lang, n=len(topics), languages=languages or "—")
 
     def load_catalogue(self, path: str | None, lang: str = "en") -> Result:

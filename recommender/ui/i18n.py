@@ -338,7 +338,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "no_alternative": {"en": "Nobody else is eligible.", "fr": "Personne d'autre n'est éligible."},
     "pair_is": {"en": "Status: {status}{lock}", "fr": "Statut : {status}{lock}"},
     "locked_suffix": {"en": ", locked", "fr": ", verrouillé"},
-    "undo": {"en": "Undo the last decision", "fr": "Annuler la dernière décision"},
+    "undo": {"en": "Undo", "fr": "Annuler"},
     "undo_nothing": {"en": "No decision to undo on this page.",
                      "fr": "Aucune décision à annuler sur cette page."},
     "undone": {"en": "Undone: {what}.", "fr": "Annulé : {what}."},
