@@ -54,3 +54,26 @@ class AppServer:
             self.proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+
+
+class ClickTimer:
+    """Seconds from a click to what it shows, per step: measured in the browser tests and
+    reported (written as JSON beside the screenshots), never asserted on (machines vary)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    def __call__(self, label: str, click, wait) -> None:
+        start = time.perf_counter()
+        click()
+        wait()
+        self.seconds[label] = round(time.perf_counter() - start, 2)
+
+    def write(self, path: Path) -> None:
+        import json
+
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(json.dumps(self.seconds, indent=2, ensure_ascii=False), encoding="utf-8")
+        slow = {k: v for k, v in self.seconds.items() if v >= 2}
+        print(f"\n{path.name}: {len(self.seconds)} clicks, slowest "
+              f"{max(self.seconds.values(), default=0):.2f} s; 2 s or more: {slow or 'none'}")

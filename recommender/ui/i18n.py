@@ -16,17 +16,17 @@ _STRINGS: dict[str, dict[str, str]] = {
     "title_peer": {"en": "Peer mentoring coordinator",
                    "fr": "Coordination du mentorat entre pairs"},
     "start_here": {
-        "en": "**Start here.** This programme has no participants yet. 1. Under "
+        "en": "**Start here.** This programme has no participants yet.\n\n1. Under "
               "*Participants*, upload the sign-up form export(s) (CSV, XLSX or JSON; one per "
               "form, e.g. mentors and mentees) and click *Check and import*: a form's "
-              "columns are mapped in a step you check. 2. Under *Pairs*, set who mentors whom "
-              "and run the matching. 3. Review and accept the pairs, then log sessions.",
-        "fr": "**Par où commencer.** Ce programme n'a pas encore de participants. 1. Sous "
+              "columns are mapped in a step you check.\n2. Under *Pairs*, set who mentors "
+              "whom and run the matching.\n3. Review and accept the pairs, then log sessions.",
+        "fr": "**Par où commencer.** Ce programme n'a pas encore de participants.\n\n1. Sous "
               "*Participants*, déposez l'export du ou des formulaires d'inscription (CSV, "
               "XLSX ou JSON ; un par formulaire, par ex. mentors et mentorés) et cliquez sur "
               "*Vérifier et importer* : les colonnes d'un formulaire sont associées dans une "
-              "étape que vous vérifiez. 2. Sous *Binômes*, indiquez qui est le mentor et "
-              "lancez l'appariement. 3. Examinez et acceptez les binômes, puis enregistrez "
+              "étape que vous vérifiez.\n2. Sous *Binômes*, indiquez qui est le mentor et "
+              "lancez l'appariement.\n3. Examinez et acceptez les binômes, puis enregistrez "
               "les séances.",
     },
     "count_people": {
@@ -35,7 +35,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "fr": "**{n} participant(s)** ({mentor} mentor(s), {mentee} mentoré(s), {either} "
               "l'un ou l'autre)",
     },
-    "count_pairs": {"en": "pairs: {pairs}", "fr": "binômes : {pairs}"},
+    "count_pairs": {"en": "pairs ({pairs})", "fr": "binômes ({pairs})"},
     "next_match": {"en": "next: run the matching under *Pairs*.",
                    "fr": "ensuite : lancez l'appariement sous *Binômes*."},
     "next_review": {"en": "next: review the proposed pairs under *Pairs*.",

@@ -73,7 +73,9 @@ class PeopleHandlers(HandlerBase):
                      ("proposed", "accepted", "active", "rejected", "ended")}
         if not pairs:
             return f"{counts} · {t('next_match', lang)}"
-        shown = ", ".join(f"{n} {word(s, lang)}" for s, n in by_status.items() if n)
+        # "proposed: 28", not "28 proposed": one word form fits every count in French too
+        sep = " : " if lang == "fr" else ": "
+        shown = ", ".join(f"{word(s, lang)}{sep}{n}" for s, n in by_status.items() if n)
         step = t("next_review", lang) if by_status["proposed"] else ""
         return f"{counts} · {t('count_pairs', lang, pairs=shown)}" + (f" · {step}" if step
                                                                       else "")
