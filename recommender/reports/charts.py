@@ -32,9 +32,22 @@ def _finish(fig: Any, ax: Any, title: str) -> Any:
     return fig
 
 
-def sessions_chart(by_month: Mapping[str, int], title: str, ylabel: str = "") -> Any:
-    """Bar chart of sessions per month (``{"2026-05": 10, ...}``, or month names)."""
+def _nothing(fig: Any, ax: Any, title: str, message: str) -> Any:
+    # no data: the message where the chart would be, not empty axes with made-up ticks
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11, color="#4b5563",
+            wrap=True, transform=ax.transAxes)
+    fig.suptitle(title, fontsize=12, fontweight="bold", y=0.97)
+    return fig
+
+
+def sessions_chart(by_month: Mapping[str, int], title: str, ylabel: str = "",
+                   empty: str = "No session logged yet") -> Any:
+    """Bar chart of sessions per month (``{"2026-05": 10, ...}``, or month names); ``empty``
+    is said instead when there is none."""
     fig, ax = _figure()
+    if not by_month:
+        return _nothing(fig, ax, title, empty)
     months = list(by_month)
     bars = ax.bar(months, [by_month[m] for m in months], color=_BLUE)
     ax.bar_label(bars, fontsize=8, padding=2)
@@ -47,10 +60,13 @@ def sessions_chart(by_month: Mapping[str, int], title: str, ylabel: str = "") ->
 
 
 def score_chart(scores: Sequence[float], title: str, xlabel: str = "", ylabel: str = "",
-                levels: Sequence[tuple[str, float]] = ()) -> Any:
-    """Histogram of pair scores, in percent, with the match levels' floors marked."""
+                levels: Sequence[tuple[str, float]] = (), empty: str = "No pair yet") -> Any:
+    """Histogram of pair scores, in percent, with the match levels' floors marked; ``empty``
+    is said instead when there is no pair."""
     fig, ax = _figure()
-    values = [100 * s for s in scores] or [0.0]
+    if not scores:
+        return _nothing(fig, ax, title, empty)
+    values = [100 * s for s in scores]
     ax.hist(values, bins=range(0, 105, 5), color=_BLUE, edgecolor="white")
     ax.set_xlim(0, 100)
     ax.set_xlabel(xlabel)

@@ -260,6 +260,9 @@ _STRINGS: dict[str, dict[str, str]] = {
     "coverage": {"en": "Wants covered by a session", "fr": "Souhaits abordés en séance"},
     "covered_label": {"en": "covered", "fr": "abordés"},
     "not_covered_label": {"en": "not yet", "fr": "pas encore"},
+    "no_sessions_yet": {"en": "No session logged yet", "fr": "Aucune séance enregistrée"},
+    "no_pairs_yet": {"en": "No pair yet: run the matching", "fr": "Aucun binôme : lancez "
+                     "l'appariement"},
     "no_risk": {"en": "No pair at risk.", "fr": "Aucun binôme à risque."},
     "candidate_topic": {"en": "candidate new topic", "fr": "nouveau sujet possible"},
     "working": {"en": "Working…", "fr": "En cours…"},

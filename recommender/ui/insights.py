@@ -75,10 +75,12 @@ class InsightHandlers(HandlerBase):
         scores = [self._scored(p, lang, people)[0] for p in self.rec.pairs()
                   if p.status != "rejected"]
         months = {format_month(m, lang): n for m, n in health.sessions_by_month.items()}
-        return (sessions_chart(months, t("sessions_per_month", lang), t("sessions_axis", lang)),
+        return (sessions_chart(months, t("sessions_per_month", lang), t("sessions_axis", lang),
+                               t("no_sessions_yet", lang)),
                 score_chart(scores, t("score_distribution", lang), t("score_axis", lang),
                             t("pairs_axis", lang),
-                            [(word(name, lang), floor) for name, floor in LEVELS[:-1]]),
+                            [(word(name, lang), floor) for name, floor in LEVELS[:-1]],
+                            t("no_pairs_yet", lang)),
                 coverage_chart(health.wants_covered_share, t("coverage", lang),
                                t("covered_label", lang), t("not_covered_label", lang),
                                format_percent(health.wants_covered_share, lang)))
