@@ -56,6 +56,26 @@ class AppServer:
             self.proc.kill()
 
 
+def ready(page) -> None:
+    """Wait for the page and its load-time refresh (the lists filled from the store)."""
+    page.wait_for_selector("#people-table", timeout=60_000)
+    page.wait_for_function(
+        "document.querySelectorAll('#people-table [role=gridcell]').length > 0", timeout=60_000)
+    page.wait_for_timeout(2500)
+
+
+def choose(page, elem_id: str, text: str | None = None) -> str:
+    """Pick an option of a Gradio dropdown (the first one, or the one containing text)."""
+    page.click(f"#{elem_id} input")
+    options = page.locator("[role=option]")
+    options.first.wait_for(timeout=10_000)
+    option = options.filter(has_text=text).first if text else options.first
+    label = option.inner_text()
+    option.click()
+    page.wait_for_timeout(400)
+    return label
+
+
 class ClickTimer:
     """Seconds from a click to what it shows, per step: measured in the browser tests and
     reported (written as JSON beside the screenshots), never asserted on (machines vary)."""

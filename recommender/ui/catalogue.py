@@ -10,8 +10,8 @@ from typing import Any
 import pandas as pd
 
 from ..errors import ValidationError
-from ..intake.readers import read_table
 from ..insights.catalogue import default_catalogue
+from ..intake.readers import read_table
 from ..intake.validate import validate_topics
 from .base import HandlerBase
 from .common import Result, problems_text, remove_upload, table_rows

@@ -172,7 +172,9 @@ def _participants(page: Page, after: After) -> None:
 
     page.search.change(c.people_table, [page.search, page.ui_lang], page.people_df,
                        api_name="people_table")
-    page.person_dd.change(c.person_fields, page.person_dd, page.form, api_name="person_fields")
+    # .input, not .change: a row click sets the list and fills the form itself, and a second
+    # fill after it could undo what the coordinator has typed since
+    page.person_dd.input(c.person_fields, page.person_dd, page.form, api_name="person_fields")
 
     def pick_person(evt: gr.SelectData) -> list[Any]:
         row = evt.row_value or []
@@ -316,7 +318,9 @@ def _pairs(page: Page, after: After) -> None:
     after(page.manual_btn.click(do_manual, [page.manual_mentor, page.manual_mentee,
                                             page.ui_lang], [page.manual_msg, page.selected],
                                 api_name="add_pair"))
-    page.export_btn.click(c.export_pairs, page.fmt, page.export_file, api_name="export_pairs")
+    page.export_btn.click(c.export_pairs, page.fmt, page.export_file,
+                          api_name="export_pairs").then(
+        lambda: gr.update(visible=True), None, page.export_file)
 
 
 def _sessions(page: Page, after: After) -> None:

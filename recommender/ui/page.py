@@ -223,8 +223,9 @@ def _people_tab(page: Page) -> None:
     page.report = page.message("report_label", lines=4, elem_id="import-report")
     _mapping_step(page)
     page.search = L(gr.Textbox(label=t("search", lang), elem_id="people-search"), "search")
-    page.people_df = gr.Dataframe(page.c.people_table("", lang), interactive=False, wrap=True,
-                                  elem_id="people-table", max_height=420)
+    page.people_df = L(gr.Dataframe(page.c.people_table("", lang), interactive=False, wrap=True,
+                                    label=t("people_table", lang), show_label=False,
+                                    elem_id="people-table", max_height=420), "people_table")
     with page.accordion("edit_person", open=False, elem_id="edit-box"):
         # no one chosen at first: a click on any row, the first one too, fills the form
         page.person_dd = L(gr.Dropdown(page.c.person_ids(), value=None, label=t("person", lang),
@@ -340,8 +341,10 @@ def _pairs_tab(page: Page) -> None:
         page.fmt = L(gr.Radio(["csv", "xlsx", "json"], value="csv",
                               label=t("export_format", lang)), "export_format")
         page.export_btn = page.button("export", elem_id="export-btn")
+        # shown once there is a file: an empty download box says nothing useful
         page.export_file = L(gr.File(label=t("export_file", lang), interactive=False,
-                                     elem_id="export-file", height=90), "export_file")
+                                     elem_id="export-file", height=90, visible=False),
+                             "export_file")
 
 
 def _sessions_tab(page: Page) -> None:
@@ -361,7 +364,8 @@ def _sessions_tab(page: Page) -> None:
     page.log_btn = page.button("log", variant="primary", elem_id="log-btn")
     page.log_msg = page.message("log_msg_label", elem_id="log-msg")
     page.history = L(gr.Dataframe(page.c.pair_history(None, lang), interactive=False,
-                                  wrap=True, label=t("history", lang), elem_id="history"),
+                                  wrap=True, label=t("history", lang), elem_id="history",
+                                  column_widths=["13%", "7%", "30%", "50%"]),
                      "history")
 
 

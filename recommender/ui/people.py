@@ -57,7 +57,7 @@ class PeopleHandlers(HandlerBase):
     def header(self, lang: str = "en") -> str:
         """The page's heading: the kind of programme (its direction) and what the page does."""
         title = t(f"title_{self.rec.params.direction}", lang)
-        return f"## {title}\n{t('subtitle', lang)}"
+        return f"# {title}\n{t('subtitle', lang)}"
 
     def overview(self, lang: str = "en") -> str:
         """Where the programme stands, counted, and the next step (Markdown); on an empty

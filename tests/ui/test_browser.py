@@ -11,40 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from ..e2e_support import CHROMIUM, CHROMIUM_ARGS, AppServer
+from ..e2e_support import ClickTimer, choose, ready
 from ..shared import ARTIFACTS, FORMS
 
 pytestmark = pytest.mark.e2e
 XSS = "<img src=x onerror=alert(1)>"
 CELL = "[role=gridcell]"
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    workspace = tmp_path_factory.mktemp("e2e") / "workspace"
-    app = AppServer(workspace, "--demo").wait()
-    yield app
-    app.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: run `make browser`")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def ready(page) -> None:
-    """Wait for the page and its load-time refresh (the lists filled from the store)."""
-    page.wait_for_selector("#people-table", timeout=60_000)
-    page.wait_for_function(
-        "document.querySelectorAll('#people-table [role=gridcell]').length > 0", timeout=60_000)
-    page.wait_for_timeout(2500)
 
 
 @pytest.fixture
@@ -77,18 +49,6 @@ def shot(page, name: str, selector: str | None = None) -> None:
 def open_tab(page, label: str) -> None:
     page.get_by_role("tab", name=label).click()
     page.wait_for_timeout(400)
-
-
-def choose(page, elem_id: str, text: str | None = None) -> str:
-    """Pick an option of a Gradio dropdown (the first one, or the one containing text)."""
-    page.click(f"#{elem_id} input")
-    options = page.locator("[role=option]")
-    options.first.wait_for(timeout=10_000)
-    option = options.filter(has_text=text).first if text else options.first
-    label = option.inner_text()
-    option.click()
-    page.wait_for_timeout(400)
-    return label
 
 
 def options_of(page, elem_id: str) -> str:
@@ -282,7 +242,7 @@ def test_french_page(page):
     shot(page, "09-fr-participants")
     open_tab(page, "Binômes")
     # The programme's rules: explained in French; a mistake is refused, named, not saved.
-    page.get_by_text("Règles du programme").click()
+    page.get_by_role("button", name="Règles du programme").click()
     page.wait_for_selector("#rules-text .cm-content", state="visible", timeout=30_000)
     assert "une échelle" in page.locator("body").inner_text()
     assert '"preferences": "hard"' in text_of(page, "rules-text")
@@ -525,3 +485,44 @@ def test_the_french_choice_is_kept_and_follows_into_the_mapping_step_and_date(pa
         ready(other)
         assert other.get_by_role("tab", name=tab).count() == 1, (locale, query)
         context.close()
+
+
+def test_clicks_on_the_demo_are_timed(page):
+    """Seconds from each common click to what it shows, on the demo: written to
+    tests/artifacts/click-timings-demo.json and printed (reported, not asserted)."""
+    timer = ClickTimer()
+    timer("participant row -> form", lambda: (
+        page.get_by_text("Edit a participant").click(),
+        page.locator(f"#people-table {CELL}").nth(7).click()),
+        lambda: page.wait_for_function("document.querySelector('#f-name input, #f-name "
+                                       "textarea').value !== ''", timeout=30_000))
+    timer("tab Pairs", lambda: page.get_by_role("tab", name="Pairs").click(),
+          lambda: page.wait_for_selector("#run-btn", state="visible"))
+    cell = page.locator(f"#pairs-table {CELL}").first
+    needle = cell.inner_text().strip()
+    timer("pair row -> review", cell.click, lambda: page.wait_for_function(
+        f"document.querySelector('#pair-review').innerText.includes({needle!r})",
+        timeout=30_000))
+    timer("filter status", lambda: choose(page, "filter-status", "active"),
+          lambda: page.wait_for_function("document.querySelector('#pairs-table')"
+                                         ".innerText.includes('active')", timeout=30_000))
+    timer("lock", lambda: page.click("#lock-btn"),
+          lambda: wait_value(page, "pair-status", "locked", timeout=30_000))
+    timer("undo", lambda: page.click("#undo-btn"),
+          lambda: wait_value(page, "pair-status", "Undone", timeout=30_000))
+    timer("tab Sessions", lambda: page.get_by_role("tab", name="Sessions").click(),
+          lambda: page.wait_for_selector("#log-btn", state="visible"))
+    timer("tab Topics", lambda: page.get_by_role("tab", name="Topics").click(),
+          lambda: page.wait_for_selector("#topics-btn", state="visible"))
+    choose(page, "topic-pair")
+    timer("suggest topics", lambda: page.click("#topics-btn"),
+          lambda: page.locator("#topics-html .topic-card").first.wait_for(timeout=60_000))
+    timer("tab Insights", lambda: page.get_by_role("tab", name="Insights").click(),
+          lambda: page.wait_for_function(
+              "document.querySelectorAll('#chart-0 img, #chart-0 svg').length > 0",
+              timeout=60_000))
+    timer("language fr", lambda: page.get_by_role("radio", name="fr", exact=True).check(),
+          lambda: page.wait_for_function("document.querySelector('#tab-pairs-button')"
+                                         ".innerText.includes('Binômes')", timeout=30_000))
+    timer.write(ARTIFACTS / "click-timings-demo.json")
+    assert len(timer.seconds) == 11

@@ -280,11 +280,11 @@ def test_the_topic_catalogue_is_loaded_edited_and_reset_on_the_page(coordinator,
 def test_the_page_says_where_the_programme_stands(tmp_path, coordinator):
     empty = Coordinator(Recommender(embedder=HashingEmbedder()))
     assert "Start here" in empty.overview("en") and "Par où commencer" in empty.overview("fr")
-    assert empty.header("en").startswith("## Reverse mentoring coordinator")
+    assert empty.header("en").startswith("# Reverse mentoring coordinator")
     assert "participant(s)" in coordinator.overview("en")
     assert "run the matching" in coordinator.overview("en")
     coordinator.run_matching(3, 0.05, 1, direction="classic")
-    assert coordinator.header("fr").startswith("## Coordination du mentorat\n")
+    assert coordinator.header("fr").startswith("# Coordination du mentorat\n")
     coordinator.run_matching(3, 0.05, 1, direction="reverse")
     assert "proposed" in coordinator.overview("en") and "review" in coordinator.overview("en")
 
@@ -334,3 +334,11 @@ def test_the_page_runs_a_classic_programme_and_every_front_end_starts_from_its_s
     again.close()
     saved = json.loads((tmp_path / "ws" / "workspace.json").read_text(encoding="utf-8"))
     assert saved["direction"] == "classic" and saved["matching"]["min_score"] == 0.05
+
+
+def test_empty_charts_say_so_instead_of_drawing_empty_axes():
+    empty = Coordinator(Recommender(embedder=HashingEmbedder()))
+    sessions, scores, _ = empty.charts("fr")
+    assert [t.get_text() for t in sessions.axes[0].texts] == ["Aucune séance enregistrée"]
+    assert not sessions.axes[0].axison
+    assert "lancez l'appariement" in scores.axes[0].texts[0].get_text()

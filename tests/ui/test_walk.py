@@ -7,12 +7,11 @@ suggest topics, read the insights. A screenshot at each step goes to tests/artif
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from ..e2e_support import CHROMIUM, CHROMIUM_ARGS, AppServer, ClickTimer
+from ..e2e_support import AppServer, ClickTimer, choose
 from ..shared import ARTIFACTS, DATA
+from .accessibility import serious_violations
 
 pytestmark = pytest.mark.e2e
 ACADEMIC = DATA / "programmes" / "academic"
@@ -21,26 +20,21 @@ CELL = "[role=gridcell]"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
+    """The app on an empty workspace (not the demo)."""
     app = AppServer(tmp_path_factory.mktemp("walk") / "workspace").wait()
     yield app
     app.stop()
 
 
 @pytest.fixture(scope="module")
-def page(server):
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: run `make browser`")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        # a French browser on its first visit: the page opens in French
-        context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="fr-FR")
-        page = context.new_page()
-        page.errors = []  # type: ignore[attr-defined]
-        page.on("pageerror", lambda e: page.errors.append(str(e)))
-        yield page
-        browser.close()
+def page(server, browser):
+    # a French browser on its first visit: the page opens in French
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="fr-FR")
+    page = context.new_page()
+    page.errors = []  # type: ignore[attr-defined]
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    yield page
+    context.close()
 
 
 def shot(page, name: str, selector: str | None = None) -> None:
@@ -68,17 +62,6 @@ def open_tab(page, timer: ClickTimer, label: str, waiter) -> None:
     page.wait_for_timeout(300)
 
 
-def choose(page, elem_id: str, text: str | None = None) -> str:
-    page.click(f"#{elem_id} input")
-    options = page.locator("[role=option]")
-    options.first.wait_for(timeout=10_000)
-    option = options.filter(has_text=text).first if text else options.first
-    label = option.inner_text()
-    option.click()
-    page.wait_for_timeout(400)
-    return label
-
-
 def import_form(page, timer: ClickTimer, name: str, expected: int) -> str:
     page.locator("#people-file input[type=file]").set_input_files(str(ACADEMIC / name))
     page.wait_for_timeout(800)
@@ -88,6 +71,8 @@ def import_form(page, timer: ClickTimer, name: str, expected: int) -> str:
     assert f"Les {expected} lignes peuvent être importées" in text_of(page, "map-checks")
     assert "Associer les colonnes du formulaire" in page.locator("#map-step").inner_text()
     shot(page, f"02-mapping-{name[:-4]}", "#map-step")
+    failures, _, _ = serious_violations(page, f"fr/mapping step of {name}", "#map-step")
+    assert not failures, "\n".join(failures)  # the step the tab-by-tab check cannot open
     timer(f"import {name}", lambda: page.click("#map-import-btn"),
           has_text(page, "import-report", "importé(s)", timeout=180_000))
     page.wait_for_selector("#map-step", state="hidden", timeout=30_000)
