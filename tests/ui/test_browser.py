@@ -526,3 +526,33 @@ def test_clicks_on_the_demo_are_timed(page):
                                          ".innerText.includes('Binômes')", timeout=30_000))
     timer.write(ARTIFACTS / "click-timings-demo.json")
     assert len(timer.seconds) == 11
+
+
+def test_a_flagged_language_answer_is_fixed_in_the_values_table(page, tmp_path):
+    """An answer the tool cannot read as a language, shown without its final period: the
+    value typed for it is found by the check and the import (one normalisation for both)."""
+    form = tmp_path / "volunteers.csv"
+    form.write_text(
+        "Timestamp,Full name,Email address,Years of experience,Which languages do you speak?,"
+        "What can you teach?,What do you want to learn?\n"
+        '2026/10/01 10:00,Ana Lima,ana.lima@example.org,3,"Portuguese, Kapampangan. The level '
+        'is Intermediate.",I run our Instagram account and film short videos.,\n'
+        "2026/10/01 11:00,Bob Stone,bob.stone@example.org,25,English,,"
+        "I want to understand how young people use Instagram.\n", encoding="utf-8")
+    upload(page, "people-file", form)
+    page.click("#import-btn")
+    page.wait_for_selector("#map-step", state="visible", timeout=60_000)
+    page.wait_for_function("document.querySelector('#map-checks').innerText"
+                           ".includes('names no language')", timeout=60_000)
+    row = page.locator("#map-values [role=row]", has_text="Kapampangan")
+    assert "no suggestion" in row.inner_text()
+    row.locator(CELL).nth(3).dblclick()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("en")
+    page.keyboard.press("Enter")
+    page.wait_for_function("/Ana Lima[\\s\\S]*pt;en/.test("
+                           "document.querySelector('#map-preview').innerText)", timeout=60_000)
+    assert "names no language" not in text_of(page, "map-checks")
+    page.click("#map-import-btn")
+    report = wait_value(page, "import-report", "Imported 2", timeout=180_000)
+    assert "Nothing was imported" not in report
