@@ -556,3 +556,32 @@ def test_a_flagged_language_answer_is_fixed_in_the_values_table(page, tmp_path):
     page.click("#map-import-btn")
     report = wait_value(page, "import-report", "Imported 2", timeout=180_000)
     assert "Nothing was imported" not in report
+
+
+def test_the_import_report_says_only_what_happened(page, tmp_path):
+    """A form without names or e-mail addresses, with an unfinished response and a row
+    refused: the report counts the rows stored, the ids made for them, and says where
+    their names come from."""
+    form = tmp_path / "inscriptions.csv"
+    form.write_text(
+        "Horodateur,Combien d'années d'expérience avez-vous ?,Que pouvez-vous partager ?,"
+        "Que voulez-vous apprendre ?\n"
+        "2026/11/02 10:01,2,Je gère nos comptes TikTok et Instagram.,\n"
+        "2026/11/02 10:05,,,\n"
+        "2026/11/02 10:09,25,,Je veux comprendre comment les jeunes utilisent TikTok.\n"
+        "2026/11/02 10:15,-3,,Je veux apprendre Canva.\n", encoding="utf-8")
+    upload(page, "people-file", form)
+    page.click("#import-btn")
+    page.wait_for_selector("#map-step", state="visible", timeout=60_000)
+    page.wait_for_function("document.querySelector('#map-checks').innerText.length > 0",
+                           timeout=60_000)
+    page.locator("#map-partial input").check()
+    page.click("#map-import-btn")
+    report = wait_value(page, "import-report", "Imported", timeout=180_000)
+    assert "Imported 2 participant(s)" in report, report
+    assert "Ids generated for 2 rows (from the response's answers)" in report
+    assert "1 row(s) skipped" in report and "row 5" in report
+    assert "e-mail" not in report
+    assert "No name in the form for 2 rows" in report
+    page.locator("#import-report").scroll_into_view_if_needed()
+    shot(page, "27-import-report")
