@@ -85,6 +85,35 @@ def click_pair(page, needle: str) -> None:
     page.wait_for_timeout(500)
 
 
+# The header cells whose text the browser laid out on more than one line ("rati ng").
+BROKEN_HEADERS_JS = """
+(id) => [...document.querySelectorAll('#' + id + ' th')].filter(th => {
+  const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    if (!node.nodeValue.trim()) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const tops = new Set([...range.getClientRects()].filter(r => r.width > 0)
+                                                    .map(r => Math.round(r.top)));
+    if (tops.size > 1) return true;
+  }
+  return false;
+}).map(th => th.innerText.trim())
+"""
+
+
+def broken_headers(page, *elem_ids: str) -> list[str]:
+    """Checked at 1440 px and on a narrow window (900 px), where columns are squeezed."""
+    broken = [h for i in elem_ids for h in page.evaluate(BROKEN_HEADERS_JS, i)]
+    page.set_viewport_size({"width": 900, "height": 900})
+    page.wait_for_timeout(500)
+    broken += [h for i in elem_ids for h in page.evaluate(BROKEN_HEADERS_JS, i)]
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.wait_for_timeout(300)
+    return broken
+
+
 def test_import_edit_delete_survive_a_reload(page, tmp_path):
     bad = tmp_path / "bad-people.csv"
     bad.write_text("id;nom;années d'expérience;profil\nN1;Nora;beaucoup;Je veux apprendre\n"
@@ -191,6 +220,7 @@ def test_sessions_topics_insights_and_reload(page):
     wait_value(page, "log-msg", "logged")
     page.wait_for_timeout(800)
     assert "2026-11-20" in text_of(page, "history")
+    assert not broken_headers(page, "history")
     shot(page, "06-sessions")
     reload(page)
     open_tab(page, "Sessions")
@@ -222,6 +252,7 @@ def test_sessions_topics_insights_and_reload(page):
     assert re.search(r"(January|February|March|April|May|June|July|August|September|October|"
                      r"November|December) \d{4}: \d", themes)
     assert "Plot" not in text_of(page, "tab-insights")
+    assert not broken_headers(page, "risk-table", "themes-table")
     shot(page, "08-insights")
     assert not page.errors, page.errors
 
@@ -258,6 +289,7 @@ def test_french_page(page):
     assert re.search(r"(fort|bon|moyen|faible) · \d+ %", pairs)
     assert "actif" in pairs or "accepté" in pairs
     assert "peut aider" in pairs and "can help" not in pairs
+    assert not broken_headers(page, "pairs-table", "unmatched-table")
     unmatched = text_of(page, "unmatched-table")
     assert "comme mentor" in unmatched or "comme mentoré" in unmatched or not unmatched.strip()
     click_pair(page, "Yanis Belkacem")
@@ -274,6 +306,7 @@ def test_french_page(page):
     wait_value(page, "log-msg", "Séance enregistrée")
     page.wait_for_timeout(800)
     assert "28/11/2026" in text_of(page, "history")
+    assert not broken_headers(page, "history")  # "note" stays on one line
     open_tab(page, "Tableau de bord")
     page.wait_for_function(
         "/séance|notes en baisse|dérive/i.test(document.querySelector('#risk-table').innerText)",
