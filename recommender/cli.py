@@ -540,6 +540,9 @@ def _run(args: argparse.Namespace) -> int:
     except (UnknownIdError, BadSetting) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except DatabaseConnectionError as exc:  # a setting to fix (URL, password), as above
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except (KeyError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

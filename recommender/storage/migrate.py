@@ -9,6 +9,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from .identity import WorkspaceIdentity, claim
 from .schema import (
     HEAD_REVISION,
 )
@@ -43,12 +44,23 @@ def _current_revision(conn: sa.Connection) -> str | None:
     return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def upgrade(engine: sa.Engine, schema: str | None) -> None:
+def upgrade(engine: sa.Engine, schema: str | None,
+            identity: WorkspaceIdentity | None = None) -> WorkspaceIdentity | None:
     """Create or migrate the store to :data:`HEAD_REVISION`, in one transaction that other
     processes opening the same store wait for.
 
     A store made before migrations were Alembic's (no ``alembic_version``) is brought up
     too: every revision checks what is already there.
+
+    Args:
+        identity: on PostgreSQL, the workspace opening the schema: checked against the one
+            the schema records, or recorded (see :mod:`.identity`).
+
+    Returns:
+        the schema's owner when ``identity`` is given (with its id), else ``None``.
+
+    Raises:
+        WorkspaceConflictError: the schema is another workspace's.
     """
     with engine.connect() as conn:
         conn.execution_options(tandem_write=True)
@@ -60,19 +72,26 @@ def upgrade(engine: sa.Engine, schema: str | None) -> None:
                     "SELECT 1 FROM pg_namespace WHERE nspname = :s"), {"s": schema}).first()
                 if not exists:
                     conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-            current = _current_revision(conn)
-            if current == HEAD_REVISION:
-                return
-            from alembic import command
-            from alembic.script import ScriptDirectory
-            from alembic.util import CommandError
+            _migrate(conn)
+            if identity is None or conn.dialect.name != "postgresql":
+                return None
+            return claim(conn, str(schema), identity)
 
-            config = alembic_config(conn)
-            if current is not None:
-                try:
-                    ScriptDirectory.from_config(config).get_revision(current)
-                except CommandError as exc:
-                    raise ValueError(f"this workspace's database was made by a newer version "
-                                     f"(schema revision {current}): upgrade tandem") from exc
-            logger.info("migrating the store from revision %s to %s", current, HEAD_REVISION)
-            command.upgrade(config, "head")
+
+def _migrate(conn: sa.Connection) -> None:
+    current = _current_revision(conn)
+    if current == HEAD_REVISION:
+        return
+    from alembic import command
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    config = alembic_config(conn)
+    if current is not None:
+        try:
+            ScriptDirectory.from_config(config).get_revision(current)
+        except CommandError as exc:
+            raise ValueError(f"this workspace's database was made by a newer version "
+                             f"(schema revision {current}): upgrade tandem") from exc
+    logger.info("migrating the store from revision %s to %s", current, HEAD_REVISION)
+    command.upgrade(config, "head")
