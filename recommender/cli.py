@@ -47,7 +47,7 @@ from .matching.programme import ProgrammeRules, load_rules
 from .recommender import Recommender
 from .records import KEPT_STATUSES, PairingResult, TopicSuggestion
 from .reports.export import FORMATS, pair_table, write_table
-from .storage.store import Store
+from .storage.connection import DatabaseConnectionError
 
 __all__ = ["main"]
 
@@ -168,7 +168,7 @@ def _open(args: argparse.Namespace, embedder: Any, params: MatchParams) -> Recom
     if not args.no_cache:
         folder = Path(args.cache or _cache_dir())
         folder.mkdir(parents=True, exist_ok=True)
-        cache = Store(f"sqlite:///{folder / 'embeddings.sqlite'}")
+        cache = open_embedding_cache(folder / "embeddings.sqlite")  # checked; rebuilt if damaged
     return Recommender(embedder or DEFAULT_EMBEDDER, params=params, embedding_cache=cache)
 
 
@@ -361,9 +361,12 @@ def cmd_export_workspace(args: argparse.Namespace) -> int:
 def cmd_import_workspace(args: argparse.Namespace) -> int:
     from .archive import import_workspace
 
+    # A bad archive is a ValidationError (exit 2, archive, member and row named): it was
+    # checked whole, and nothing of it was written.
     manifest = import_workspace(args.archive, args.workspace, args.database_url)
     print(f"{args.workspace}: " + ", ".join(f"{n} {name}"
-                                            for name, n in manifest["tables"].items()))
+                                            for name, n in manifest["tables"].items())
+          + f", {sum(e['count'] for e in manifest['embeddings'])} vectors")
     return 0
 
 

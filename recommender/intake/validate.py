@@ -29,7 +29,16 @@ from typing import Any
 from ..errors import Problem, ValidationError
 from ..language.names import language_code
 from ..language.text import fold
-from ..records import ROLE_PREFERENCES, Person, SessionNote, Topic
+from ..records import (
+    PAIR_STATUSES,
+    ROLE_PREFERENCES,
+    SEGMENT_KINDS,
+    Pair,
+    Person,
+    Segment,
+    SessionNote,
+    Topic,
+)
 from .cells import (
     BAD_CHARS,
     CHAR_NAMES,
@@ -55,8 +64,11 @@ __all__ = [
     "load_notes",
     "load_people",
     "load_topics",
+    "validate_fields",
     "validate_notes",
+    "validate_pairs",
     "validate_people",
+    "validate_segments",
     "validate_topics",
 ]
 
@@ -83,6 +95,9 @@ FIELD_LIMITS: dict[str, int] = {
     "preferences": 1000,
     "mentor_id": 200, "mentee_id": 200,
     "title": 300, "category": 200, "language": 100,
+    # what only a workspace archive carries (pairs, sentences, settings, where people came from)
+    "status": 20, "updated_at": 40, "source": 300, "source_form": 40, "model_id": 200,
+    "kind": 10, "key": 100,
 }
 """Longest value of each short field, in characters (the widths of the store's columns)."""
 
@@ -539,3 +554,212 @@ def load_topics(path: str | Path, required_languages: Iterable[str] = ()) -> lis
     """Read and validate a topic catalogue file (flat table or nested JSON)."""
     path = Path(path)
     return validate_topics(read_table(path), path.name, required_languages)
+
+
+# --------------------------------------------------------------------------- pairs, sentences
+# What a workspace archive carries besides people, notes and topics: read with the same
+# checks as a file's cells, so that an archive is no way around them.
+_MAX_DETAIL_ITEMS = 256
+"""Most entries of a pair's ``parts``, ``signals``, ``reasons`` or ``quotes`` (a run writes
+about ten, plus one signal per rule of the programme)."""
+
+
+def validate_fields(
+    rows: Sequence[tuple[int, Mapping[str, Any]]], columns: Sequence[str],
+    source: str = "rows",
+) -> list[dict[str, str]]:
+    """The text fields ``columns`` of numbered rows, each checked as a file's cell is (a
+    scalar, no control character, within :data:`FIELD_LIMITS`), or raise with every problem.
+
+    Raises:
+        ValidationError: naming ``source``, the row and the column.
+    """
+    col = _Collector(source)
+    out = [{c: _field(col, row_no, row, c) for c in columns} for row_no, row in rows]
+    col.raise_if_any()
+    return out
+
+
+_MAX_WHOLE = 2**31 - 1
+"""Largest whole number (an id, a position, a version): the store's INTEGER columns."""
+
+
+def _whole(col: _Collector, row_no: int, row: Mapping[str, Any], column: str, low: int,
+           default: int) -> int:
+    raw = row.get(column)
+    if is_blank(raw):
+        return default
+    value = number(raw)
+    if value is None or value != int(value) or not low <= value <= _MAX_WHOLE:
+        col.add(row_no, column, f"must be a whole number from {low} to {_MAX_WHOLE}, got "
+                f"'{show(raw)}'")
+        return default
+    return int(value)
+
+
+def _share(col: _Collector, row_no: int, row: Mapping[str, Any], column: str) -> float:
+    value = number(row.get(column))
+    if value is None or not 0 <= value <= 1:
+        col.add(row_no, column, f"must be a number from 0 to 1, got '{show(row.get(column))}'")
+        return 0.0
+    return value
+
+
+def _flag(col: _Collector, row_no: int, row: Mapping[str, Any], column: str) -> bool:
+    raw = row.get(column)
+    if isinstance(raw, bool):
+        return raw
+    if is_blank(raw):
+        return False
+    text = fold(cell_text(raw)) if isinstance(raw, (str, int, float)) else ""
+    if text in ("true", "yes", "1", "false", "no", "0"):
+        return text in ("true", "yes", "1")
+    col.add(row_no, column, f"must be true or false, got '{show(raw)}'")
+    return False
+
+
+def _details(col: _Collector, row_no: int, row: Mapping[str, Any], column: str,
+             values: str) -> Any:
+    """A pair's ``parts``/``signals`` (names -> numbers: ``values="numbers"``), ``quotes``
+    (names -> texts: ``"texts"``) or ``reasons`` (a list of texts: ``"list"``); an empty one
+    when it has a problem."""
+    raw = row.get(column)
+    empty: Any = [] if values == "list" else {}
+    if is_blank(raw):
+        return empty
+    if not isinstance(raw, (list, tuple) if values == "list" else Mapping):
+        want = "a list of texts" if values == "list" else "an object {name: value}"
+        col.add(row_no, column, f"expected {want}, found {kind_of(raw)}")
+        return empty
+    items: Any = raw
+    if len(items) > _MAX_DETAIL_ITEMS:
+        col.add(row_no, column, f"{len(items)} entries, at most {_MAX_DETAIL_ITEMS}")
+        return empty
+    before = len(col.problems)
+    if values == "list":
+        texts = [_field(col, row_no, {column: v}, column) for v in items]
+        return texts if len(col.problems) == before else empty
+    out: dict[str, Any] = {}
+    for name, value in items.items():
+        if not isinstance(name, str) or len(name) > FIELD_LIMITS["title"] \
+                or BAD_CHARS.search(name):
+            col.add(row_no, column, f"not a name: '{show(name)}'")
+        elif values == "numbers":
+            # numbers as the run wrote them (not texts that read as numbers)
+            if isinstance(value, (bool, str)) or number(value) is None:
+                col.add(row_no, column, f"'{show(name)}' must be a number, got '{show(value)}'")
+            else:
+                out[name] = value
+        # a quote may be all of a mentor's offers: up to a person's whole text
+        elif not isinstance(value, str) or BAD_CHARS.search(value) \
+                or len(value) > MAX_PERSON_CHARS:
+            col.add(row_no, column, f"'{show(name)}' must be a text of at most "
+                    f"{MAX_PERSON_CHARS} characters without control characters")
+        else:
+            out[name] = value
+    return out if len(col.problems) == before else empty
+
+
+def validate_pairs(
+    rows: Sequence[tuple[int, Mapping[str, Any]]],
+    known_ids: set[str] | None = None,
+    source: str = "rows",
+) -> list[Pair]:
+    """Turn numbered rows into :class:`Pair` records, or raise with every problem.
+
+    Columns: ``mentor_id``, ``mentee_id``; ``status`` (one of
+    :data:`~recommender.records.PAIR_STATUSES`, default ``proposed``); ``locked`` (true or
+    false); ``score`` (a number); ``parts`` and ``signals`` (names -> numbers); ``reasons``
+    (texts); ``quotes`` (names -> texts); ``updated_at``; ``version`` (a whole number >= 1).
+
+    Args:
+        known_ids: the people ids a pair may name; ``None`` skips that check.
+    """
+    col = _Collector(source)
+    pairs: list[Pair] = []
+    first_row: dict[tuple[str, str], int] = {}
+    for row_no, row in rows:
+        before = len(col.problems)
+        ids = {}
+        for key in ("mentor_id", "mentee_id"):
+            start = len(col.problems)
+            ids[key] = _field(col, row_no, row, key)
+            if len(col.problems) > start:
+                continue
+            if not ids[key]:
+                col.add(row_no, key, f"missing {key}")
+            elif known_ids is not None and ids[key] not in known_ids:
+                col.add(row_no, key, f"unknown person id '{show(ids[key])}'")
+        pair_key = (ids["mentor_id"], ids["mentee_id"])
+        if pair_key[0] and pair_key[0] == pair_key[1]:
+            col.add(row_no, "mentee_id", "mentor and mentee are the same person")
+        elif pair_key in first_row:
+            col.add(row_no, "mentee_id", f"duplicate pair '{show(pair_key[0])}' -> "
+                    f"'{show(pair_key[1])}' (first at row {first_row[pair_key]})")
+        elif all(pair_key):
+            first_row[pair_key] = row_no
+        status = _field(col, row_no, row, "status") or "proposed"
+        if status not in PAIR_STATUSES:
+            col.add(row_no, "status", f"must be one of {', '.join(PAIR_STATUSES)}, got "
+                    f"'{show(status)}'")
+        score = 0.0 if is_blank(row.get("score")) else number(row.get("score"))
+        if score is None:
+            col.add(row_no, "score", f"not a number: '{show(row.get('score'))}'")
+        pair: dict[str, Any] = {
+            "locked": _flag(col, row_no, row, "locked"),
+            "parts": _details(col, row_no, row, "parts", "numbers"),
+            "signals": _details(col, row_no, row, "signals", "numbers"),
+            "quotes": _details(col, row_no, row, "quotes", "texts"),
+            "reasons": tuple(_details(col, row_no, row, "reasons", "list")),
+            "updated_at": _field(col, row_no, row, "updated_at") or None,
+            "version": _whole(col, row_no, row, "version", 1, 1)}
+        if len(col.problems) == before:
+            pairs.append(Pair(pair_key[0], pair_key[1], status, score=score or 0.0, **pair))
+    col.raise_if_any()
+    return pairs
+
+
+def validate_segments(
+    rows: Sequence[tuple[int, Mapping[str, Any]]],
+    known_ids: set[str] | None = None,
+    source: str = "rows",
+) -> list[Segment]:
+    """Turn numbered rows into :class:`Segment` records (a person's labelled sentences), or
+    raise with every problem.
+
+    Columns: ``id`` (a whole number >= 1; blank: not stored yet), ``person_id``, ``kind``
+    (one of :data:`~recommender.records.SEGMENT_KINDS`), ``position`` (a whole number >= 0),
+    ``text``, ``confidence`` and ``p_want`` (from 0 to 1).
+    """
+    col = _Collector(source)
+    segments: list[Segment] = []
+    first_row: dict[int, int] = {}
+    for row_no, row in rows:
+        before = len(col.problems)
+        segment_id = _whole(col, row_no, row, "id", 1, 0)
+        if segment_id in first_row:
+            col.add(row_no, "id", f"duplicate id {segment_id} (first at row "
+                    f"{first_row[segment_id]})")
+        elif segment_id:
+            first_row[segment_id] = row_no
+        person = _field(col, row_no, row, "person_id")
+        if not person and len(col.problems) == before:
+            col.add(row_no, "person_id", "missing person_id")
+        elif person and known_ids is not None and person not in known_ids:
+            col.add(row_no, "person_id", f"unknown person id '{show(person)}'")
+        start = len(col.problems)
+        kind = _field(col, row_no, row, "kind")
+        if kind not in SEGMENT_KINDS and len(col.problems) == start:
+            col.add(row_no, "kind", f"must be one of {', '.join(SEGMENT_KINDS)}, got "
+                    f"'{show(kind)}'")
+        start = len(col.problems)
+        text = _field(col, row_no, row, "text")
+        if not text and len(col.problems) == start:
+            col.add(row_no, "text", "empty text")
+        segment = Segment(person, kind, _whole(col, row_no, row, "position", 0, 0), text,
+                          _share(col, row_no, row, "confidence"),
+                          _share(col, row_no, row, "p_want"), segment_id)
+        if len(col.problems) == before:
+            segments.append(segment)
+    col.raise_if_any()
+    return segments
