@@ -36,6 +36,7 @@ from typing import Any
 import numpy as np
 
 from .embedding.backends import DEFAULT_EMBEDDER, make_embedder
+from .embedding.cached import open_embedding_cache
 from .embedding.precomputed import PrecomputedEmbedder
 from .errors import UnknownIdError, ValidationError
 from .intake.forms.mapping import ColumnMapping
@@ -465,7 +466,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--database-url", help=database_help)
     restore = sub.add_parser("import-workspace", parents=[common],
                              help="fill a new workspace from an archive")
-    restore.add_argument("archive", help="archive written by export-workspace")
+    restore.add_argument("archive", help="archive written by export-workspace (checked "
+                         "whole, within size limits, before anything is written)")
     restore.add_argument("--workspace", required=True, help="workspace folder (new)")
     restore.add_argument("--database-url", help=database_help)
     return parser

@@ -52,11 +52,13 @@ class EmbeddingCache(Protocol):
     """Where :class:`CachedEmbedder` keeps vectors (the workspace store implements it)."""
 
     def get_embeddings(self, model_id: str, hashes: Sequence[str]) -> Mapping[str, np.ndarray]:
-        """Vectors already stored for these text hashes (missing ones are absent)."""
+        """Vectors already stored for these text hashes (missing ones are absent), as read:
+        the reader checks them (a damaged row may read as a vector of another length)."""
         ...
 
-    def put_embeddings(self, model_id: str, items: Mapping[str, np.ndarray]) -> None:
-        """Store vectors by text hash."""
+    def put_embeddings(self, model_id: str, items: Mapping[str, np.ndarray],
+                       replace: bool = False) -> None:
+        """Store vectors by text hash; one already stored is kept unless ``replace``."""
         ...
 
 

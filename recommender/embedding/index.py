@@ -2,7 +2,9 @@
 
 Exact inner product (``IndexIDMap2`` over ``IndexFlatIP``) by default; an IVF option for very
 large programmes. The index is derived data: it is saved beside the store with a fingerprint
-of what it holds, and rebuilt from the store whenever it is missing, stale or unreadable.
+of what it holds and a checksum, and rebuilt from the store whenever it is missing, stale,
+unreadable, altered, or holds other vectors than the store's (checked on every load: an
+edited file must not give wrong neighbours nor break every search).
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import faiss
 import numpy as np
 
 from ..records import Segment, SentenceHit
 
-__all__ = ["IndexSet", "VectorIndex", "ids_fingerprint", "sentence_hits"]
+__all__ = ["IndexSet", "VectorIndex", "ids_fingerprint", "index_problem", "sentence_hits"]
 
 logger = logging.getLogger(__name__)
 
@@ -109,45 +112,106 @@ class VectorIndex:
         return scores, ids
 
     def save(self, path: str | Path, model_id: str) -> None:
-        """Write ``<path>.faiss`` and ``<path>.json`` (kind, dimension, model, fingerprint).
+        """Write ``<path>.faiss`` and ``<path>.json`` (kind, dimension, model, fingerprint,
+        the SHA-256 of the ``.faiss`` file).
 
         Each file is written aside and moved into place, so a reader never sees half a file.
         """
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         suffix = f".{os.getpid()}.{threading.get_ident()}.tmp"
+        data = faiss.serialize_index(self.index).tobytes()
         tmp_index = path.with_name(path.name + ".faiss" + suffix)
-        faiss.write_index(self.index, str(tmp_index))
+        tmp_index.write_bytes(data)
         os.replace(tmp_index, path.with_suffix(".faiss"))
         tmp_meta = path.with_name(path.name + ".json" + suffix)
         tmp_meta.write_text(json.dumps(
             {"kind": self.kind, "dimension": self.dimension, "model_id": model_id,
-             "fingerprint": ids_fingerprint(model_id, self.ids()), "count": len(self)}))
+             "fingerprint": ids_fingerprint(model_id, self.ids()), "count": len(self),
+             "sha256": hashlib.sha256(data).hexdigest()}))
         os.replace(tmp_meta, path.with_suffix(".json"))
 
     @classmethod
-    def load(cls, path: str | Path, model_id: str, ids: np.ndarray) -> VectorIndex | None:
-        """Read a saved index; ``None`` when missing, unreadable, or not holding exactly
-        ``ids`` embedded by ``model_id`` (stale)."""
+    def load(cls, path: str | Path, model_id: str, ids: np.ndarray,
+             vectors: np.ndarray | None = None) -> VectorIndex | None:
+        """Read a saved index; ``None`` when missing, unreadable, not holding exactly ``ids``
+        embedded by ``model_id`` (stale), or, given ``vectors`` ``(n, d)`` (the rows of
+        ``ids`` ``(n,)`` as the store holds them), not holding those very vectors.
+
+        A file altered since it was written (its SHA-256 is not the one recorded) is not
+        parsed at all; any doubt and the index is rebuilt, with a warning naming the file.
+        """
         path = Path(path)
+        index_file = path.with_suffix(".faiss")
         expected = ids_fingerprint(model_id, ids)
         try:
             meta = json.loads(path.with_suffix(".json").read_text())
-            if meta.get("fingerprint") != expected:
+            if not isinstance(meta, dict) or meta.get("fingerprint") != expected:
                 logger.info("index %s is stale, it will be rebuilt", path.name)
                 return None
-            loaded = cls(int(meta["dimension"]), meta.get("kind", "flat"))
-            loaded._index = faiss.read_index(str(path.with_suffix(".faiss")))
-            # The file itself must hold those ids (another process may have replaced it).
-            if loaded._index.d != loaded.dimension or \
-                    ids_fingerprint(model_id, loaded.ids()) != expected:
+            if "sha256" not in meta:  # written by an earlier version: nothing to check it by
+                logger.info("index %s has no checksum, it will be rebuilt", path.name)
                 return None
+            data = index_file.read_bytes()
+            if hashlib.sha256(data).hexdigest() != meta["sha256"]:
+                raise ValueError("altered since it was written: its checksum differs")
+            loaded = cls(int(meta["dimension"]), str(meta.get("kind", "flat")))
+            loaded._index = faiss.deserialize_index(np.frombuffer(data, dtype=np.uint8))
+            problem = index_problem(loaded.index, loaded.dimension, model_id, ids, vectors)
+            if problem:
+                raise ValueError(problem)
             return loaded
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, RuntimeError) as exc:
-            logger.warning("index %s is unreadable (%s), it will be rebuilt", path.name, exc)
+        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+            logger.warning("index %s is unusable (%s), it will be rebuilt", index_file, exc)
             return None
+
+
+def index_problem(index: faiss.Index, dimension: int, model_id: str, ids: np.ndarray,
+                  vectors: np.ndarray | None) -> str | None:
+    """What is wrong with a read ``index`` that should hold ``ids`` ``(n,)`` embedded by
+    ``model_id``, and, when given, exactly ``vectors`` ``(n, d)`` (the store's); ``None``
+    when nothing is."""
+    if index.d != dimension:
+        return f"vectors of {index.d} dimensions, its description says {dimension}"
+    if vectors is not None and vectors.shape[1:] != (dimension,):
+        return f"vectors of {dimension} dimensions, the model's have {vectors.shape[-1]}"
+    id_map = getattr(index, "id_map", None)
+    if id_map is None:
+        return f"not an index keyed by ids ({type(index).__name__})"
+    held = faiss.vector_to_array(id_map).astype(np.int64)
+    if len(held) != index.ntotal or ids_fingerprint(model_id, held) != \
+            ids_fingerprint(model_id, ids):
+        return "it does not hold the ids its description says"
+    if vectors is None:
+        return None
+    ivf = _ivf_of(index)
+    if ivf is not None:
+        centroids = ivf.quantizer.reconstruct_n(0, ivf.quantizer.ntotal)
+        if not np.isfinite(centroids).all():
+            return "cells with non-finite centroids"
+        ivf.make_direct_map()  # to read vectors back by id; dropped below (it blocks removal)
+    try:
+        stored = index.reconstruct_batch(np.ascontiguousarray(ids, dtype=np.int64)) \
+            if len(ids) else np.zeros((0, dimension), np.float32)
+    finally:
+        if ivf is not None:
+            ivf.make_direct_map(False)
+    # Flat and IVF-flat indices keep the very float32 values given: equal, not close (a NaN
+    # is never equal).
+    same = (stored == vectors).all(axis=1)
+    if not same.all():
+        return f"{int((~same).sum())} of its {len(same)} vectors differ from the store's"
+    return None
+
+
+def _ivf_of(index: faiss.Index) -> Any:
+    """The inverted-file index inside ``index``, ``None`` for a flat one."""
+    try:
+        return faiss.extract_index_ivf(index)
+    except RuntimeError:
+        return None
 
 
 class IndexSet:
@@ -180,10 +244,12 @@ class IndexSet:
             self._held.pop(name)
         if name not in self._held:
             path = self.path_of(name)
-            loaded = VectorIndex.load(path, self.model_id(), id_array) if path is not None \
-                else None
+            # The store's vectors (through the checked cache): a saved index is used only
+            # when it holds exactly these.
+            vectors = self.encode(list(texts))
+            loaded = VectorIndex.load(path, self.model_id(), id_array, vectors) \
+                if path is not None else None
             if loaded is None:
-                vectors = self.encode(list(texts))
                 loaded = VectorIndex(vectors.shape[1], self.kind).build(id_array, vectors)
             self._held[name] = loaded
             if path is not None:

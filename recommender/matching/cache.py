@@ -11,6 +11,12 @@ Given a folder, the cache also keeps the arrays and the scored candidate graphs 
 over unchanged profiles and settings starts where the last one stopped. Like the FAISS
 indices they are derived data: any doubt (another profiles version, model, setting, code
 or library version, a damaged file, other people) and they are built again.
+
+A file read back is checked before use, for it may have been damaged or edited since: its
+SHA-256 (written in it) must match, and the arrays must fit together (shapes, types, indices
+in range, finite unit vectors, each sentence its person's): :func:`cohort_problem` and
+:func:`graph_problem`. A file that fails is computed again with a warning naming it; an
+edited array must neither break every run (an index out of range) nor be used in silence.
 """
 
 from __future__ import annotations
@@ -33,8 +39,9 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from ..embedding.checks import unit_rows
 from ..records import Pair, Person, Segment
-from .cohort import Cohort, Sentences, build_cohort
+from .cohort import MAX_SENTENCES_PER_KIND, Cohort, Sentences, build_cohort
 from .explain import SuggestionKey
 from .kernel import EdgeScores, combine
 from .params import COHORT_SETTINGS, SIGNALS, MatchParams
@@ -43,9 +50,12 @@ __all__ = [
     "CohortArrays",
     "CohortCache",
     "LocatedPair",
+    "arrays_digest",
     "code_fingerprint",
     "code_sources",
     "cohort_arrays",
+    "cohort_problem",
+    "graph_problem",
     "load_cohort",
     "load_graph",
     "located_pairs",
@@ -111,8 +121,9 @@ def located_pairs(people: Sequence[Person], pairs: Iterable[Pair]) -> list[Locat
 
 
 # ------------------------------------------------------------------------- on disk
-FILE_FORMAT = 1
-"""Bumped when the files' layout changes (the code's own changes are in the key anyway)."""
+FILE_FORMAT = 2
+"""Bumped when the files' layout changes (the code's own changes are in the key anyway).
+2: each file holds the SHA-256 of its arrays."""
 
 
 def code_sources() -> tuple[Path, list[Path]]:
@@ -148,16 +159,43 @@ def _digest(*parts: Any) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
+def arrays_digest(arrays: dict[str, np.ndarray]) -> str:
+    """SHA-256 of named arrays: names, types, shapes and values (in name order)."""
+    h = hashlib.sha256()
+    for name in sorted(arrays):
+        value = np.ascontiguousarray(arrays[name])
+        h.update(json.dumps([name, value.dtype.str, value.shape]).encode() + b"\0")
+        h.update(value.reshape(-1).view(np.uint8).data)  # the bytes, without a copy
+    return h.hexdigest()
+
+
 def _write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
-    """Write atomically: a reader never sees half a file, a failed write leaves nothing."""
+    """Write atomically (a reader never sees half a file, a failed write leaves nothing),
+    with the digest of the arrays (:func:`_read_npz` checks it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.partial")
     try:
         with open(partial, "wb") as out:
-            np.savez(out, allow_pickle=False, **arrays)
+            np.savez(out, allow_pickle=False, digest=np.array([arrays_digest(arrays)]),
+                     **arrays)
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)  # it holds personal data: never left behind
+
+
+def _read_npz(path: Path) -> dict[str, np.ndarray]:
+    """Every array of a file written by :func:`_write_npz`, once its digest is checked.
+
+    Raises:
+        ValueError: the arrays are not those written (no digest, or another one).
+        OSError, zipfile.BadZipFile: no such file, or one that is no archive.
+    """
+    with np.load(path, allow_pickle=False) as data:
+        arrays = {name: data[name] for name in data.files}
+    digest = arrays.pop("digest", None)
+    if digest is None or digest.shape != (1,) or str(digest[0]) != arrays_digest(arrays):
+        raise ValueError("altered since it was written: its checksum differs")
+    return arrays
 
 
 def save_cohort(path: Path, arrays: CohortArrays, token: str) -> None:
@@ -186,30 +224,148 @@ def save_cohort(path: Path, arrays: CohortArrays, token: str) -> None:
 
 
 def load_cohort(path: Path) -> tuple[Cohort, list[str], str]:
-    """The cohort saved by :func:`save_cohort`, its people's ids in order, and its token.
+    """The cohort saved by :func:`save_cohort`, its people's ids in order, and its token;
+    checked (:func:`_read_npz`, :func:`cohort_problem`).
 
     Raises:
-        OSError, ValueError, KeyError, zipfile.BadZipFile: no such file, or a damaged one.
+        OSError, ValueError, KeyError, zipfile.BadZipFile: no such file, a damaged one, or
+            arrays that are not those written or do not fit together.
     """
     from scipy import sparse
 
-    with np.load(path, allow_pickle=False) as data:
-        values: dict[str, Any] = {}
-        for f in dataclasses.fields(Cohort):
-            if f.name == "excluded":
-                continue
-            if f.name in data:
-                values[f.name] = data[f.name]
-            elif f"{f.name}.none" in data:
-                values[f.name] = None
-            elif f"{f.name}.vectors" in data:
-                values[f.name] = Sentences(**{g.name: data[f"{f.name}.{g.name}"]
-                                              for g in dataclasses.fields(Sentences)})
-            else:
-                values[f.name] = sparse.csr_matrix(
-                    (data[f"{f.name}.data"], data[f"{f.name}.indices"],
-                     data[f"{f.name}.indptr"]), shape=tuple(data[f"{f.name}.shape"]))
-        return Cohort(**values), data["people"].tolist(), str(data["token"][0])
+    data = _read_npz(path)
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(Cohort):
+        if f.name == "excluded":
+            continue
+        if f.name in data:
+            values[f.name] = data[f.name]
+        elif f"{f.name}.none" in data:
+            values[f.name] = None
+        elif f"{f.name}.vectors" in data:
+            values[f.name] = Sentences(**{g.name: data[f"{f.name}.{g.name}"]
+                                          for g in dataclasses.fields(Sentences)})
+        else:
+            shape = data[f"{f.name}.shape"]
+            if shape.shape != (2,) or shape.dtype.kind not in "iu":
+                raise ValueError(f"{f.name}.shape: not the shape of a matrix")
+            values[f.name] = sparse.csr_matrix(
+                (data[f"{f.name}.data"], data[f"{f.name}.indices"],
+                 data[f"{f.name}.indptr"]), shape=tuple(int(x) for x in shape))
+    cohort, people = Cohort(**values), data["people"]
+    if people.ndim != 1 or people.dtype.kind != "U" or data["token"].shape != (1,):
+        raise ValueError("people, token: not a list of ids and one token")
+    problem = cohort_problem(cohort, len(people))
+    if problem:
+        raise ValueError(problem)
+    return cohort, people.tolist(), str(data["token"][0])
+
+
+def _per_person(name: str, values: np.ndarray, n: int, kinds: str) -> str | None:
+    if values.shape != (n,) or values.dtype.kind not in kinds:
+        return f"{name}: {values.dtype} of shape {values.shape} for {n} people"
+    return None
+
+
+def _sentences_problem(name: str, s: Sentences, n: int) -> str | None:
+    """What is wrong with one kind of sentences of ``n`` people, ``None`` when nothing."""
+    rows = s.ref.shape[0] if s.ref.ndim == 1 else -1
+    if s.ptr.shape != (n + 1,) or s.ptr.dtype.kind != "i" or s.ref.dtype.kind != "i" \
+            or rows < 0:
+        return f"{name}: offsets or references of the wrong shape or type"
+    count = np.diff(s.ptr)
+    if s.ptr[0] != 0 or s.ptr[-1] != rows or (count < 0).any() \
+            or (count > MAX_SENTENCES_PER_KIND).any():
+        return f"{name}.ptr: offsets out of range for {rows} sentences"
+    if s.vectors.dtype != np.float32 or s.vectors.ndim != 2 or s.vectors.shape[0] != rows \
+            or s.vectors.shape[1] == 0:
+        return f"{name}.vectors: {s.vectors.dtype} of shape {s.vectors.shape} for {rows} sentences"
+    # Unit rows; a zero row only where an embedder gave a zero vector (then never unit).
+    if not (unit_rows(s.vectors) | ~s.vectors.any(axis=1)).all():
+        return f"{name}.vectors: not finite unit vectors"
+    if s.weight.shape != (rows,) or s.weight.dtype.kind != "f" or \
+            not (np.isfinite(s.weight) & (s.weight >= 0)).all():  # 0: background_weight=0
+        return f"{name}.weight: not a finite weight >= 0 per sentence"
+    return None
+
+
+def cohort_problem(cohort: Cohort, n: int) -> str | None:
+    """What makes arrays read back unusable as the cohort of ``n`` people: shapes, types,
+    indices out of range, values that are not finite, vectors that are not unit; ``None``
+    when nothing does. Pure: what is read from a file must not break a run later with an
+    index out of range, nor be used when it cannot be right."""
+    for name, kinds in (("years", "f"), ("preference", "i"), ("capacity", "i"),
+                        ("department", "i"), ("manager", "i"), ("languages", "i")):
+        problem = _per_person(name, getattr(cohort, name), n, kinds)
+        if problem:
+            return problem
+    if not (np.isfinite(cohort.years).all() and np.isin(cohort.preference, (0, 1, 2)).all()
+            and (cohort.capacity >= -1).all() and (cohort.department >= -1).all()):
+        return "years, preference, capacity or department: a value out of range"
+    if ((cohort.manager < -1) | (cohort.manager >= n)).any():
+        return "manager: an index out of range"
+    for name in ("offers", "wants"):
+        problem = _sentences_problem(name, getattr(cohort, name), n)
+        if problem:
+            return problem
+    if cohort.offers.vectors.shape[1] != cohort.wants.vectors.shape[1]:
+        return "offers and wants: vectors of different lengths"
+    lexical = (cohort.lexical_offer, cohort.lexical_want)
+    if (lexical[0] is None) != (lexical[1] is None):
+        return "lexical_offer, lexical_want: one without the other"
+    if lexical[0] is not None:
+        width = lexical[0].shape[1]
+        for matrix in lexical:
+            try:
+                matrix.check_format(full_check=True)  # indices in range, offsets in order
+            except ValueError as error:
+                return f"lexical rows: {error}"
+            if matrix.shape != (n, width) or not np.isfinite(matrix.data).all():
+                return "lexical rows: of the wrong shape, or not finite"
+    if cohort.utc_offset is not None:
+        problem = _per_person("utc_offset", cohort.utc_offset, n, "f")
+        offsets = cohort.utc_offset[~np.isnan(cohort.utc_offset)]
+        if problem or (np.abs(offsets) > 24).any():
+            return problem or "utc_offset: out of range"
+    if cohort.answers is not None:
+        return _answers_problem(cohort.answers, n)
+    return None
+
+
+def _answers_problem(answers: np.ndarray, n: int) -> str | None:
+    """The answers must be the JSON list of ``n`` people's answers that the rules read."""
+    if answers.shape != (1,) or answers.dtype.kind != "U":
+        return "answers: not one JSON text"
+    try:
+        people = json.loads(str(answers[0]))
+    except ValueError:
+        return "answers: not JSON"
+    if not isinstance(people, list) or len(people) != n or not all(
+            isinstance(p, dict) and isinstance(p.get("level", ""), str)
+            and isinstance(p.get("preferences", ""), str)
+            and isinstance(p.get("fields", []), list)
+            and all(isinstance(f, list) and len(f) == 2 for f in p.get("fields", []))
+            for p in people):
+        return f"answers: not the answers of {n} people"
+    return None
+
+
+def graph_problem(mentor: np.ndarray, mentee: np.ndarray, signals: dict[str, np.ndarray],
+                  n: int | None) -> str | None:
+    """What makes a candidate graph read back unusable (for ``n`` people, when known):
+    edges of other lengths or types, people out of range, signals that are not finite;
+    ``None`` when nothing does."""
+    edges = mentor.shape
+    if len(edges) != 1 or mentee.shape != edges or mentor.dtype.kind != "i" \
+            or mentee.dtype.kind != "i":
+        return "mentor, mentee: not one person index per edge"
+    if n is not None and edges[0] and (min(mentor.min(), mentee.min()) < 0
+                                       or max(mentor.max(), mentee.max()) >= n):
+        return f"mentor, mentee: a person index out of range for {n} people"
+    for name, values in signals.items():
+        if values.shape != edges or values.dtype.kind != "f" or not np.isfinite(values).all():
+            return f"signal.{name}: not one finite value per edge"
+    return None
 
 
 def save_graph(path: Path, graph: EdgeScores, token: str) -> None:
@@ -220,22 +376,25 @@ def save_graph(path: Path, graph: EdgeScores, token: str) -> None:
                       **{f"signal.{k}": v for k, v in graph.signals.items()}})
 
 
-def load_graph(path: Path, params: MatchParams, token: str) -> EdgeScores:
+def load_graph(path: Path, params: MatchParams, token: str,
+               size: int | None = None) -> EdgeScores:
     """The graph saved by :func:`save_graph`, scored under ``params`` (the settings it was
-    saved under: the file's name says which).
+    saved under: the file's name says which); checked (:func:`_read_npz`,
+    :func:`graph_problem`, people indices below ``size`` when given).
 
     Raises:
-        ValueError: the graph was scored on other arrays than those of ``token``.
-    Raises:
+        ValueError: the graph was scored on other arrays than those of ``token``, or its
+            arrays are not those written or do not fit together.
         OSError, ValueError, KeyError, zipfile.BadZipFile: no such file, or a damaged one.
     """
-    with np.load(path, allow_pickle=False) as data:
-        if str(data["token"][0]) != token:
-            raise ValueError(f"{path}: scored on other arrays")
-        signals = {name: data[f"signal.{name}"] for name in SIGNALS}
-        mentor, mentee = data["mentor"], data["mentee"]
-    if not all(len(v) == len(mentor) == len(mentee) for v in signals.values()):
-        raise ValueError(f"{path}: edges and signals differ in length")
+    data = _read_npz(path)
+    if data["token"].shape != (1,) or str(data["token"][0]) != token:
+        raise ValueError(f"{path}: scored on other arrays")
+    signals = {name: data[f"signal.{name}"] for name in SIGNALS}
+    mentor, mentee = data["mentor"], data["mentee"]
+    problem = graph_problem(mentor, mentee, signals, size)
+    if problem:
+        raise ValueError(problem)
     score, parts = combine(signals, params)
     return EdgeScores(mentor, mentee, score, parts, signals)
 
@@ -319,7 +478,8 @@ class CohortCache:
                 if len(self._graphs) >= self.max_graphs:
                     self._graphs.pop(next(iter(self._graphs)))
                 path, token = self._graph_path(key), self._token
-                graph = (self._read(path, lambda p: load_graph(p, params, token))
+                size = arrays.cohort.size
+                graph = (self._read(path, lambda p: load_graph(p, params, token, size))
                          if path else None)
                 if graph is None:
                     graph = build()
@@ -359,7 +519,7 @@ class CohortCache:
         try:
             return load(path)
         except Exception as error:  # derived data: any doubt, and it is computed again
-            logger.warning("%s: unreadable (%s), computed again", path, error)
+            logger.warning("%s: unreadable or altered (%s), computed again", path, error)
             return None
 
     @staticmethod
@@ -385,6 +545,10 @@ class CohortCache:
         quoted = np.union1d(cohort.offers.ref, cohort.wants.ref)
         if not np.isin(quoted, np.fromiter(arrays.segments, dtype=np.int64)).all():
             logger.info("%s: quotes sentences that changed since, built again", path)
+            return None
+        if not _sentences_of_their_people(cohort, ids, arrays.segments):
+            logger.warning("%s: unreadable or altered (sentences under people who did not "
+                           "write them), computed again", path)
             return None
         logger.debug("cohort arrays read from %s", path)
         return arrays, token
@@ -412,6 +576,19 @@ class CohortCache:
                         key=_modified, reverse=True)
         for old in graphs[max(self.max_graphs - 1, 0):]:
             _unlink(old)
+
+
+def _sentences_of_their_people(cohort: Cohort, ids: Sequence[str],
+                                segments: dict[int, Segment]) -> bool:
+    """Whether every sentence row of ``cohort`` quotes a sentence of the person it is under
+    (``ids[i]`` is person ``i``; ``segments`` the store's, holding every quoted id)."""
+    people = np.array(ids, dtype=object)
+    for s in (cohort.offers, cohort.wants):
+        owner = np.repeat(np.arange(len(ids)), s.count)
+        writer = np.array([segments[int(r)].person_id for r in s.ref], dtype=object)
+        if len(writer) and not (writer == people[owner]).all():
+            return False
+    return True
 
 
 def _modified(path: Path) -> float:

@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
@@ -18,7 +19,7 @@ from .schema import (
 )
 
 __all__ = ["PAIR_FIELDS", "dialect_insert", "now_text", "pair_from", "pair_rows", "pair_where",
-           "person_from", "person_values", "read_setting", "write_setting"]
+           "person_from", "person_values", "read_setting", "vector_from", "write_setting"]
 
 
 def now_text() -> str:
@@ -79,6 +80,15 @@ def pair_rows(pairs: Iterable[Pair]) -> list[dict[str, Any]]:
             "updated_at": now_text(),
         })
     return rows
+
+
+def vector_from(blob: Any) -> np.ndarray:
+    """A stored vector's float32 values. A value that cannot be one (not bytes, or a length
+    that is no multiple of 4: a damaged row) reads as an empty vector, which the reader's
+    checks reject, instead of failing every read of the cache."""
+    if not isinstance(blob, bytes | bytearray | memoryview) or len(blob) % 4:
+        return np.zeros(0, dtype=np.float32)
+    return np.frombuffer(blob, dtype=np.float32)
 
 
 def dialect_insert(conn: sa.Connection, table: sa.Table) -> Any:

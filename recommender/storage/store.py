@@ -20,6 +20,9 @@ connection's ``search_path`` is that schema alone), rather than in shared tables
   ``DROP SCHEMA ... CASCADE``, which matters for personal data;
 - each schema carries its own ``alembic_version``, so programmes upgrade one at a time.
 
+Each schema also records the workspace it belongs to (:mod:`.identity`), checked whenever a
+workspace opens it: two programmes can never be pointed at one schema unnoticed.
+
 **Concurrency.** Several processes (app workers, the command line) may write at once.
 PostgreSQL runs at READ COMMITTED: writes that depend on what is stored are single
 statements that check and write together (``UPDATE ... WHERE version = :seen``,
@@ -41,12 +44,14 @@ import numpy as np
 import sqlalchemy as sa
 
 from ..records import Person, Segment, SessionNote, Topic
+from .identity import IDENTITY_SETTING
 from .pairs import PairTable
 from .rows import (
     dialect_insert,
     person_from,
     person_values,
     read_setting,
+    vector_from,
     write_setting,
 )
 from .schema import (
@@ -324,19 +329,25 @@ class Store(PairTable):
                     sa.and_(embeddings_table.c.model_id == model_id,
                             embeddings_table.c.text_hash.in_(chunk))))
                 for h, blob in rows:
-                    found[h] = np.frombuffer(blob, dtype=np.float32)
+                    found[h] = vector_from(blob)
         return found
 
-    def put_embeddings(self, model_id: str, items: Mapping[str, np.ndarray]) -> None:
+    def put_embeddings(self, model_id: str, items: Mapping[str, np.ndarray],
+                       replace: bool = False) -> None:
         """Cache vectors; a vector another process cached meanwhile is kept as it is (the same
-        model gives the same vector for the same text)."""
+        model gives the same vector for the same text), unless ``replace`` (the reader found
+        the stored one damaged)."""
         if not items:
             return
         rows = [{"model_id": model_id, "text_hash": h,
                  "vector": np.asarray(items[h], dtype=np.float32).tobytes()}
                 for h in sorted(items)]
         with self._write() as conn:
-            stmt = dialect_insert(conn, embeddings_table).on_conflict_do_nothing()
+            stmt = dialect_insert(conn, embeddings_table)
+            stmt = stmt.on_conflict_do_update(
+                index_elements=[embeddings_table.c.model_id, embeddings_table.c.text_hash],
+                set_={"vector": stmt.excluded.vector}) if replace \
+                else stmt.on_conflict_do_nothing()
             for start in range(0, len(rows), 1000):
                 conn.execute(stmt, rows[start : start + 1000])
 
@@ -358,11 +369,15 @@ class Store(PairTable):
 
     # ------------------------------------------------------------------ whole tables
     def table_rows(self, name: str) -> Iterator[dict[str, Any]]:
-        """Every row of the table ``name`` as a dict, in primary-key order (for archives)."""
+        """Every row of the table ``name`` as a dict, in primary-key order (for archives).
+        Not the schema's owner (:mod:`.identity`): it says where the rows are, and a copy
+        elsewhere is another workspace's."""
         table = metadata.tables[name]
+        stmt = sa.select(table).order_by(*table.primary_key.columns)
+        if table is settings_table:
+            stmt = stmt.where(settings_table.c.key != IDENTITY_SETTING)
         with self.engine.connect() as conn:
-            result = conn.execution_options(yield_per=2000).execute(
-                sa.select(table).order_by(*table.primary_key.columns))
+            result = conn.execution_options(yield_per=2000).execute(stmt)
             for row in result:
                 yield dict(row._mapping)
 
@@ -384,7 +399,7 @@ class Store(PairTable):
                 table = metadata.tables[name]
                 if table is settings_table:
                     for r in table_rows:
-                        if r["key"] != "schema_version":
+                        if r["key"] not in ("schema_version", IDENTITY_SETTING):
                             conn.execute(settings_table.delete().where(
                                 settings_table.c.key == r["key"]))
                             conn.execute(settings_table.insert().values(**r))
