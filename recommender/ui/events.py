@@ -35,8 +35,11 @@ def wire(page: Page) -> None:
     page.insights_tab.select(insights, page.ui_lang, insights_out)
     page.refresh_btn.click(insights, page.ui_lang, insights_out, api_name="insights")
     c = page.c
-    after(page.notes_visible.change(c.set_notes_visible, page.notes_visible, page.notes_visible,
-                                    api_name="set_notes_visible"))
+    # the page is built with the box off: the workspace's choice comes with the load (after
+    # the login), and only a click writes it (.input: the load's own update is no change)
+    page.demo.load(c.notes_visible, None, page.notes_visible)
+    after(page.notes_visible.input(c.set_notes_visible, page.notes_visible, page.notes_visible,
+                                   api_name="set_notes_visible"))
 
 
 def _refresh(page: Page) -> After:

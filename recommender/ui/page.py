@@ -7,6 +7,12 @@ calls :func:`launch`; :func:`build` makes the page for tests and scripts.
 Every table and choice list is read from the workspace when the page loads and again after
 every action that changes it (one ``refresh`` chained after each), so a reload, a second tab
 or a second coordinator always sees the workspace as it is.
+
+The page is built without reading the workspace: every table, choice list, setting and text
+starts empty (or at the library's defaults) and is filled by the load-time events, which run
+only after the login. The built page (its config, and the API description Gradio serves even
+to a visitor who has not logged in, whose choices and defaults come from it) holds nothing
+about the programme.
 """
 
 from __future__ import annotations
@@ -20,17 +26,19 @@ from typing import Any, TypeVar
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # before gradio is imported: no telemetry
 
 import gradio as gr
+import pandas as pd
 
 from ..demo import load_demo
 from ..language.formats import format_date
+from ..matching.params import MatchParams
 from ..recommender import Recommender
-from ..records import KEPT_STATUSES
 from .assets import CSS, head_script
+from .catalogue import CATALOGUE_COLUMNS
 from .coordinator import Coordinator
 from .events import wire
-from .i18n import LEVELS, t, word
+from .i18n import LEVELS, column, t, word
 from .pairs import DECISIONS
-from .security import authenticator, check_launch, load_users
+from .security import LoginGuard, check_launch, load_users, login_middleware
 from .widgets import direction_choices, markdown_text, pref_choices, role_choices
 
 __all__ = ["Page", "PageOptions", "build", "launch"]
@@ -38,6 +46,11 @@ __all__ = ["Page", "PageOptions", "build", "launch"]
 logger = logging.getLogger(__name__)
 
 C = TypeVar("C")
+
+
+def _empty_table(lang: str, *keys: str) -> pd.DataFrame:
+    """A table with its columns and no rows: the load-time refresh fills it, after the login."""
+    return pd.DataFrame(columns=[column(k, lang) for k in keys])
 
 
 class Page:
@@ -223,12 +236,14 @@ def _people_tab(page: Page) -> None:
     page.report = page.message("report_label", lines=4, elem_id="import-report")
     _mapping_step(page)
     page.search = L(gr.Textbox(label=t("search", lang), elem_id="people-search"), "search")
-    page.people_df = L(gr.Dataframe(page.c.people_table("", lang), interactive=False, wrap=True,
+    page.people_df = L(gr.Dataframe(_empty_table(lang, "id", "name", "years", "department",
+                                                 "role", "languages", "preference"),
+                                    interactive=False, wrap=True,
                                     label=t("people_table", lang), show_label=False,
                                     elem_id="people-table", max_height=420), "people_table")
     with page.accordion("edit_person", open=False, elem_id="edit-box"):
         # no one chosen at first: a click on any row, the first one too, fills the form
-        page.person_dd = L(gr.Dropdown(page.c.person_ids(), value=None, label=t("person", lang),
+        page.person_dd = L(gr.Dropdown([], value=None, label=t("person", lang),
                                        elem_id="person-dd", allow_custom_value=True), "person")
         with gr.Row():
             f_name = L(gr.Textbox(label=t("name", lang), elem_id="f-name"), "name")
@@ -256,8 +271,9 @@ def _people_tab(page: Page) -> None:
 
 
 def _pairs_tab(page: Page) -> None:
-    c, lang, L = page.c, page.lang, page.label
-    params = c.rec.params  # the programme's saved settings
+    lang, L = page.lang, page.label
+    # the library's defaults until the page loads and reads the programme's saved settings
+    params = MatchParams()
     page.markdown("help_pairs", elem_id="help-pairs")
     with page.accordion("settings_box", open=False):
         page.direction = L(gr.Radio(direction_choices(lang),
@@ -280,7 +296,7 @@ def _pairs_tab(page: Page) -> None:
                                           label=t("per_mentor", lang)), "per_mentor")
     with page.accordion("rules_box", open=False):
         page.markdown("rules_help")
-        page.rules_text = L(gr.Code(value=c.rules_text(), language="json", lines=12,
+        page.rules_text = L(gr.Code(value="", language="json", lines=12,
                                     interactive=True, label=t("rules_label", lang),
                                     elem_id="rules-text"), "rules_label")
         with gr.Row(equal_height=True):
@@ -289,15 +305,15 @@ def _pairs_tab(page: Page) -> None:
     with gr.Row(equal_height=True):
         page.run_btn = page.button("run", variant="primary", elem_id="run-btn", scale=1)
         page.summary = page.message("summary_label", elem_id="match-summary", scale=3)
-    filters = c.filter_choices(lang)
+    every = [(t("all", lang), "")]  # the refresh gives the filters their choices
     with gr.Row(equal_height=True):
-        page.status_f = L(gr.Dropdown(filters["status"], value="", label=t("filter_status", lang),
+        page.status_f = L(gr.Dropdown(every, value="", label=t("filter_status", lang),
                                       elem_id="filter-status", allow_custom_value=True),
                           "filter_status")
-        page.level_f = L(gr.Dropdown(filters["level"], value="", label=t("filter_level", lang),
+        page.level_f = L(gr.Dropdown(every, value="", label=t("filter_level", lang),
                                      elem_id="filter-level", allow_custom_value=True),
                          "filter_level")
-        page.dept_f = L(gr.Dropdown(filters["department"], value="",
+        page.dept_f = L(gr.Dropdown(every, value="",
                                     label=t("filter_department", lang), elem_id="filter-dept",
                                     allow_custom_value=True), "filter_department")
         page.bulk_level = L(gr.Dropdown([(word(n, lang), n) for n, _ in LEVELS[:-1]],
@@ -305,7 +321,8 @@ def _pairs_tab(page: Page) -> None:
                                         elem_id="bulk-level"), "bulk_level")
         page.bulk_btn = page.button("bulk_accept", elem_id="bulk-btn")
     page.levels_md = page.markdown("levels_explained", elem_id="levels-explained")
-    page.pairs_df = L(gr.Dataframe(c.pairs_table(lang), interactive=False, wrap=True,
+    page.pairs_df = L(gr.Dataframe(_empty_table(lang, "mentor", "mentee", "match", "status",
+                                                "reasons"), interactive=False, wrap=True,
                                    label=t("pairs_table", lang), elem_id="pairs-table",
                                    column_widths=["15%", "15%", "11%", "11%", "48%"],
                                    max_height=460), "pairs_table")
@@ -324,17 +341,18 @@ def _pairs_tab(page: Page) -> None:
     page.status_msg = page.message("decision_label", elem_id="pair-status")
     with page.accordion("manual_title", open=False, elem_id="manual-box"):
         with gr.Row():
-            page.manual_mentor = L(gr.Dropdown(c.person_ids(), value=None,
+            page.manual_mentor = L(gr.Dropdown([], value=None,
                                                label=t("manual_mentor", lang),
                                                elem_id="manual-mentor", allow_custom_value=True),
                                    "manual_mentor")
-            page.manual_mentee = L(gr.Dropdown(c.person_ids(), value=None,
+            page.manual_mentee = L(gr.Dropdown([], value=None,
                                                label=t("manual_mentee", lang),
                                                elem_id="manual-mentee", allow_custom_value=True),
                                    "manual_mentee")
         page.manual_btn = page.button("manual_pair", elem_id="manual-btn")
         page.manual_msg = page.message("manual_msg_label", elem_id="manual-msg")
-    page.unmatched_df = L(gr.Dataframe(c.unmatched_table(lang), interactive=False, wrap=True,
+    page.unmatched_df = L(gr.Dataframe(_empty_table(lang, "id", "name", "reason"),
+                                       interactive=False, wrap=True,
                                        label=t("unmatched", lang), elem_id="unmatched-table",
                                        column_widths=["10%", "20%", "70%"]), "unmatched")
     with gr.Row():
@@ -349,7 +367,9 @@ def _pairs_tab(page: Page) -> None:
 
 def _sessions_tab(page: Page) -> None:
     lang, L = page.lang, page.label
-    page.session_pair = L(gr.Dropdown(page.c.pair_choices(KEPT_STATUSES, lang),
+    # no pair chosen at first (not Gradio's default, the first choice): the list is filled
+    # when the page loads
+    page.session_pair = L(gr.Dropdown([], value=None,
                                       label=t("pair", lang), elem_id="session-pair",
                                       allow_custom_value=True), "pair")
     with gr.Row():
@@ -363,7 +383,8 @@ def _sessions_tab(page: Page) -> None:
                        "note_text")
     page.log_btn = page.button("log", variant="primary", elem_id="log-btn")
     page.log_msg = page.message("log_msg_label", elem_id="log-msg")
-    page.history = L(gr.Dataframe(page.c.pair_history(None, lang), interactive=False,
+    page.history = L(gr.Dataframe(_empty_table(lang, "date", "rating", "topics", "text"),
+                                  interactive=False,
                                   wrap=True, label=t("history", lang), elem_id="history",
                                   column_widths=["13%", "7%", "30%", "50%"]),
                      "history")
@@ -373,7 +394,7 @@ def _topics_tab(page: Page) -> None:
     lang, L = page.lang, page.label
     page.markdown("help_topics", elem_id="help-topics")
     with gr.Row():
-        page.topic_pair = L(gr.Dropdown(page.c.pair_choices(KEPT_STATUSES, lang),
+        page.topic_pair = L(gr.Dropdown([], value=None,
                                         label=t("pair", lang), elem_id="topic-pair", scale=3,
                                         allow_custom_value=True), "pair")
         page.how_many = L(gr.Slider(1, 10, value=5, step=1, label=t("how_many", lang)),
@@ -381,8 +402,7 @@ def _topics_tab(page: Page) -> None:
     page.topics_btn = page.button("suggest_topics", variant="primary", elem_id="topics-btn")
     page.topics_html = gr.HTML(elem_id="topics-html")
     with page.accordion("catalogue_box", open=False, elem_id="catalogue-box"):
-        page.catalogue_status = gr.Markdown(page.c.catalogue_status(lang),
-                                            elem_id="catalogue-status")
+        page.catalogue_status = gr.Markdown(elem_id="catalogue-status")
         page.markdown("catalogue_help")
         with gr.Row(equal_height=True):
             page.catalogue_file = L(gr.File(label=t("catalogue_file", lang), type="filepath",
@@ -390,7 +410,8 @@ def _topics_tab(page: Page) -> None:
                                             file_types=[".csv", ".xlsx", ".json", ".jsonl"]),
                                     "catalogue_file")
             page.catalogue_load_btn = page.button("catalogue_load", elem_id="catalogue-load-btn")
-        page.catalogue_df = L(gr.Dataframe(page.c.catalogue_table(), interactive=True, wrap=True,
+        page.catalogue_df = L(gr.Dataframe(pd.DataFrame(columns=list(CATALOGUE_COLUMNS)),
+                                           interactive=True, wrap=True,
                                            label=t("catalogue_table", lang),
                                            elem_id="catalogue-table", max_height=420,
                                            column_widths=["12%", "7%", "11%", "18%", "27%",
@@ -409,7 +430,8 @@ def _insights_tab(page: Page) -> None:
     page.refresh_btn = page.button("refresh", elem_id="refresh-btn")
     with gr.Row():
         page.plots = [gr.Plot(show_label=False, elem_id=f"chart-{i}") for i in range(3)]
-    page.risk_df = L(gr.Dataframe(page.c.risk_table(lang).iloc[0:0], interactive=False,
+    page.risk_df = L(gr.Dataframe(_empty_table(lang, "mentor", "mentee", "sessions", "last",
+                                               "reasons"), interactive=False,
                                   wrap=True, label=t("at_risk", lang), elem_id="risk-table",
                                   column_widths=["15%", "15%", "10%", "13%", "47%"]),
                      "at_risk")
@@ -420,25 +442,29 @@ def _insights_tab(page: Page) -> None:
 
 
 def _settings_tab(page: Page) -> None:
-    page.notes_visible = page.label(gr.Checkbox(page.c.notes_visible(),
+    # off until the page loads and reads the workspace's choice
+    page.notes_visible = page.label(gr.Checkbox(False,
                                                 label=t("notes_visible", page.lang),
                                                 elem_id="notes-visible"),
                                     "notes_visible")
 
 
 def build(coordinator: Coordinator, lang: str = "en") -> gr.Blocks:
-    """The page: one tab per step of the coordinator's workflow."""
+    """The page: one tab per step of the coordinator's workflow, built without reading the
+    workspace (see the module's documentation)."""
     page = Page(coordinator, lang)
     with gr.Blocks(title=t("title", lang), analytics_enabled=False,
                    delete_cache=(1800, 1800)) as demo:
         page.demo = demo
         page.ui_lang = gr.State(lang)
         with gr.Row():
-            page.header = gr.Markdown(coordinator.header(lang), elem_id="page-header")
+            # the programme's own title (its direction) and counts come with the load
+            page.header = gr.Markdown(f"# {t('title', lang)}\n{t('subtitle', lang)}",
+                                      elem_id="page-header")
             page.language = page.label(gr.Radio(["en", "fr"], value=lang,
                                                 label=t("language", lang), scale=0,
                                                 elem_id="language"), "language")
-        page.overview = gr.Markdown(coordinator.overview(lang), elem_id="overview")
+        page.overview = gr.Markdown(elem_id="overview")
         with gr.Tabs():
             for key, tab_id, builder in (
                 ("tab_people", "people", _people_tab), ("tab_pairs", "pairs", _pairs_tab),
@@ -496,7 +522,10 @@ def launch(options: PageOptions) -> None:
     else:
         rec = Recommender.open(options.workspace, options.embedder)
     demo = build(Coordinator(rec), options.lang)
+    guard = LoginGuard(users) if users else None
     demo.queue(default_concurrency_limit=4).launch(
         server_name=options.host, server_port=options.port, share=False,
-        auth=authenticator(users) if users else None, show_error=True, css=CSS,
-        head=head_script(options.lang), theme=gr.themes.Soft(primary_hue="blue"))
+        auth=guard.login if guard else None, show_error=True, css=CSS,
+        head=head_script(options.lang), theme=gr.themes.Soft(primary_hue="blue"),
+        # the login check needs the client's address, which Gradio does not pass it
+        app_kwargs={"middleware": login_middleware()})

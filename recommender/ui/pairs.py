@@ -343,5 +343,10 @@ class PairHandlers(HandlerBase):
         rows = pair_table((p for p in self.rec.pairs() if p.status != "rejected"), names)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         path = self.export_dir / f"pairs-{stamp}.{fmt}"
+        # names and pairs: this account's only, from the file's creation on (the writers
+        # truncate it in place, keeping the mode); chmod for an export of the same second
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.chmod(0o600)
         write_table(rows, PAIR_COLUMNS, path, fmt)
         return str(path)

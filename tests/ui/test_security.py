@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
+import stat
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
 from recommender import Recommender
+from recommender.ui.coordinator import Coordinator
 from recommender.ui.security import (
     LaunchRefused,
     authenticator,
@@ -40,8 +45,30 @@ def test_password_hashes(tmp_path):
     assert set(users) == {"ana", "bob"}
     path = tmp_path / "users.json"
     path.write_text(json.dumps({"users": {"ana": stored}}))
-    check = authenticator(load_users(path))
-    assert check("ana", "s3cret") and not check("ana", "x") and not check("eve", "s3cret")
+    check = authenticator(load_users(path))  # async: Gradio awaits it
+
+    def login(name: str, password: str) -> bool:
+        return asyncio.run(check(name, password))
+
+    assert login("ana", "s3cret") and not login("ana", "x") and not login("eve", "s3cret")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
+def test_pair_exports_are_readable_by_this_account_only(rec, fmt):
+    rec.set_pair_status("j1", "s1", "accepted")
+    coordinator = Coordinator(rec)  # exports in a private temporary folder, as on the page
+    before = os.umask(0o022)  # the usual umask, under which a new file is 0644
+    try:
+        first = Path(coordinator.export_pairs(fmt))
+        again = Path(coordinator.export_pairs(fmt))  # within the same second: same file
+    finally:
+        os.umask(before)
+    for path in (first, again):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, oct(path.stat().st_mode)
+        assert path.stat().st_size > 0
+    assert stat.S_IMODE(first.parent.stat().st_mode) == 0o700
+    if fmt == "csv":
+        assert "j1" in again.read_text(encoding="utf-8-sig")
 
 
 @pytest.mark.subprocess
