@@ -1,14 +1,22 @@
-"""The one error users see for bad input, listing every problem at once."""
+"""The one error users see for bad input, listing every problem at once (its message shows
+the first fifty, and how many more)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["PairRuleError", "Problem", "StaleDecisionError", "UnknownIdError", "ValidationError"]
+__all__ = ["MAX_SHOWN_PROBLEMS", "PairRuleError", "Problem", "StaleDecisionError",
+           "UnknownIdError", "ValidationError", "shown_problems"]
 
 
-@dataclass(frozen=True)
+MAX_SHOWN_PROBLEMS = 50
+"""How many problems a message lists (the error's text, the command line, the page); the
+exception's ``problems`` keeps them all. A file of 100 000 bad rows must not become a 10 MB
+message: the first fifty show what is wrong, and fixing those usually fixes the rest."""
+
+
+@dataclass(frozen=True, slots=True)  # slots: a big file's error may hold 100 000s of these
 class Problem:
     """One thing wrong with the input: where (file, row, column) and what."""
 
@@ -31,13 +39,37 @@ class ValidationError(ValueError):
 
     Attributes:
         problems: every problem found, in file order.
+
+    Its text lists the first :data:`MAX_SHOWN_PROBLEMS` problems, then how many more there
+    are and in how many rows; ``problems`` holds every one.
     """
 
     def __init__(self, problems: Sequence[Problem]):
         self.problems = tuple(problems)
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the input, nothing was stored:"
-        super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems)]))
+        shown, more = shown_problems(self.problems)
+        lines = [head, *(f"  - {p}" for p in shown)]
+        if more:
+            lines.append(f"  - … {more}")
+        super().__init__("\n".join(lines))
+
+
+def _more_problems(hidden: Sequence[Problem]) -> str:
+    """The line that stands for problems left out of a message: ``"and 99950 more problems
+    in 99950 rows"`` (rows counted once; problems of the whole file have none)."""
+    rows = len({p.row for p in hidden if p.row is not None})
+    where = f" in {rows} row{'s' if rows != 1 else ''}" if rows else ""
+    return f"and {len(hidden)} more problem{'s' if len(hidden) != 1 else ''}{where}"
+
+
+def shown_problems(problems: Sequence[Problem], limit: int = MAX_SHOWN_PROBLEMS
+                   ) -> tuple[Sequence[Problem], str]:
+    """The problems a message lists, and the line for the others (``""`` when none is
+    left out): at most ``limit``, in their order."""
+    if len(problems) <= limit:
+        return problems, ""
+    return problems[:limit], _more_problems(problems[limit:])
 
 
 class UnknownIdError(KeyError):

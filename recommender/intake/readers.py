@@ -16,6 +16,7 @@ position in the list; for JSON Lines the line number.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import json
@@ -30,7 +31,7 @@ from .cells import BAD_CHARS, canonical_column, kind_of, show
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["MAX_FILE_BYTES", "read_form_table", "read_table", "rows_from"]
+__all__ = ["MAX_FILE_BYTES", "read_form_table", "read_table", "read_text_file", "rows_from"]
 
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -139,8 +140,9 @@ def _line_of(raw: bytes, offset: int) -> int:
     return raw.count(b"\n", 0, offset) + 1
 
 
-def _decode(raw: bytes) -> str:
-    """Bytes to text: a byte-order mark decides, else UTF-8, else Windows-1252.
+def _decode(raw: bytes, save_as: str = "CSV UTF-8") -> str:
+    """Bytes to text: a byte-order mark decides, else UTF-8, else Windows-1252 (``save_as``:
+    the format a message asks for).
 
     Raises:
         _Fail: the bytes are none of those (the line of the first unreadable byte is named).
@@ -153,7 +155,7 @@ def _decode(raw: bytes) -> str:
                 line = _line_of(raw, exc.start)
                 raise _Fail(f"not valid {label} text (it starts with a {label} byte-order mark, "
                             f"but the bytes near line {line} are not {label}); save it again "
-                            "as CSV UTF-8") from None
+                            f"as {save_as}") from None
             return text.lstrip("\ufeff")
     try:
         return raw.decode("utf-8")
@@ -164,7 +166,7 @@ def _decode(raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = _line_of(raw, exc.start)
         raise _Fail(f"neither UTF-8 nor Windows-1252 text: byte 0x{raw[exc.start]:02X} on line "
-                    f"{line} is unreadable in both; save the file as 'CSV UTF-8'") from None
+                    f"{line} is unreadable in both; save the file as '{save_as}'") from None
 
 
 def _header(cells: Sequence[Any], row_no: int, problems: list[Problem], source: str,
@@ -425,26 +427,41 @@ def _sniff(raw: bytes) -> str:
     return "text"
 
 
+def _read_bytes(path: Path, max_bytes: int, what: str = "file", why: str = "") -> bytes:
+    """A file's bytes, at most ``max_bytes`` of them: its size is checked before reading, and
+    reading stops past the limit (a pipe, a device or a file still growing has no size to
+    check). ``what`` names the file in messages, ``why`` explains the limit."""
+    try:
+        if path.is_dir():
+            raise _Fail(f"a folder, not a {what}")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _Fail(f"the {what} is {_size(size)}, more than the {_size(max_bytes)} "
+                        f"accepted{why}")
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise _Fail(f"{what} not found") from None
+    except PermissionError:
+        raise _Fail(f"the {what} cannot be read: permission denied") from None
+    except OSError as exc:
+        raise _Fail(f"the {what} cannot be read ({exc.strerror or exc})") from None
+    if len(raw) > max_bytes:
+        raise _Fail(f"the {what} is more than the {_size(max_bytes)} accepted{why}")
+    return raw
+
+
 def _read(path: Path, source: str, max_bytes: int, as_written: bool = False
           ) -> list[tuple[int, dict[str, Any]]]:
     suffix = path.suffix.lower()
-    try:
+    with contextlib.suppress(OSError):  # a path that cannot be looked at: _read_bytes says why
         if path.is_dir():
             raise _Fail("a folder, not a file")
-        kind = _SUFFIX_KINDS.get(suffix)
-        if kind is None:
-            shown = f"'{suffix}'" if suffix else "(no extension)"
-            raise _Fail(f"unsupported file type {shown} (use .csv, .xlsx, .json or .jsonl)")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise _Fail(f"the file is {_size(size)}, more than the {_size(max_bytes)} accepted")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise _Fail("file not found") from None
-    except PermissionError:
-        raise _Fail("the file cannot be read: permission denied") from None
-    except OSError as exc:
-        raise _Fail(f"the file cannot be read ({exc.strerror or exc})") from None
+    kind = _SUFFIX_KINDS.get(suffix)
+    if kind is None:
+        shown = f"'{suffix}'" if suffix else "(no extension)"
+        raise _Fail(f"unsupported file type {shown} (use .csv, .xlsx, .json or .jsonl)")
+    raw = _read_bytes(path, max_bytes)
     content = _sniff(raw)
     if content == "empty":
         raise _Fail(f"no rows in {source} (the file is empty)")
@@ -514,6 +531,33 @@ def read_form_table(path: str | Path, *, max_bytes: int | None = None
     try:
         return _read(path, source, MAX_FILE_BYTES if max_bytes is None else max_bytes,
                      as_written=True)
+    except _Fail as fail:
+        raise ValidationError([Problem(source, fail.row, fail.column, fail.message)]) from None
+
+
+def read_text_file(path: str | Path, *, max_bytes: int, what: str = "file", why: str = ""
+                   ) -> str:
+    """The text of a small text file (a column mapping), decoded as the data files are: a
+    byte-order mark decides (UTF-8, UTF-16, UTF-32), else UTF-8, else Windows-1252.
+
+    Args:
+        max_bytes: the largest file accepted, checked before reading.
+        what: the file's kind as messages name it (``"mapping file"``).
+        why: the reason for the limit, added to its message.
+
+    Raises:
+        ValidationError: naming the file: missing, a folder, unreadable, over ``max_bytes``,
+            binary data (UTF-16 without its byte-order mark is), or in none of those
+            encodings.
+    """
+    path = Path(path)
+    source = path.name or str(path)
+    try:
+        raw = _read_bytes(path, max_bytes, what, why)
+        if _sniff(raw) == "binary":
+            raise _Fail(f"binary data, not a text {what} (UTF-16 text needs its byte-order "
+                        "mark): save it as UTF-8")
+        return _decode(raw, save_as="UTF-8")
     except _Fail as fail:
         raise ValidationError([Problem(source, fail.row, fail.column, fail.message)]) from None
 

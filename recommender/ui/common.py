@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..errors import Problem, ValidationError
+from ..errors import Problem, ValidationError, shown_problems
 from .i18n import t
 
 logger = logging.getLogger(__name__)
@@ -44,8 +44,12 @@ def split_pair_key(key: str | None) -> tuple[str, str] | None:
 
 
 def problems_text(error: ValidationError, lang: str) -> str:
-    """The report of a rejected input: one line per problem, with file, row and column."""
-    return "\n".join([t("nothing_stored", lang), *(f"• {p}" for p in error.problems)])
+    """The report of a rejected input: one line per problem, with file, row and column; the
+    first :data:`~recommender.errors.MAX_SHOWN_PROBLEMS`, then how many more (a page of
+    100 000 lines helps nobody)."""
+    shown, more = shown_problems(error.problems)
+    return "\n".join([t("nothing_stored", lang), *(f"• {p}" for p in shown),
+                      *([f"• … {more}"] if more else [])])
 
 
 _FIELD_LABELS = {"years_experience": "years", "role_preference": "role_preference",

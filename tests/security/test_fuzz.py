@@ -8,6 +8,11 @@ inserted or deleted, generated batches in every encoding the readers claim (UTF-
 without BOM, UTF-16 with a BOM, Windows-1252) and every format, with control characters,
 texts at and past the length limits, formulas and HTML in every text column, and JSON
 nested deeply. For generated batches an oracle says which (row, column) must be refused.
+
+Column mapping files too: loading one either gives a mapping that saves and loads again
+unchanged, or raises a :class:`ValidationError` naming the file; random bytes, valid files
+broken in every encoding the data readers read, random JSON in every key, and nesting far
+past what a mapping needs (refused before parsing, never a RecursionError).
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from openpyxl import Workbook
 
 from recommender import Recommender, ValidationError, load_topics
 from recommender.embedding.precomputed import PrecomputedEmbedder
+from recommender.intake.forms.mapping import MAX_MAPPING_DEPTH, ColumnMapping
 from recommender.intake.readers import read_table
 from recommender.intake.validate import (
     FIELD_LIMITS,
@@ -476,3 +482,119 @@ def test_topic_files(folder, case):
     path = folder / f"topics.{fmt}"
     path.write_bytes(raw)
     load_or_refuse(load_topics, path)
+
+
+# ------------------------------------------------------------------ column mapping files
+MAPPING = ColumnMapping.from_dict({
+    "version": 1, "role": "mentee",
+    "fields": {"id": "Matricule", "name": ["Prénom", "Nom"],
+               "years_experience": "Années d'expérience", "wants": ["Souhaits", "Thèmes"],
+               "languages": "Langues parlées", "attr_sector": "Secteur"},
+    "checkbox": ["Thèmes"], "labels": {"Souhaits": "Souhaits « libres »"},
+    "value_maps": {"years_experience": {"Cadre": 10, "Stagiaire": 0},
+                   "languages": {"Castillan": "es", "Bilingue": ["fr", "en"]}},
+    "ignored": ["Horodatage"], "candidate_languages": ["fr", "en"],
+})
+MAPPING_ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-be", "utf-32", "cp1252"]
+
+
+def encode_mapping(text: str, encoding: str) -> bytes:
+    """The text as a mapping file in ``encoding`` (a byte-order mark for the UTF-16 and 32
+    ones); UTF-8 when the encoding lacks one of its characters."""
+    try:
+        raw = text.encode(encoding)
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
+    return codecs.BOM_UTF16_BE + raw if encoding == "utf-16-be" else raw
+
+
+VALID_MAPPINGS = {e: encode_mapping(MAPPING.to_json(), e) for e in MAPPING_ENCODINGS}
+
+
+def load_mapping(path: Path) -> ColumnMapping | None:
+    """The property for a mapping file: a mapping that saves and loads again unchanged, or
+    the package's error naming the file."""
+    try:
+        mapping = ColumnMapping.load(path)
+    except ValidationError as error:
+        _check_problems(error, path.name)
+        if currently_in_test_context():
+            event("mapping: refused")
+        return None
+    assert ColumnMapping.from_json(mapping.to_json()) == mapping
+    if currently_in_test_context():
+        event("mapping: read")
+    return mapping
+
+
+def test_the_mapping_file_loads_in_every_encoding(folder):
+    for encoding, raw in VALID_MAPPINGS.items():
+        path = folder / "mapping.json"
+        path.write_bytes(raw)
+        assert load_mapping(path) == MAPPING, encoding
+
+
+@fuzz(100)
+@given(raw=st.binary(max_size=2000))
+def test_random_bytes_as_a_mapping_file(folder, raw):
+    path = folder / "random.mapping.json"
+    path.write_bytes(raw)
+    load_mapping(path)
+
+
+@fuzz(120)
+@given(case=mutated(VALID_MAPPINGS))
+def test_broken_mapping_files(folder, case):
+    path = folder / "broken.mapping.json"
+    path.write_bytes(case[1])
+    load_mapping(path)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12)
+    | st.sampled_from(["fr", "en", "mentor", "Nom", "Cadre", "attr_x", ""]),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
+                                                                max_size=4),
+    max_leaves=12)
+
+
+@fuzz(150)
+@given(key=st.sampled_from(["version", "role", "generate_ids", "detect_languages",
+                            "candidate_languages", "fields", "checkbox", "labels",
+                            "value_maps", "ignored", "other"]),
+       inner=st.one_of(st.none(), st.sampled_from(["wants", "languages", "years_experience",
+                                                   "capacity", "Souhaits", "attr_sector"])),
+       value=JSON_VALUES, encoding=st.sampled_from(MAPPING_ENCODINGS), ascii=st.booleans())
+def test_generated_mapping_files(folder, key, inner, value, encoding, ascii):
+    data = MAPPING.to_dict()
+    if inner is not None and isinstance(data.get(key), dict):
+        data[key] = {**data[key], inner: value}  # one field, label or table replaced
+    else:
+        data[key] = value
+    path = folder / "generated.mapping.json"
+    path.write_bytes(encode_mapping(json.dumps(data, ensure_ascii=ascii), encoding))
+    load_mapping(path)
+
+
+@fuzz(40)
+@given(depth=st.integers(1, 300_000),
+       where=st.sampled_from(["top", "fields", "value_maps", "objects", "text"]))
+def test_deeply_nested_mapping_files(folder, depth, where):
+    deep = "[" * depth + "]" * depth
+    text, levels = {
+        "top": (deep, depth),
+        "fields": (f'{{"version": 1, "fields": {{"wants": {deep}}}}}', depth + 2),
+        "value_maps": (f'{{"version": 1, "value_maps": {{"languages": {{"x": {deep}}}}}}}',
+                       depth + 3),
+        "objects": ('{"a":' * (depth // 3) + "1" + "}" * (depth // 3), depth // 3),  # < 1 MB
+        "text": (f'{{"version": 1, "labels": {{"Nom": "{deep}"}}}}', 2),  # brackets in a text
+    }[where]
+    path = folder / "nested.mapping.json"
+    path.write_text(text, encoding="utf-8")
+    try:
+        ColumnMapping.load(path)
+        too_deep = False
+    except ValidationError as error:
+        _check_problems(error, path.name)
+        too_deep = "nested more than" in str(error)
+    assert too_deep == (levels > MAX_MAPPING_DEPTH)

@@ -22,7 +22,12 @@ Joining rules (applied by :func:`apply_mapping`):
   (:mod:`recommender.language.langid`) and the report says so.
 - ``name``: the columns' answers joined by a space (first name + last name).
 - ``department``, ``role``, ``location``: distinct answers joined by ``", "``.
-- every other field: the first non-empty answer.
+- every other field (:data:`~.mapping.SINGLE_FIELDS`: ``id``, ``email``,
+  ``years_experience``, ``capacity``...) takes one answer. Several columns may feed it (a
+  form asking a question in each side's section): a row gives it the answer of the column
+  it answered (the first answered, in the mapping's order); a row answering two of them
+  with different values is a problem of that row naming both columns, since either choice
+  would drop an answer in silence (the same answer twice is fine).
 - ``value_maps[field]`` translates whole answers first (seniority category -> years,
   ``"Les deux"`` -> ``"either"``...). A non-numeric ``years_experience`` answer that the map
   does not know is a problem of that row and column.
@@ -44,7 +49,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ...errors import Problem, ValidationError
+from ...errors import MAX_SHOWN_PROBLEMS, Problem, ValidationError, shown_problems
 from ...language.formats import format_number
 from ...language.langid import LangidGuesser, LanguageGuesser
 from ...language.names import is_filler, read_part
@@ -56,6 +61,7 @@ from ..cells import (
     cell_text,
     is_blank,
     number,
+    show,
     split_items,
     utc_offset,
     value_key,
@@ -64,7 +70,7 @@ from ..readers import read_form_table, rows_from
 from ..validate import ATTRIBUTE_PREFIX, validate_people
 from .answers import EMAIL
 from .headers import WATCHED, header_scores, question_text
-from .mapping import TEXT_FIELDS, ColumnMapping
+from .mapping import SINGLE_FIELDS, TEXT_FIELDS, ColumnMapping
 from .propose import cell_of, form_key, header_of, key_index, mapping_setting
 
 logger = logging.getLogger(__name__)
@@ -112,13 +118,18 @@ class ImportReport:
     """``(row, field)`` where a problem was found: validation need not report it again."""
 
     def describe(self) -> list[str]:
-        """Lines for a person: columns, warnings, generated values, guesses, problems."""
+        """Lines for a person: columns, warnings, generated values, guesses, problems (the
+        first fifty warnings and problems, then how many more)."""
         used = sum(1 for _, fate in self.columns if fate not in ("ignored", "not used"))
         lines = [f"{self.source}: {self.rows} rows; {len(self.columns)} columns: {used} used, "
                  f"{sum(f == 'ignored' for _, f in self.columns)} ignored, "
                  f"{len(self.unused)} not used."]
         lines.extend(f"  '{question_text(column)}' -> {fate}" for column, fate in self.columns)
-        lines.extend(f"Warning: {w}" for w in self.warnings)
+        # a warning or a problem per row: a file of 100 000 rows must not print 100 000 lines
+        lines.extend(f"Warning: {w}" for w in self.warnings[:MAX_SHOWN_PROBLEMS])
+        if len(self.warnings) > MAX_SHOWN_PROBLEMS:
+            lines.append(f"Warning: … and {len(self.warnings) - MAX_SHOWN_PROBLEMS} more "
+                         "warnings")
         if self.generated_ids:
             hows = sorted({how for _, _, how in self.generated_ids})
             lines.append(f"Ids generated for {len(self.generated_ids)} rows (from "
@@ -130,7 +141,10 @@ class ImportReport:
         if self.guessed_languages:
             lines.append("Languages guessed from the texts (none given): " + _first(
                 [f"row {r} {'+'.join(codes) or '?'}" for r, codes in self.guessed_languages]))
-        lines.extend(f"Problem: {p}" for p in self.problems)
+        shown, more = shown_problems(self.problems)
+        lines.extend(f"Problem: {p}" for p in shown)
+        if more:
+            lines.append(f"Problem: … {more}")
         return lines
 
 
@@ -291,6 +305,34 @@ class _Mapper:
                              "years (the median of the map's)")
         return self.default_years
 
+    def compared(self, field_name: str, answer: Any) -> Any:
+        """What an answer of a single-valued field says, to compare with another column's:
+        after the value map, a number of years (``"6"`` and ``"Postdoc"`` -> 6 agree), a
+        time zone's offset, or else the folded text."""
+        mapped = self.maps.get(field_name, {}).get(value_key(answer), answer)
+        read: Any = None
+        if field_name in ("years_experience", "capacity"):
+            read = number(mapped)
+        elif field_name == "utc_offset":
+            read = utc_offset(mapped)
+        return read if read is not None else value_key(mapped)
+
+    def one_answer(self, row_no: int, row: Mapping[str, Any], field_name: str) -> None:
+        """A row answering two columns of a single-valued field differently is a problem
+        naming both (taking the first would drop the other in silence)."""
+        first: tuple[str, Any, Any] | None = None
+        for column, value in self.answers(row, field_name):
+            said = self.compared(field_name, value)
+            if first is None:
+                first = (column, value, said)
+            elif said != first[2]:
+                self.fail(row_no, column, field_name, (
+                    f"the columns '{question_text(first[0])}' and '{question_text(column)}' give "
+                    f"the same field ({field_name}) with different values "
+                    f"('{show(cell_text(first[1]), 40)}' and '{show(cell_text(value), 40)}'): "
+                    "keep one in the mapping, or one answer in the row"))
+                return
+
     def empty(self, row: Mapping[str, Any]) -> bool:
         """An unfinished response: nothing answered but the form's own columns, or one the
         form tool itself marks unfinished (Typeform's "Response Type: partial")."""
@@ -382,6 +424,10 @@ class _Mapper:
                 codes = [lang for lang, _ in self.guesser().guess(text)]
                 self.guessed.append((row_no, tuple(codes)))
         out["languages"] = ";".join(codes)
+        for name in m.fields:  # the mapping's order, so problems come in a stable order
+            if name in SINGLE_FIELDS and len(m.columns_of(name)) > 1 \
+                    and not (name == "role_preference" and m.role):  # the file's role wins
+                self.one_answer(row_no, row, name)
         return out
 
 

@@ -18,17 +18,37 @@ from ...errors import Problem, ValidationError
 from ...language.langid import DEFAULT_CANDIDATES
 from ...language.names import ISO_639_1
 from ...records import ROLE_PREFERENCES
-from ..cells import canonical_column
+from ..cells import canonical_column, kind_of, show
+from ..readers import read_text_file
 from ..validate import ATTRIBUTE_PREFIX, PEOPLE_COLUMNS
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["FIELDS", "MAPPING_VERSION", "MULTI_FIELDS", "TEXT_FIELDS", "ColumnMapping",
-           "is_field"]
+__all__ = ["FIELDS", "MAPPING_VERSION", "MAX_MAPPING_BYTES", "MAX_MAPPING_DEPTH", "MULTI_FIELDS",
+           "SINGLE_FIELDS", "TEXT_FIELDS", "ColumnMapping", "is_field"]
 
 
 MAPPING_VERSION = 1
 """Version of the mapping file format written by :meth:`ColumnMapping.to_json`."""
+
+
+MAX_MAPPING_BYTES = 1024 * 1024
+"""Largest mapping file (or text) read: 1 MB.
+
+A mapping holds a line per question of a form and per answer its value maps translate: the
+ones this tool proposes for the 27 labelled forms of ``tests/data/forms`` (15 to 28
+questions) are 3 KB at most, so 1 MB leaves room for a form hundreds of times bigger, and
+is read and checked in well under a second. A bigger file is no mapping (a data export
+given by mistake, or an attempt to exhaust memory)."""
+
+_WHY_LIMIT = " (a mapping is a few KB: is this the right file?)"
+
+
+MAX_MAPPING_DEPTH = 8
+"""Deepest nesting of lists and objects in a mapping file. A mapping needs 4 levels at most
+(the file's object > ``value_maps`` > a field's table > a list of language codes); deeper
+JSON is refused before it is parsed, since parsing it is what fails (Python's parser
+recurses)."""
 
 
 FIELDS: tuple[str, ...] = tuple(PEOPLE_COLUMNS)
@@ -52,7 +72,10 @@ MULTI_FIELDS = frozenset({*TEXT_FIELDS, "languages", "department", "role", "loca
 JOINED_FIELDS = frozenset({"department", "role", "location"})
 
 
-SINGLE_FIELDS = frozenset(FIELDS) - MULTI_FIELDS - JOINED_FIELDS - {"name"}
+SINGLE_FIELDS = frozenset(FIELDS) - MULTI_FIELDS - JOINED_FIELDS - {"name", "level"}
+"""Fields that take one answer. Several columns may feed one (a form asking a question in
+each side's section); a row gives it the one answer it has, and a row answering two of
+them differently is a problem naming both columns (never a silent choice)."""
 
 
 
@@ -64,6 +87,35 @@ _KEYS = ("version", "role", "generate_ids", "detect_languages", "candidate_langu
 # --------------------------------------------------------------------------- the mapping
 def _problem(source: str, column: str | None, message: str) -> Problem:
     return Problem(source, None, column, message)
+
+
+def _json(value: Any) -> str:
+    """A value of a mapping file as a message quotes it: JSON, cut after 60 characters."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):  # a Python value given to from_dict
+        return kind_of(value)
+    return show(text, 60)
+
+
+_NESTING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]')
+"""A JSON string (skipped: brackets inside it do not count) or a bracket."""
+
+
+def _too_deep(text: str, limit: int) -> tuple[int, int] | None:
+    """Where (line, column) ``text`` first nests lists or objects deeper than ``limit``, or
+    None; a linear scan, so that deep input is refused without being parsed."""
+    depth = 0
+    for match in _NESTING.finditer(text):
+        char = match.group()
+        if char in ("[", "{"):
+            depth += 1
+            if depth > limit:
+                at = match.start()
+                return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        elif char in ("]", "}"):
+            depth -= 1
+    return None
 
 
 def _nearest(word: str, choices: Iterable[str]) -> str:
@@ -204,14 +256,27 @@ class ColumnMapping:
         """Parse a mapping file's text.
 
         Raises:
-            ValidationError: the text is not JSON, or not a valid mapping.
+            ValidationError: the text is not JSON, longer than :data:`MAX_MAPPING_BYTES`,
+                nested deeper than :data:`MAX_MAPPING_DEPTH`, or not a valid mapping.
         """
+        if len(text) > MAX_MAPPING_BYTES:
+            raise ValidationError([_problem(source, None, (
+                f"the mapping is {len(text)} characters long, more than the "
+                f"{MAX_MAPPING_BYTES} accepted{_WHY_LIMIT}"))])
+        deep = _too_deep(text, MAX_MAPPING_DEPTH)
+        if deep is not None:
+            raise ValidationError([_problem(source, None, (
+                f"not readable: lists or objects nested more than {MAX_MAPPING_DEPTH} deep "
+                f"(line {deep[0]}, column {deep[1]}); a mapping needs 4 levels at most"))])
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ValidationError([_problem(
                 source, None, f"not a JSON file (line {exc.lineno}, column {exc.colno}: "
                 f"{exc.msg})")]) from None
+        except ValueError as exc:  # an integer of more than 4300 digits
+            raise ValidationError([_problem(
+                source, None, f"not readable JSON: {exc}".split(";")[0])]) from None
         return cls.from_dict(data, source)
 
     def save(self, path: str | Path) -> Path:
@@ -233,19 +298,17 @@ class ColumnMapping:
     def load(cls, path: str | Path) -> ColumnMapping:
         """Read a mapping file.
 
+        The file is decoded as data files are (UTF-8 with or without BOM, UTF-16 or UTF-32
+        with a BOM, else Windows-1252), and refused unread over :data:`MAX_MAPPING_BYTES`.
+
         Raises:
-            ValidationError: the file is missing, unreadable or not a valid mapping (each
-                problem names the file and the key).
+            ValidationError: the file is missing, unreadable, too big, nested too deeply or
+                not a valid mapping (each problem names the file and the key).
         """
         path = Path(path)
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            raise ValidationError([_problem(path.name, None, "mapping file not found")]) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ValidationError([_problem(path.name, None,
-                                            f"unreadable mapping file ({exc})")]) from None
-        return cls.from_json(text, source=path.name)
+        text = read_text_file(path, max_bytes=MAX_MAPPING_BYTES, what="mapping file",
+                              why=_WHY_LIMIT)
+        return cls.from_json(text, source=path.name or str(path))
 
 
 def _is_str_list(value: Any) -> bool:
@@ -260,7 +323,8 @@ def _check_data(data: Any, source: str) -> list[Problem]:
     out: list[Problem] = []
     for key in data:
         if key not in _KEYS:
-            out.append(_problem(source, key, f"unknown key '{key}'{_nearest(key, _KEYS)}"))
+            out.append(_problem(source, show(key), f"unknown key '{show(key)}'"
+                                f"{_nearest(key, _KEYS)}"))
     version = data.get("version")
     if version is None:
         out.append(_problem(source, "version", f"missing version (this tool writes "
@@ -277,7 +341,7 @@ def _check_data(data: Any, source: str) -> list[Problem]:
         for name, columns in fields.items():
             if not (isinstance(columns, str) and columns.strip()) and not _is_str_list(columns):
                 out.append(_problem(source, f"fields.{name}", "must be a column name or a list "
-                                    f"of column names, got {json.dumps(columns)}"))
+                                    f"of column names, got {_json(columns)}"))
     for key in ("checkbox", "ignored", "candidate_languages"):
         if key in data and not _is_str_list(data[key]):
             out.append(_problem(source, key, "must be a list of names"))
@@ -295,7 +359,7 @@ def _check_data(data: Any, source: str) -> list[Problem]:
                                     "must map answers to values (a JSON object)"))
     for key in ("generate_ids", "detect_languages"):
         if key in data and not isinstance(data[key], bool):
-            out.append(_problem(source, key, f"must be true or false, got {json.dumps(data[key])}"))
+            out.append(_problem(source, key, f"must be true or false, got {_json(data[key])}"))
     if "role" in data and data["role"] is not None and not isinstance(data["role"], str):
         out.append(_problem(source, "role", "must be mentor, mentee, either or null"))
     return out
@@ -327,20 +391,21 @@ def _check_mapping(mapping: ColumnMapping, source: str) -> list[Problem]:
                                 f"used for {seen[canonical_column(column)]}"))
     if mapping.role is not None and mapping.role not in ROLE_PREFERENCES:
         out.append(_problem(source, "role", f"must be one of {', '.join(ROLE_PREFERENCES)} or null, "
-                            f"got '{mapping.role}'"))
+                            f"got '{show(mapping.role)}'"))
     for code in mapping.candidate_languages:
         if code not in ISO_639_1:
             out.append(_problem(source, "candidate_languages",
-                                f"'{code}' is not an ISO 639-1 language code"))
+                                f"'{show(code)}' is not an ISO 639-1 language code"))
     for name, table in mapping.value_maps.items():
         where = f"value_maps.{name}"
         if not is_field(name):
-            out.append(_problem(source, where, f"unknown field '{name}'{_nearest(name, FIELDS)}"))
+            out.append(_problem(source, where, f"unknown field '{show(name)}'"
+                                f"{_nearest(name, FIELDS)}"))
             continue
         for answer, value in table.items():
             message = _bad_value(name, value)
             if message:
-                out.append(_problem(source, where, f"'{answer}': {message}"))
+                out.append(_problem(source, where, f"'{show(answer)}': {message}"))
     return out
 
 
@@ -348,18 +413,18 @@ def _bad_value(name: str, value: Any) -> str | None:
     """Why ``value`` cannot be a value-map target for field ``name`` (None: it can)."""
     if name == "years_experience":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 70:
-            return f"years must be a number from 0 to 70, got {json.dumps(value)}"
+            return f"years must be a number from 0 to 70, got {_json(value)}"
     elif name == "capacity":
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 20:
-            return f"capacity must be a whole number from 0 to 20, got {json.dumps(value)}"
+            return f"capacity must be a whole number from 0 to 20, got {_json(value)}"
     elif name == "languages":
         codes = value if isinstance(value, list) else [value]
         if not all(isinstance(c, str) and (c == "" or c in ISO_639_1) for c in codes):
             return (f"must be an ISO 639-1 code like \"es\" (or \"\" to ignore the answer), "
-                    f"got {json.dumps(value)}")
+                    f"got {_json(value)}")
     elif name == "role_preference":
         if value not in ROLE_PREFERENCES:
-            return f"must be one of {', '.join(ROLE_PREFERENCES)}, got {json.dumps(value)}"
+            return f"must be one of {', '.join(ROLE_PREFERENCES)}, got {_json(value)}"
     elif not isinstance(value, (str, int, float)) or isinstance(value, bool):
-        return f"must be text or a number, got {json.dumps(value)}"
+        return f"must be text or a number, got {_json(value)}"
     return None
