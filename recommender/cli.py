@@ -38,7 +38,7 @@ import numpy as np
 from .embedding.backends import DEFAULT_EMBEDDER, make_embedder
 from .embedding.cached import open_embedding_cache
 from .embedding.precomputed import PrecomputedEmbedder
-from .errors import UnknownIdError, ValidationError
+from .errors import UnknownIdError, ValidationError, shown_problems
 from .intake.forms.mapping import ColumnMapping
 from .intake.forms.propose import header_of, missing_fields
 from .intake.readers import read_form_table, read_table
@@ -208,8 +208,11 @@ def _import_people(rec: Recommender, rows: list[tuple[int, dict[str, Any]]],
     if result.skipped:
         print(f"{len(result.skipped)} problem(s): the rows concerned were left out "
               "(--partial):", file=sys.stderr)
-        for problem in result.skipped:
+        shown, more = shown_problems(result.skipped)
+        for problem in shown:
             print(f"  - {problem}", file=sys.stderr)
+        if more:
+            print(f"  - … {more}", file=sys.stderr)
     if not args.quiet:
         print(f"{Path(args.people).name}: {result.stored} people added or updated",
               file=sys.stderr)

@@ -21,6 +21,7 @@ import csv
 import io
 import json
 import logging
+import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -31,7 +32,8 @@ from .cells import BAD_CHARS, canonical_column, kind_of, show
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["MAX_FILE_BYTES", "read_form_table", "read_table", "read_text_file", "rows_from"]
+__all__ = ["MAX_FILE_BYTES", "nesting_too_deep", "read_form_table", "read_table", "read_text_file",
+           "rows_from"]
 
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -601,3 +603,24 @@ def rows_from(rows: Any, source: str = "rows", *, as_written: bool = False
     if problems:
         raise ValidationError(problems)
     return out
+
+
+_NESTING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]')
+"""A JSON string (skipped: brackets inside it do not count) or a bracket."""
+
+
+def nesting_too_deep(text: str, limit: int) -> tuple[int, int] | None:
+    """Where (line, column) a JSON (or TOML) ``text`` first nests lists or objects deeper
+    than ``limit``, or None; a linear scan, so that deep input is refused without being
+    parsed (the parsers recurse, and fail with a RecursionError long before memory)."""
+    depth = 0
+    for match in _NESTING.finditer(text):
+        char = match.group()
+        if char in ("[", "{"):
+            depth += 1
+            if depth > limit:
+                at = match.start()
+                return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        elif char in ("]", "}"):
+            depth -= 1
+    return None

@@ -55,6 +55,8 @@ from typing import Any
 
 import numpy as np
 
+from ..errors import ValidationError
+from ..intake.readers import nesting_too_deep, read_text_file
 from ..language.levels import LADDERS, ladder_positions, level_key
 
 __all__ = [
@@ -73,6 +75,13 @@ __all__ = [
     "rules_from_dict",
     "rules_to_dict",
 ]
+
+MAX_RULES_BYTES = 256 * 1024
+"""The largest rules text or file read (rules take a few hundred bytes; a ladder of a few
+dozen steps a few kilobytes)."""
+MAX_RULES_DEPTH = 16
+"""The deepest nesting of lists and tables read (rules need 3); deeper is refused before
+parsing, where the parsers would recurse out of stack."""
 
 
 SAME_EFFECTS = ("forbid", "require", "points")
@@ -378,6 +387,13 @@ def parse_rules_text(text: str, source: str = "rules", syntax: str | None = None
     Raises:
         ValueError: naming ``source``: not a rules document.
     """
+    if len(text) > MAX_RULES_BYTES:
+        raise ValueError(f"{source}: {len(text)} characters, at most {MAX_RULES_BYTES} "
+                         "accepted (a programme's rules take a few hundred)")
+    deep = nesting_too_deep(text, MAX_RULES_DEPTH)
+    if deep is not None:  # refused before the parsers recurse into it
+        raise ValueError(f"{source}: line {deep[0]}, column {deep[1]}: lists or tables nested "
+                         f"more than {MAX_RULES_DEPTH} deep; rules need 3")
     if syntax is None:
         if not text.strip():
             return {}
@@ -403,9 +419,10 @@ def load_rules(path: str | Path) -> ProgrammeRules:
     """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValueError(f"{path.name}: not a rules file ({exc})") from exc
+        text = read_text_file(path, max_bytes=MAX_RULES_BYTES, what="rules file",
+                              why=" (rules take a few hundred bytes: is this the right file?)")
+    except ValidationError as exc:
+        raise ValueError("; ".join(str(p) for p in exc.problems)) from None
     data = parse_rules_text(text, path.name, "toml" if path.suffix.lower() == ".toml"
                             else "json")
     if isinstance(data, Mapping) and isinstance(data.get("rules"), Mapping):

@@ -14,7 +14,7 @@ from ..insights.catalogue import default_catalogue
 from ..intake.readers import read_table
 from ..intake.validate import validate_topics
 from .base import HandlerBase
-from .common import Result, problems_text, remove_upload, table_rows
+from .common import Result, problem_lines, problems_text, remove_upload, table_rows
 from .i18n import t
 
 __all__ = ["CATALOGUE_COLUMNS", "CatalogueHandlers"]
@@ -75,7 +75,7 @@ class CatalogueHandlers(HandlerBase):
                 n = self.rec.set_topics(topics)
         except ValidationError as exc:
             return Result(False, "\n".join([t("catalogue_not_saved", lang),
-                                            *(f"• {p}" for p in exc.problems)]))
+                                            *problem_lines(exc.problems, lang)]))
         return Result(True, t("catalogue_saved", lang, n=n))
 
     def use_shipped_catalogue(self, lang: str = "en") -> Result:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from .i18n import t
 logger = logging.getLogger(__name__)
 
 __all__ = ["Result", "Review", "as_frame", "form_problems", "id_in", "pair_key", "problem_line",
-           "problems_text", "remove_upload", "split_pair_key", "table_rows"]
+           "problem_lines", "problems_text", "remove_upload", "split_pair_key", "table_rows"]
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,24 @@ def split_pair_key(key: str | None) -> tuple[str, str] | None:
     return mentor, mentee
 
 
+def problem_lines(problems: Sequence[Problem], lang: str,
+                  line: Callable[[Problem], str] = str) -> list[str]:
+    """``• problem`` lines, the first :data:`~recommender.errors.MAX_SHOWN_PROBLEMS` of them,
+    then how many more and in how many rows, in ``lang`` (a page of 100 000 lines helps
+    nobody; the exception keeps them all)."""
+    shown, _ = shown_problems(problems)
+    lines = [f"• {line(p)}" for p in shown]
+    hidden = problems[len(shown):]
+    if hidden:
+        rows = len({p.row for p in hidden if p.row is not None})
+        lines.append("• … " + t("more_problems", lang, n=len(hidden), rows=rows))
+    return lines
+
+
 def problems_text(error: ValidationError, lang: str) -> str:
-    """The report of a rejected input: one line per problem, with file, row and column; the
-    first :data:`~recommender.errors.MAX_SHOWN_PROBLEMS`, then how many more (a page of
-    100 000 lines helps nobody)."""
-    shown, more = shown_problems(error.problems)
-    return "\n".join([t("nothing_stored", lang), *(f"• {p}" for p in shown),
-                      *([f"• … {more}"] if more else [])])
+    """The report of a rejected input: one line per problem, with file, row and column
+    (capped, see :func:`problem_lines`)."""
+    return "\n".join([t("nothing_stored", lang), *problem_lines(error.problems, lang)])
 
 
 _FIELD_LABELS = {"years_experience": "years", "role_preference": "role_preference",

@@ -233,6 +233,8 @@ _STRINGS: dict[str, dict[str, str]] = {
     },
     "imported": {"en": "Imported {n} participant(s).", "fr": "{n} participant(s) importé(s)."},
     "imported_notes": {"en": "Imported {n} session note(s).", "fr": "{n} séance(s) importée(s)."},
+    "more_problems": {"en": "and {n} more problem(s) in {rows} row(s)",
+                      "fr": "et {n} autre(s) problème(s) dans {rows} ligne(s)"},
     "nothing_stored": {
         "en": "Nothing was imported: fix these problems and upload again.",
         "fr": "Rien n'a été importé : corrigez ces problèmes et recommencez.",

@@ -29,6 +29,7 @@ from .common import (
     Result,
     as_frame,
     problem_line,
+    problem_lines,
     problems_text,
     remove_upload,
     table_rows,
@@ -429,8 +430,8 @@ class MappingHandlers(HandlerBase):
                                                 role=role or None, partial=bool(partial),
                                                 update=bool(update), progress=progress)
         except ValidationError as exc:
-            return Result(False, "\n".join([t("nothing_stored", lang), *(
-                f"• {problem_line(p, originals, lang)}" for p in exc.problems)]))
+            return Result(False, "\n".join([t("nothing_stored", lang), *problem_lines(
+                exc.problems, lang, lambda p: problem_line(p, originals, lang))]))
         # what the report claims is what was stored: the rows kept (not the unfinished ones
         # left out, nor the rows a partial import skipped)
         skipped_rows = {p.row for p in result.skipped}
@@ -458,7 +459,8 @@ class MappingHandlers(HandlerBase):
                 f"{t('row_word', lang)} {r}: {'+'.join(codes) or '?'}" for r, codes in guessed))
         if result.skipped:
             lines.append(t("map_skipped", lang, n=len(skipped_rows)))
-            lines += [f"• {problem_line(p, originals, lang)}" for p in result.skipped]
+            lines += problem_lines(result.skipped, lang,
+                                   lambda p: problem_line(p, originals, lang))
         if report.unused:
             lines.append(t("map_unused", lang, columns=", ".join(
                 f"'{originals.get(c, c)}'" for c in report.unused)))

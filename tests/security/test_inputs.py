@@ -248,11 +248,12 @@ def test_100_000_empty_rows_make_a_short_message_but_keep_every_problem(empty_ro
 def test_100_000_empty_rows_make_a_short_report_on_the_page(empty_rows):
     with pytest.raises(ValidationError) as caught:
         read_form_table(empty_rows)
-    for lang in ("en", "fr"):
+    for lang, tail in (("en", "… and 99950 more problem(s) in 99950 row(s)"),
+                       ("fr", "… et 99950 autre(s) problème(s) dans 99950 ligne(s)")):
         lines = problems_text(caught.value, lang).splitlines()
         assert len(lines) == 1 + MAX_SHOWN_PROBLEMS + 1
         assert lines[1].startswith("• people.json, row 2: expected an object")
-        assert lines[-1] == f"• {TAIL}"
+        assert lines[-1] == f"• {tail}"  # in the page's language
 
 
 def test_100_000_empty_rows_make_a_short_message_on_the_command_line(tandem, empty_rows):
@@ -310,3 +311,41 @@ def test_the_import_report_lists_fifty_warnings_and_problems_then_counts(tmp_pat
     assert len(warnings) == len(problems) == MAX_SHOWN_PROBLEMS + 1
     assert warnings[-1] == "Warning: … and 70 more warnings"
     assert problems[-1] == "Problem: … and 70 more problems in 70 rows"
+
+
+@pytest.mark.parametrize("syntax", ["json", "toml"])
+def test_a_rules_file_nested_50_000_deep_or_over_the_limit_is_refused(tmp_path, syntax):
+    """Rules files and the page's rules box: the same limits as mapping files, checked
+    before the parsers recurse (a RecursionError traceback before)."""
+    from recommender.matching.programme import MAX_RULES_BYTES, load_rules, parse_rules_text
+
+    deep = tmp_path / f"rules.{syntax}"
+    depth = 50_000  # far past the parsers' recursion limit, within the size limit
+    deep.write_text(('{"levels": ' + "[" * depth + "]" * depth + "}") if syntax == "json"
+                    else ("levels = " + "[" * depth + "]" * depth), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"rules\.(json|toml): line 1, column \d+: lists or "
+                                         r"tables nested more than 16 deep"):
+        load_rules(deep)
+    with pytest.raises(ValueError, match="nested more than 16 deep"):
+        parse_rules_text(deep.read_text(encoding="utf-8"), "the page's rules")
+    big = tmp_path / f"big.{syntax}"
+    big.write_text(" " * (MAX_RULES_BYTES + 1), encoding="utf-8")
+    with pytest.raises(ValueError, match="big"):
+        load_rules(big)
+    # a UTF-16 rules file is read as data files are
+    ok = tmp_path / "ok.toml"
+    ok.write_text('preferences = "off"\n', encoding="utf-16")
+    assert load_rules(ok).preferences == "off"
+
+
+def test_the_skipped_rows_of_a_partial_import_are_capped_on_the_command_line(tandem, tmp_path):
+    people = tmp_path / "people.csv"
+    rows = ["id,name,years_experience,profile"]
+    rows += [f"p{i},Person {i},{-i - 1},Data and dashboards." for i in range(120)]
+    rows.append("ok,Ana,3,I run dashboards.")
+    people.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    run = tandem("import", "--workspace", "ws", str(people), "--model", "hashing", "--partial")
+    assert run.returncode == 0, run.stderr
+    listed = [line for line in run.stderr.splitlines() if line.startswith("  - ")]
+    assert len(listed) == MAX_SHOWN_PROBLEMS + 1
+    assert listed[-1] == "  - … and 70 more problems in 70 rows"

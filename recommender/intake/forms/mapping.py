@@ -19,7 +19,7 @@ from ...language.langid import DEFAULT_CANDIDATES
 from ...language.names import ISO_639_1
 from ...records import ROLE_PREFERENCES
 from ..cells import canonical_column, kind_of, show
-from ..readers import read_text_file
+from ..readers import nesting_too_deep, read_text_file
 from ..validate import ATTRIBUTE_PREFIX, PEOPLE_COLUMNS
 
 logger = logging.getLogger(__name__)
@@ -96,26 +96,6 @@ def _json(value: Any) -> str:
     except (TypeError, ValueError, RecursionError):  # a Python value given to from_dict
         return kind_of(value)
     return show(text, 60)
-
-
-_NESTING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]')
-"""A JSON string (skipped: brackets inside it do not count) or a bracket."""
-
-
-def _too_deep(text: str, limit: int) -> tuple[int, int] | None:
-    """Where (line, column) ``text`` first nests lists or objects deeper than ``limit``, or
-    None; a linear scan, so that deep input is refused without being parsed."""
-    depth = 0
-    for match in _NESTING.finditer(text):
-        char = match.group()
-        if char in ("[", "{"):
-            depth += 1
-            if depth > limit:
-                at = match.start()
-                return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
-        elif char in ("]", "}"):
-            depth -= 1
-    return None
 
 
 def _nearest(word: str, choices: Iterable[str]) -> str:
@@ -263,7 +243,7 @@ class ColumnMapping:
             raise ValidationError([_problem(source, None, (
                 f"the mapping is {len(text)} characters long, more than the "
                 f"{MAX_MAPPING_BYTES} accepted{_WHY_LIMIT}"))])
-        deep = _too_deep(text, MAX_MAPPING_DEPTH)
+        deep = nesting_too_deep(text, MAX_MAPPING_DEPTH)
         if deep is not None:
             raise ValidationError([_problem(source, None, (
                 f"not readable: lists or objects nested more than {MAX_MAPPING_DEPTH} deep "
