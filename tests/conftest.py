@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 from recommender import HashingEmbedder, Recommender
 
+from .e2e_support import CHROMIUM, CHROMIUM_ARGS
 from .pg_support import backend, postgres_url  # noqa: F401  (SQLite and PostgreSQL)
 from .shared import PEOPLE, CliResult, run_cli
 
@@ -55,3 +57,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if params.get("backend") == "postgresql" or \
                 "postgres_url" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.postgres)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium (Debian's) per test module."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: run `make browser`")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

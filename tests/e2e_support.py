@@ -76,6 +76,16 @@ def choose(page, elem_id: str, text: str | None = None) -> str:
     return label
 
 
+def options_of(page, elem_id: str) -> str:
+    """The options a Gradio dropdown offers, joined by " | " (the list closed again)."""
+    page.click(f"#{elem_id} input")
+    page.locator("[role=option]").first.wait_for(timeout=10_000)
+    text = " | ".join(page.locator("[role=option]").all_inner_texts())
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(200)
+    return text
+
+
 class ClickTimer:
     """Seconds from a click to what it shows, per step: measured in the browser tests and
     reported (written as JSON beside the screenshots), never asserted on (machines vary)."""

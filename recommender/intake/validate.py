@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -403,6 +403,25 @@ def load_people(path: str | Path) -> list[dict[str, Any]]:
 
 
 # --------------------------------------------------------------------------- notes
+def _pair_ids(col: _Collector, row_no: int, row: Mapping[str, Any],
+              known_ids: Collection[str] | None) -> dict[str, str]:
+    """The mentor and mentee ids of a note's or a pair's row: each present, known (when
+    ``known_ids`` is given), and not the same person."""
+    ids: dict[str, str] = {}
+    for key in ("mentor_id", "mentee_id"):
+        before = len(col.problems)
+        ids[key] = _field(col, row_no, row, key)
+        if len(col.problems) > before:
+            continue
+        if not ids[key]:
+            col.add(row_no, key, f"missing {key}")
+        elif known_ids is not None and ids[key] not in known_ids:
+            col.add(row_no, key, f"unknown person id '{show(ids[key])}'")
+    if ids["mentor_id"] and ids["mentor_id"] == ids["mentee_id"]:
+        col.add(row_no, "mentee_id", "mentor and mentee are the same person")
+    return ids
+
+
 def validate_notes(
     rows: Sequence[tuple[int, Mapping[str, Any]]],
     known_ids: set[str] | None = None,
@@ -421,18 +440,7 @@ def validate_notes(
     conflicts: dict[tuple[str, str], int] = {}
     for row_no, raw in rows:
         row = _resolve(raw, _NOTE_ALIASES, conflicts, row_no)
-        ids = {}
-        for key in ("mentor_id", "mentee_id"):
-            before = len(col.problems)
-            ids[key] = _field(col, row_no, row, key)
-            if len(col.problems) > before:
-                continue
-            if not ids[key]:
-                col.add(row_no, key, f"missing {key}")
-            elif known_ids is not None and ids[key] not in known_ids:
-                col.add(row_no, key, f"unknown person id '{show(ids[key])}'")
-        if ids["mentor_id"] and ids["mentor_id"] == ids["mentee_id"]:
-            col.add(row_no, "mentee_id", "mentor and mentee are the same person")
+        ids = _pair_ids(col, row_no, row, known_ids)
         date = ""
         raw_date = row.get("date")
         if is_blank(raw_date):
@@ -680,19 +688,10 @@ def validate_pairs(
     first_row: dict[tuple[str, str], int] = {}
     for row_no, row in rows:
         before = len(col.problems)
-        ids = {}
-        for key in ("mentor_id", "mentee_id"):
-            start = len(col.problems)
-            ids[key] = _field(col, row_no, row, key)
-            if len(col.problems) > start:
-                continue
-            if not ids[key]:
-                col.add(row_no, key, f"missing {key}")
-            elif known_ids is not None and ids[key] not in known_ids:
-                col.add(row_no, key, f"unknown person id '{show(ids[key])}'")
+        ids = _pair_ids(col, row_no, row, known_ids)
         pair_key = (ids["mentor_id"], ids["mentee_id"])
         if pair_key[0] and pair_key[0] == pair_key[1]:
-            col.add(row_no, "mentee_id", "mentor and mentee are the same person")
+            pass  # the same person twice: said by _pair_ids
         elif pair_key in first_row:
             col.add(row_no, "mentee_id", f"duplicate pair '{show(pair_key[0])}' -> "
                     f"'{show(pair_key[1])}' (first at row {first_row[pair_key]})")

@@ -19,7 +19,7 @@ from recommender.demo import demo_path, load_demo
 from recommender.matching.programme import rules_from_dict
 from recommender.ui.security import hash_password
 
-from ..e2e_support import CHROMIUM, CHROMIUM_ARGS, AppServer, ready
+from ..e2e_support import AppServer, options_of, ready
 
 USER, PASSWORD = "coord", "correct horse battery staple"
 LADDER = ["Zephyrine grade", "Zephyrine lead"]  # a rule naming the organisation's own grades
@@ -167,27 +167,6 @@ def test_after_login_the_api_reads_the_programme(server):
     refreshed = client.predict("en", "", "", "", "", None, None, None, None, None, None,
                                api_name="/refresh")
     assert "Michel Garnier" in json.dumps(refreshed, ensure_ascii=False)
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: run `make browser`")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def options_of(page, elem_id: str) -> str:
-    page.click(f"#{elem_id} input")
-    page.locator("[role=option]").first.wait_for(timeout=10_000)
-    text = " | ".join(page.locator("[role=option]").all_inner_texts())
-    page.keyboard.press("Escape")
-    page.wait_for_timeout(200)
-    return text
 
 
 @pytest.mark.e2e

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ..e2e_support import ClickTimer, choose, ready
+from ..e2e_support import ClickTimer, choose, options_of, ready
 from ..shared import ARTIFACTS, FORMS
 
 pytestmark = pytest.mark.e2e
@@ -49,15 +49,6 @@ def shot(page, name: str, selector: str | None = None) -> None:
 def open_tab(page, label: str) -> None:
     page.get_by_role("tab", name=label).click()
     page.wait_for_timeout(400)
-
-
-def options_of(page, elem_id: str) -> str:
-    page.click(f"#{elem_id} input")
-    page.locator("[role=option]").first.wait_for(timeout=10_000)
-    text = " | ".join(page.locator("[role=option]").all_inner_texts())
-    page.keyboard.press("Escape")
-    page.wait_for_timeout(200)
-    return text
 
 
 def upload(page, elem_id: str, path: Path) -> None:
