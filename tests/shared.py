@@ -20,6 +20,16 @@ DATA = ROOT / "tests" / "data"
 FORMS = DATA / "forms"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
+NAMELESS_FORM = (
+    "Horodateur,Combien d'années d'expérience avez-vous ?,Que pouvez-vous partager ?,"
+    "Que voulez-vous apprendre ?\n"
+    "2026/11/02 10:01,2,Je gère nos comptes TikTok et Instagram.,\n"
+    "2026/11/02 10:05,,,\n"  # an unfinished response
+    "2026/11/02 10:09,25,,Je veux comprendre comment les jeunes utilisent TikTok.\n"
+    "2026/11/02 10:15,-3,,Je veux apprendre Canva.\n")  # refused: years below 0
+"""A sign-up form export without names or e-mail addresses, with an unfinished response and
+a row a partial import skips: what an import report must count right."""
+
 
 def CountingEmbedder(dimension: int = 256, model_id: str | None = None) -> _Counting:
     """The hashing embedder, counting how many texts it was asked to embed."""

@@ -53,8 +53,7 @@ def _refresh(page: Page) -> After:
     refresh_out = [page.header, page.overview, page.people_df, page.person_dd, page.pairs_df,
                    page.unmatched_df, page.session_pair, page.topic_pair, page.manual_mentor,
                    page.manual_mentee, page.status_f, page.level_f, page.dept_f, page.history,
-                   page.selected, page.version, page.review_html, page.catalogue_status,
-                   *decision_buttons]
+                   page.selected, page.version, page.review_html, *decision_buttons]
 
     def refresh(lg: str, query: str, status: str, level: str, dept: str, selected: str | None,
                 session_key: str | None, topic_key: str | None, person: str | None,
@@ -75,7 +74,7 @@ def _refresh(page: Page) -> After:
             gr.update(choices=filters["level"], value=level or ""),
             choices_update(filters["department"], dept or ""),
             c.pair_history(session_key if known_session else None, lg),
-            review.key, review.version, review.html, c.catalogue_status(lg),
+            review.key, review.version, review.html,
             *(gr.update(value=review.buttons[a], interactive=review.enabled.get(a, False))
               for a in page.decisions)]
 
@@ -124,13 +123,15 @@ def _language(page: Page, after: After, insights: Callable[[str], tuple[Any, ...
         else:
             intro, table_cols, table_values, preview, checks = step
             updates += [intro, table_cols, flagged(table_values), preview, checks]
+        updates.append(c.catalogue_status(new))
         return updates
 
     language_out = [page.ui_lang, *(x for x, _ in page.containers),
                     *(x for x, _ in page.buttons), *(x for x, _ in page.labelled),
                     *(x for x, _ in page.markdowns), page.f_pref, page.bulk_level,
                     page.map_role, page.direction, page.note_date, page.map_intro,
-                    page.map_columns, page.map_values, page.map_preview, page.map_checks]
+                    page.map_columns, page.map_values, page.map_preview, page.map_checks,
+                    page.catalogue_status]
     after(page.language.change(
         switch_language, [page.language, page.ui_lang, page.note_date, page.map_path,
                           page.map_columns, page.map_values, page.map_role],
@@ -347,26 +348,30 @@ def _sessions(page: Page, after: After) -> None:
 
 def _catalogue(page: Page, after: After) -> None:
     """The topic catalogue: load a file, save the edited table, back to the shipped one;
-    the table shown again as stored after each."""
+    the table and which catalogue is in use shown again after each (only then: they change
+    with these actions alone, not with the refresh after every other one)."""
     c = page.c
+    shown_out = [page.catalogue_msg, page.catalogue_status, page.catalogue_df,
+                 page.catalogue_file]
 
-    def shown(result: Any) -> tuple[Any, ...]:
-        return result.message, c.catalogue_table(), None
+    def shown(result: Any, lg: str, keep_table: bool = False, file: Any = None
+              ) -> tuple[Any, ...]:
+        # a refused table stays as typed, to be fixed; an upload is gone once read
+        table = gr.update() if keep_table else c.catalogue_table()
+        return result.message, c.catalogue_status(lg), table, file
 
     after(page.catalogue_load_btn.click(
-        lambda path, lg: shown(c.load_catalogue(path, lg)), [page.catalogue_file, page.ui_lang],
-        [page.catalogue_msg, page.catalogue_df, page.catalogue_file], api_name="load_catalogue"))
+        lambda path, lg: shown(c.load_catalogue(path, lg), lg),
+        [page.catalogue_file, page.ui_lang], shown_out, api_name="load_catalogue"))
 
     def save(table: Any, lg: str) -> tuple[Any, ...]:
         result = c.save_catalogue(table, lg)
-        # a refused table stays as typed, to be fixed
-        return result.message, c.catalogue_table() if result.ok else gr.update(), gr.update()
+        return shown(result, lg, keep_table=not result.ok, file=gr.update())
 
-    after(page.catalogue_save_btn.click(save, [page.catalogue_df, page.ui_lang],
-                                        [page.catalogue_msg, page.catalogue_df,
-                                         page.catalogue_file], api_name="save_catalogue"))
+    after(page.catalogue_save_btn.click(save, [page.catalogue_df, page.ui_lang], shown_out,
+                                        api_name="save_catalogue"))
     after(page.catalogue_reset_btn.click(
-        lambda lg: shown(c.use_shipped_catalogue(lg)), page.ui_lang,
-        [page.catalogue_msg, page.catalogue_df, page.catalogue_file],
+        lambda lg: shown(c.use_shipped_catalogue(lg), lg), page.ui_lang, shown_out,
         api_name="use_shipped_catalogue"))
-    page.demo.load(c.catalogue_table, None, page.catalogue_df)
+    page.demo.load(lambda lg: (c.catalogue_status(lg), c.catalogue_table()), page.ui_lang,
+                   [page.catalogue_status, page.catalogue_df])

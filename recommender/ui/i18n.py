@@ -36,6 +36,7 @@ _STRINGS: dict[str, dict[str, str]] = {
               "l'un ou l'autre)",
     },
     "count_pairs": {"en": "pairs ({pairs})", "fr": "binômes ({pairs})"},
+    "count_status": {"en": "{status}: {n}", "fr": "{status} : {n}"},
     "next_match": {"en": "next: run the matching under *Pairs*.",
                    "fr": "ensuite : lancez l'appariement sous *Binômes*."},
     "next_review": {"en": "next: review the proposed pairs under *Pairs*.",

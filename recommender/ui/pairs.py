@@ -241,16 +241,22 @@ class PairHandlers(HandlerBase):
                 else:
                     status = DECISIONS[action]
                     self.rec.set_pair_status(*pair, status, expected_version=expected)
-                after = self.rec.pair(*pair)
+                undo = [self._undo_entry(*pair, status_now, locked_now)]
         except StaleDecisionError as exc:
             detail = (t("stale_gone", lang) if exc.found is None
                       else t("stale_detail", lang, status=word(exc.status or "", lang)))
             return Result(False, t("stale", lang, detail=detail)), []
         except UnknownIdError:
             return Result(False, t("choose_pair", lang)), []
-        undo = [[pair_key(*pair), status_now, locked_now, after.version if after else 0]]
         return Result(True, t("status_set", lang, pair=self._pair_name(*pair),
                               status=word(status, lang))), undo
+
+    def _undo_entry(self, mentor_id: str, mentee_id: str, status: str, locked: bool
+                    ) -> list[Any]:
+        """What puts a pair just decided back: its key, status and lock before, and its
+        version now (an undo applies only while nobody changed it since)."""
+        after = self.rec.pair(mentor_id, mentee_id)
+        return [pair_key(mentor_id, mentee_id), status, locked, after.version if after else 0]
 
     def undo(self, last: list[list[Any]] | None, lang: str = "en") -> Result:
         """Put back the pairs of the last decision (one pair, or a bulk acceptance) as they
@@ -327,9 +333,7 @@ class PairHandlers(HandlerBase):
                 try:
                     self.rec.set_pair_status(p.mentor_id, p.mentee_id, "accepted",
                                              expected_version=p.version)
-                    after = self.rec.pair(p.mentor_id, p.mentee_id)
-                    undo.append([pair_key(*p.key), p.status, p.locked,
-                                 after.version if after else 0])
+                    undo.append(self._undo_entry(*p.key, p.status, p.locked))
                 except StaleDecisionError:
                     stale += 1
         message = t("bulk_done", lang, n=len(undo), level=word(level, lang))

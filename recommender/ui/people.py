@@ -11,7 +11,7 @@ import pandas as pd
 from ..errors import UnknownIdError, ValidationError
 from ..intake.readers import read_table
 from ..language.formats import format_number
-from ..records import ProgressFn
+from ..records import PAIR_STATUSES, ProgressFn
 from .base import HandlerBase
 from .common import (
     Result,
@@ -69,13 +69,12 @@ class PeopleHandlers(HandlerBase):
         sides = {side: sum(p.role_preference == side for p in people)
                  for side in ("mentor", "mentee", "either")}
         counts = t("count_people", lang, n=len(people), **sides)
-        by_status = {s: sum(p.status == s for p in pairs) for s in
-                     ("proposed", "accepted", "active", "rejected", "ended")}
+        by_status = {s: sum(p.status == s for p in pairs) for s in PAIR_STATUSES}
         if not pairs:
             return f"{counts} · {t('next_match', lang)}"
         # "proposed: 28", not "28 proposed": one word form fits every count in French too
-        sep = " : " if lang == "fr" else ": "
-        shown = ", ".join(f"{word(s, lang)}{sep}{n}" for s, n in by_status.items() if n)
+        shown = ", ".join(t("count_status", lang, status=word(s, lang), n=n)
+                          for s, n in by_status.items() if n)
         step = t("next_review", lang) if by_status["proposed"] else ""
         return f"{counts} · {t('count_pairs', lang, pairs=shown)}" + (f" · {step}" if step
                                                                       else "")

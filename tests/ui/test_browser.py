@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ..e2e_support import ClickTimer, choose, options_of, ready
-from ..shared import ARTIFACTS, FORMS
+from ..shared import ARTIFACTS, FORMS, NAMELESS_FORM
 
 pytestmark = pytest.mark.e2e
 XSS = "<img src=x onerror=alert(1)>"
@@ -587,13 +587,7 @@ def test_the_import_report_says_only_what_happened(page, tmp_path):
     refused: the report counts the rows stored, the ids made for them, and says where
     their names come from."""
     form = tmp_path / "inscriptions.csv"
-    form.write_text(
-        "Horodateur,Combien d'années d'expérience avez-vous ?,Que pouvez-vous partager ?,"
-        "Que voulez-vous apprendre ?\n"
-        "2026/11/02 10:01,2,Je gère nos comptes TikTok et Instagram.,\n"
-        "2026/11/02 10:05,,,\n"
-        "2026/11/02 10:09,25,,Je veux comprendre comment les jeunes utilisent TikTok.\n"
-        "2026/11/02 10:15,-3,,Je veux apprendre Canva.\n", encoding="utf-8")
+    form.write_text(NAMELESS_FORM, encoding="utf-8")
     upload(page, "people-file", form)
     page.click("#import-btn")
     page.wait_for_selector("#map-step", state="visible", timeout=60_000)

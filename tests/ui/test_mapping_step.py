@@ -10,7 +10,7 @@ import pytest
 from recommender import HashingEmbedder, Recommender
 from recommender.ui.coordinator import Coordinator
 
-from ..shared import FORMS
+from ..shared import FORMS, NAMELESS_FORM
 
 
 @pytest.fixture
@@ -165,15 +165,10 @@ def test_the_import_report_says_what_was_stored(coordinator, tmp_path):
     folder = tmp_path / "gradio"
     folder.mkdir()
     form = folder / "inscriptions.csv"
-    form.write_text(
-        "Horodateur,Combien d'années d'expérience avez-vous ?,Que pouvez-vous partager ?,"
-        "Que voulez-vous apprendre ?\n"
-        "2026/11/02 10:01,2,Je gère nos comptes TikTok et Instagram.,\n"
-        "2026/11/02 10:05,,,\n"
-        "2026/11/02 10:09,25,,Je veux comprendre comment les jeunes utilisent TikTok.\n"
-        "2026/11/02 10:12,beaucoup,,Je veux apprendre à monter des vidéos courtes.\n"
-        "2026/11/02 10:15,-3,,Je veux apprendre Canva.\n",  # refused: skipped
-        encoding="utf-8")
+    # the shared form, and one answer that is no number (counted as the median, said)
+    form.write_text(NAMELESS_FORM.replace(
+        "2026/11/02 10:15", "2026/11/02 10:12,beaucoup,,Je veux apprendre à monter des "
+        "vidéos courtes.\n2026/11/02 10:15"), encoding="utf-8")
     c = coordinator
     step = c.start_mapping(str(form), "fr")
     assert step.needed
