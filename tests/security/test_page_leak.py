@@ -200,7 +200,10 @@ def test_the_page_shows_everything_after_login(server, browser):
     page.get_by_role("tab", name="Topics").click()
     assert "→" in options_of(page, "topic-pair")
     page.get_by_role("button", name="Topic catalogue").click()
-    assert page.locator("#catalogue-table [role=gridcell]").count() > 6
+    # the table is drawn once the accordion opens: wait for its rows rather than count at once
+    page.wait_for_function(
+        "document.querySelectorAll('#catalogue-table [role=gridcell]').length > 6",
+        timeout=30_000)
     assert "topics" in page.locator("#catalogue-status").inner_text()
     page.get_by_role("tab", name="Settings").click()
     assert page.locator("#notes-visible input").is_checked()  # the demo lets notes be read
