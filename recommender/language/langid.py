@@ -179,18 +179,30 @@ def detect_language(text: str, candidates: Sequence[str] = ("fr", "en"),
     loaded on first use); for a text of fewer than :data:`MIN_WORDS` words (a list of tools:
     "Canva, Notion"), the candidate whose own function words it uses, else ``default``: a
     character model guesses at random on so little. Answers are remembered (the same
-    profiles are asked about for every pair)."""
+    profiles are asked about for every pair). Candidates the model was not trained on
+    (Guarani, Quechua...) are left out: ``default`` when none is left."""
     return _detect(text, tuple(c.lower() for c in candidates), default)
 
 
 @functools.lru_cache(maxsize=16384)
 def _detect(text: str, candidates: tuple[str, ...], default: str) -> str:
+    # A language the model was not trained on (Guarani, Quechua...) cannot be told apart.
+    candidates = tuple(c for c in candidates if c in _model_languages())
+    if not candidates:
+        return default
     if len(words(text)) < MIN_WORDS:
         found = StopWordGuesser(candidates).guess(text) \
             if all(c in STOP_WORD_LANGUAGES for c in candidates) else []
     else:
         found = _guesser(candidates).guess(text)
     return found[0][0] if found else default
+
+
+@functools.cache
+def _model_languages() -> frozenset[str]:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return frozenset(LanguageIdentifier.from_model_file(MODEL_FILE).nb_classes)
 
 
 @functools.lru_cache(maxsize=8)

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 
 from .text import fold, words
 
-__all__ = ["ANAPHORA_WORDS", "DEFAULT_STOP_LANGUAGES", "STOP_WORD_LANGUAGES", "WISH_WORDS",
+__all__ = ["ANAPHORA_WORDS", "DEFAULT_STOP_LANGUAGES", "OFFER_WORDS", "STOP_WORD_LANGUAGES",
+           "WISH_WORDS",
            "content_words", "function_words", "stop_words"]
 
 _WRITTEN: dict[str, str] = {
@@ -189,6 +190,18 @@ WISH_WORDS = frozenset(
 )
 """Words that say *that* someone wishes (want, learn, understand... in the six languages of
 the intent model), not *what* they wish: they carry no topic of their own. Folded."""
+
+OFFER_WORDS = frozenset(
+    """
+    can could show help explain share teach know manage run use using lead happy glad
+    peux pourrais sais montrer aider expliquer partager apprendre gere utilise connais
+    puedo podria ayudar explicar mostrar compartir ensenar conozco uso
+    posso poderia ajudar explicar mostrar compartilhar ensinar conheco uso
+    kann konnte zeigen erklaren helfen teilen beibringen kenne nutze
+    """.split()
+)
+"""Words that only say *that* someone offers (can, show, explain... in the five languages
+of the programmes), not *what*: they carry no topic of their own. Folded."""
 
 ANAPHORA_WORDS = frozenset(
     """

@@ -8,7 +8,8 @@ import re
 import sys
 import unicodedata
 
-__all__ = ["fold", "shorten", "split_sentences", "text_hash", "words"]
+__all__ = ["fold", "form_label", "shorten", "split_answer", "split_clauses", "split_sentences",
+           "text_hash", "words"]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[•·▪-]\s+|^\s*[•·▪*-]\s+", re.MULTILINE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
@@ -55,6 +56,50 @@ def split_sentences(text: str, min_chars: int = 3) -> list[str]:
     """Split free text into sentences or bullet items, dropping empty fragments."""
     parts = (p.strip(" \t-•·▪*") for p in _SENTENCE_END.split(text or ""))
     return [p for p in parts if len(p) >= min_chars]
+
+
+# "<question>: <answer>", as a form import writes an answer under its question (see
+# intake.forms.apply): the question names no wish or offer, so it is never quoted as one.
+_LABELLED = re.compile(r"^(?P<label>[^\n.!?;:：]{2,300}?)\s*[:：]\s+(?P<answer>\S.*)$", re.S)
+_LABEL_MAX_WORDS = 40
+
+
+def form_label(question: str) -> str:
+    """A form question as the label written before its answer (``"<label>: <answer>"``):
+    without the final ``?:.``, its inner sentence ends turned into " / " (a question asked in
+    two languages, "Motivation. Which area...?") and no colon, so :func:`split_answer` finds
+    where the answer starts and the label never becomes a sentence of its own."""
+    text = str(question).strip().lstrip("¿¡").rstrip("?:.：！!; ")
+    text = re.sub(r"\s*[.!?;:：]+\s+[¿¡]?", " / ", text)
+    return re.sub(r"[:：]", " ", text).strip()
+
+
+def split_answer(sentence: str) -> tuple[str, str]:
+    """``(label, answer)`` of a sentence that starts with a form question's label
+    (``"Skills you want to be mentored in: NLP"`` -> ``("Skills you want to be mentored in",
+    "NLP")``); ``("", sentence)`` when it does not (no colon, a sentence end before it, or a
+    "label" too long to be one)."""
+    match = _LABELLED.match(sentence)
+    if match is None or len(match.group("label").split()) > _LABEL_MAX_WORDS:
+        return "", sentence
+    return match.group("label").strip(), match.group("answer").strip()
+
+
+# Where a sentence's clauses part: punctuation inside it, and the words that join clauses
+# (and, then, but...) in the languages of the default embedder's programmes.
+_JOINING = ("and|then|but|while|et|puis|mais|alors que|y|luego|pero|mientras|e|depois|mas|"
+            "enquanto|und|dann|aber|während")
+_CLAUSE_BREAK = re.compile(
+    rf"\s*[,:;()]\s*(?:(?:{_JOINING})\s+)?|\s+(?:{_JOINING})\s+", re.IGNORECASE)
+
+
+def split_clauses(sentence: str, min_words: int = 3) -> list[str]:
+    """The clauses of a sentence of at least ``min_words`` words, split at inner punctuation
+    and joining words ("On a parlé de X, puis il m'a montré Y" -> two clauses); ``[]`` when
+    the sentence is a single clause."""
+    parts = [p.strip() for p in _CLAUSE_BREAK.split(sentence or "")]
+    parts = [p for p in parts if len(p.split()) >= min_words]
+    return parts if len(parts) > 1 else []
 
 
 @functools.cache

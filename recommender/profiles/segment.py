@@ -2,7 +2,9 @@
 
 The ``offers`` and ``wants`` columns are taken as they are; sentences of the free-text
 ``profile`` are labelled by the intent model (:mod:`.intent`), list items under a header
-("What I'd like to learn:") taking the header's label.
+("What I'd like to learn:") taking the header's label. A sentence written under a form's
+question (``"<question>: <answer>"``) is kept as its answer alone: the question helps read
+it, but it is nobody's wish, and shared by everyone who answered it.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Protocol
 import numpy as np
 
 from ..embedding.base import EncodeFn
-from ..language.text import split_sentences
+from ..language.text import split_answer, split_sentences
 from ..records import CountProgressFn, Person, ProgressFn, Segment
 from .intent import KINDS, IntentClassifier
 
@@ -29,6 +31,8 @@ __all__ = ["CachedEncoder", "Labeller", "label_and_embed", "segment_people"]
 
 
 _HEADER = re.compile(r"[:：]\s*$")
+MIN_ANSWER_CHARS = 3
+"""An answer shorter than this once its question is set aside ("No", "-") is no sentence."""
 
 
 _PROSE_END = re.compile(r"[.!?]\s*$")
@@ -82,11 +86,14 @@ def segment_people(
         pos = 0
         for kind, field in (("offer", person.offers), ("want", person.wants)):
             for sentence in split_sentences(field):
-                out.append(Segment(person.id, kind, pos, sentence, 1.0, float(kind == "want")))
-                pos += 1
+                answer = split_answer(sentence)[1]
+                if len(answer) >= MIN_ANSWER_CHARS:
+                    out.append(Segment(person.id, kind, pos, answer, 1.0, float(kind == "want")))
+                    pos += 1
         for sentence in split_sentences(person.profile):
-            pending.append((person.id, pos, sentence))
-            pos += 1
+            if len(split_answer(sentence)[1]) >= MIN_ANSWER_CHARS:
+                pending.append((person.id, pos, sentence))
+                pos += 1
         positions[person.id] = pos
     if pending:
         texts = [p[2] for p in pending]
@@ -94,7 +101,9 @@ def segment_people(
         labels, source = _under_headers(texts, [p[0] for p in pending], proba)
         for (pid, pos, sentence), k, row in zip(pending, labels, source, strict=True):
             p = proba[row]
-            out.append(Segment(pid, KINDS[k], pos, sentence, float(p[k]), float(p[1])))
+            # Read with its question ("What can you offer: Python"), kept as the answer alone.
+            out.append(Segment(pid, KINDS[k], pos, split_answer(sentence)[1], float(p[k]),
+                               float(p[1])))
     order = {p.id: i for i, p in enumerate(people)}
     out.sort(key=lambda s: (order[s.person_id], s.position))
     return out

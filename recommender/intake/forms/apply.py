@@ -9,10 +9,12 @@ the texts, and every value the mapping did not know (as a
 Joining rules (applied by :func:`apply_mapping`):
 
 - ``profile``, ``offers``, ``wants``: one line per column answered. With several columns,
-  a free-text answer is written ``"<label>: <answer>"`` (the label is the column's header),
-  so that a short answer keeps its question. Answers of checkbox columns are split into
-  items (on ``;``, new lines and commas outside brackets) and written ``"item; item"``, each
-  item a sentence of its own, without a label (the options name their subjects).
+  a free-text answer is written ``"<label>: <answer>"`` (the label is the column's header,
+  :func:`~recommender.language.text.form_label`), so that a short answer keeps its question
+  for the reader, while the profile stage quotes and embeds the answer alone. Answers of
+  checkbox columns are split into items (on ``;``, new lines and commas outside brackets)
+  and written ``"item; item"``, each item a sentence of its own, without a label (the
+  options name their subjects).
   ``labels[column]`` overrides the label of any column (``""``: none). Free-text answers
   are never split: only columns listed in ``checkbox`` are.
 - ``languages``: every column's answers, split into names; each name goes through
@@ -53,7 +55,7 @@ from ...errors import MAX_SHOWN_PROBLEMS, Problem, ValidationError, shown_proble
 from ...language.formats import format_number
 from ...language.langid import LangidGuesser, LanguageGuesser
 from ...language.names import is_filler, read_part
-from ...language.text import fold, words
+from ...language.text import fold, form_label, words
 from ...records import Person
 from ..cells import (
     answer_parts,
@@ -229,7 +231,7 @@ class _Mapper:
                 if not is_blank(v := cell_of(row, c, self.keys))]
 
     def label(self, column: str) -> str:
-        text = str(column).strip().rstrip("?:. ")
+        text = form_label(column)
         if "_" in text and " " not in text:
             text = text.replace("_", " ").capitalize()
         return text
@@ -248,7 +250,7 @@ class _Mapper:
             else:
                 body = cell_text(mapped)
                 free.append(body)
-            label = self.mapping.labels.get(column, "")
+            label = form_label(self.mapping.labels.get(column, ""))
             if column not in self.mapping.labels and several and not checkbox:
                 label = self.label(column)
             lines.append(f"{label}: {body}" if label else body)
