@@ -17,6 +17,7 @@ __all__ = [
     "PAIR_STATUSES",
     "ROLE_PREFERENCES",
     "SEGMENT_KINDS",
+    "CatalogueFit",
     "CountProgressFn",
     "CoveredTopic",
     "ImportResult",
@@ -237,6 +238,34 @@ class TopicSuggestion:
     reasons: tuple[str, ...]
     starters: tuple[str, ...]
     language: str = "en"
+
+
+@dataclass(frozen=True)
+class CatalogueFit:
+    """How well a topic catalogue answers a cohort's wishes.
+
+    A wish (a want sentence) is answered when the catalogue's closest topic is at least
+    ``threshold`` similar to it.
+
+    Attributes:
+        answered: wishes answered; ``wishes`` all the cohort's wishes.
+        threshold: the similarity a wish's closest topic must reach.
+        by_topic: ``(topic id, wishes it answers best)``, most first, answering topics only.
+        unanswered: a few wishes no topic answers, as written (the least answered first).
+        source: ``"shipped"`` (the catalogue that comes with the tool) or ``"programme"``.
+    """
+
+    answered: int
+    wishes: int
+    threshold: float
+    by_topic: tuple[tuple[str, int], ...] = ()
+    unanswered: tuple[str, ...] = ()
+    source: str = "shipped"
+
+    @property
+    def share(self) -> float:
+        """``answered / wishes`` (1.0 for a cohort without wishes: nothing is left out)."""
+        return self.answered / self.wishes if self.wishes else 1.0
 
 
 @dataclass(frozen=True)

@@ -32,31 +32,45 @@ from ..language.text import fold, shorten, words
 from ..profiles.context import PersonSentences
 from ..profiles.speakers import pair_language
 from ..records import (
+    CoveredTopic,
     Person,
     SessionNote,
     Topic,
     TopicSuggestion,
 )
 from .coverage import (
+    CoverageViews,
     covered_by_notes,
     covered_by_notes_matrix,
+    covered_records,
+    note_clauses,
     note_sentences,
+    topic_views,
+    view_similarity,
 )
 from .params import TopicParams
 
 __all__ = [
+    "Gathered",
+    "PairTopics",
     "TopicScores",
+    "covered_for_pair",
     "history_evidence",
     "lexical_similarity",
     "mean_direction",
     "mmr",
     "pair_history_evidence",
+    "score_pair",
     "score_topics",
     "shared_words",
     "suggest_for_pair",
     "suggestion_records",
     "topic_reasons",
 ]
+
+SHOWN_STARTERS = 3
+"""Starters a suggestion shows (a catalogue may hold more: they help recognise the topic in
+notes, see :func:`~.coverage.topic_views`)."""
 
 SearchFn = Callable[[np.ndarray, int], tuple[np.ndarray, np.ndarray]]
 """``(queries (q, d), k) -> (scores, ids)``, both ``(q, k)``, id ``-1`` for none."""
@@ -135,7 +149,10 @@ def score_topics(topic_vecs: np.ndarray, want_vecs: np.ndarray, want_weight: np.
                  offer_vecs: np.ndarray, offer_weight: np.ndarray, note_vecs: np.ndarray,
                  evidence: np.ndarray | None, params: TopicParams,
                  want_lexical: np.ndarray | None = None,
-                 offer_lexical: np.ndarray | None = None) -> TopicScores:
+                 offer_lexical: np.ndarray | None = None,
+                 views: CoverageViews | None = None,
+                 want_member: np.ndarray | None = None,
+                 offer_member: np.ndarray | None = None) -> TopicScores:
     """Score every topic for one pair.
 
     Args:
@@ -146,23 +163,47 @@ def score_topics(topic_vecs: np.ndarray, want_vecs: np.ndarray, want_weight: np.
         evidence: ``(T,)`` from :func:`history_evidence`, or ``None``.
         want_lexical / offer_lexical: ``(Sw, T)`` / ``(So, T)`` from
             :func:`lexical_similarity`, or ``None``.
+        views: the topics' other texts and the notes' clauses that coverage compares too
+            (:class:`~.coverage.CoverageViews`); ``None``: ``topic_vecs`` and sentences alone.
+        want_member / offer_member: ``(T, Sw)`` / ``(T, So)``, how fully a topic drawn from
+            the cohort answers a sentence it gathers (0: it does not gather it), in place of
+            their similarity.
     """
     n_topics = len(topic_vecs)
 
-    def best(vecs: np.ndarray, weight: np.ndarray,
-             lexical: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    def best(vecs: np.ndarray, weight: np.ndarray, lexical: np.ndarray | None,
+             member: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
         if len(vecs) == 0:
             return np.zeros(n_topics), np.full(n_topics, -1, dtype=np.int64)
         sims = topic_vecs @ vecs.T
         if lexical is not None:
             sims = sims + params.lexical_weight * lexical.T
+        if member is not None:
+            sims = np.where(member > 0, member, sims)
         sims = sims * weight[None, :]
         return sims.max(axis=1), sims.argmax(axis=1)
 
-    relevance, want_pos = best(want_vecs, want_weight, want_lexical)
-    capability, offer_pos = best(offer_vecs, offer_weight, offer_lexical)
-    covered_by = covered_by_notes(topic_vecs, note_vecs, params)
+    relevance, want_pos = best(want_vecs, want_weight, want_lexical, want_member)
+    capability, offer_pos = best(offer_vecs, offer_weight, offer_lexical, offer_member)
+    base = params.relevance_weight * relevance + params.capability_weight * capability
+    # The topics this pair would be offered, which its notes most likely went through.
+    candidates = np.argsort(-base, kind="stable")
+    if views is None:
+        covered_by = covered_by_notes(topic_vecs, note_vecs, params, candidates=candidates)
+    else:
+        covered_by = covered_by_notes(views.view_vecs, note_vecs, params, views.view_topic,
+                                      n_topics, views.clause_vecs, views.clause_sentence,
+                                      candidates)
     covered = covered_by >= 0
+    if want_member is not None and covered.any() and want_member.shape[1]:
+        # A wish the notes went through is covered: so is every topic drawn from the cohort
+        # that rests on it (the same wish, gathered elsewhere with other people's).
+        gathered = np.asarray(want_member[covered] > 0)
+        done = np.asarray(gathered.any(axis=0))  # (Sw,)
+        carrier = np.where(done, covered_by[covered][gathered.argmax(axis=0)], -1)
+        also = ~covered & (want_pos >= 0) & done[np.maximum(want_pos, 0)]
+        covered_by = np.where(also, carrier[np.maximum(want_pos, 0)], covered_by)
+        covered = covered_by >= 0
     topic_sims = topic_vecs @ topic_vecs.T
     closest = np.full(n_topics, -1, dtype=np.int64)
     closeness = np.zeros(n_topics)
@@ -173,8 +214,11 @@ def score_topics(topic_vecs: np.ndarray, want_vecs: np.ndarray, want_weight: np.
         closeness = np.where(np.isfinite(masked.max(axis=1)), masked.max(axis=1), 0.0)
         closest[~np.isfinite(masked.max(axis=1))] = -1
     overlap = (note_vecs @ topic_vecs.T).max(axis=0) if len(note_vecs) else np.zeros(n_topics)
+    if views is not None and len(note_vecs):
+        overlap = view_similarity(note_vecs, views.view_vecs, views.view_topic,
+                                  n_topics).max(axis=0)
     evidence = np.zeros(n_topics) if evidence is None else evidence
-    score = (params.relevance_weight * relevance + params.capability_weight * capability
+    score = (base
              - params.novelty_weight * np.maximum(closeness, 0)
              - params.overlap_weight * np.maximum(overlap, 0)
              # Evidence only lifts topics that are relevant to this mentee in the first place.
@@ -310,17 +354,45 @@ def suggestion_records(topics: Sequence[Topic], language: str, mentor: Person, m
         )
         out.append(TopicSuggestion(
             topic.id, topic.title[title_lang], round(float(scores.score[i]), 4), tuple(reasons),
-            tuple(topic.starters.get(title_lang, ())), title_lang))
+            tuple(topic.starters.get(title_lang, ()))[:SHOWN_STARTERS], title_lang))
     return out
 
 
-def suggest_for_pair(topics: Sequence[Topic], mentor: Person, mentee: Person,
-                     sentences: Mapping[str, PersonSentences], pair_notes: Sequence[SessionNote],
-                     notes: Sequence[SessionNote], encode: EncodeFn, search_notes: SearchFn,
-                     k: int, params: TopicParams,
-                     display_language: str | None = None) -> list[TopicSuggestion]:
-    """The ``k`` next topics for a pair, best first: :func:`score_topics` over the mentee's
-    wants, the mentor's offers, the pair's notes and other pairs' ratings, then :func:`mmr`.
+class Gathered(NamedTuple):
+    """What a topic drawn from the cohort gathers: its wish and offer sentences, and the
+    share of the cohort's wishers whose wishes it holds."""
+
+    sentences: tuple[str, ...]
+    share: float
+
+
+class PairTopics(NamedTuple):
+    """A pair's topics as scored: the scores and what the records quote.
+
+    ``want_texts`` / ``offer_texts``: what ``scores.want_pos`` / ``scores.offer_pos`` point
+    into; ``note_texts`` the pair's note sentences and ``owner`` ``(S,)`` the note of each;
+    ``note_similarity`` ``(S, T)`` sentences x topics; ``support`` ``(T,)`` sessions of other
+    pairs behind each topic's evidence; ``topic_vecs`` ``(T, d)``.
+    """
+
+    scores: TopicScores
+    topic_vecs: np.ndarray
+    want_texts: list[str]
+    offer_texts: list[str]
+    note_texts: list[str]
+    owner: np.ndarray
+    note_similarity: np.ndarray
+    support: np.ndarray
+
+
+def score_pair(topics: Sequence[Topic], mentor: Person, mentee: Person,
+               sentences: Mapping[str, PersonSentences], pair_notes: Sequence[SessionNote],
+               notes: Sequence[SessionNote], encode: EncodeFn, search_notes: SearchFn,
+               params: TopicParams, members: Mapping[str, Gathered] | None = None
+               ) -> PairTopics:
+    """Every topic scored for a pair (:func:`score_topics`) over the mentee's wants, the
+    mentor's offers, the pair's notes (read against every text of a topic, in every
+    language, sentence by sentence and clause by clause) and other pairs' ratings.
 
     Args:
         topics: the catalogue (``T`` topics), read in the pair's language.
@@ -328,6 +400,10 @@ def suggest_for_pair(topics: Sequence[Topic], mentor: Person, mentee: Person,
         pair_notes: the pair's notes, oldest first; ``notes`` every note of the programme.
         encode: texts ``(n,)`` -> unit vectors ``(n, d)``.
         search_notes: nearest notes (ids) to query vectors, e.g. the note index's search.
+        members: by topic id, what a topic drawn from the cohort gathers (:class:`Gathered`):
+            a wish of the mentee's it gathers answers it fully, the less so the more of the
+            cohort wished it too (``params.commonness_weight``); notes are compared with its
+            sentences too.
     """
     language = pair_language(mentor, mentee)
     topic_texts = [t.text(language) for t in topics]
@@ -337,19 +413,81 @@ def suggest_for_pair(topics: Sequence[Topic], mentor: Person, mentee: Person,
     want_texts, offer_texts = [s.text for s, _ in wants], [s.text for s, _ in offers]
     want_vecs = encode(want_texts)
     texts, owner = note_sentences(pair_notes)
+    note_vecs = encode(texts)
+    clauses, clause_sentence = note_clauses(texts)
+    views, view_topic = topic_views(
+        topics, extra={key: m.sentences for key, m in (members or {}).items()})
+    view_vecs = encode(views)
     evidence, support = pair_history_evidence(
         topic_vecs, (mentor.id, mentee.id), want_vecs, notes, sentences, encode, search_notes,
         params)
     scores = score_topics(
         topic_vecs, want_vecs, np.array([w for _, w in wants]),
         encode(offer_texts), np.array([w for _, w in offers]),
-        encode(texts), evidence, params,
-        lexical_similarity(want_texts, topic_texts), lexical_similarity(offer_texts, topic_texts))
-    chosen = mmr(scores.score, topic_vecs @ topic_vecs.T, k, params.diversity)
+        note_vecs, evidence, params,
+        lexical_similarity(want_texts, topic_texts), lexical_similarity(offer_texts, topic_texts),
+        CoverageViews(view_vecs, view_topic, encode(clauses).reshape(-1, topic_vecs.shape[1]),
+                      clause_sentence),
+        _membership(topics, members, want_texts, params.commonness_weight),
+        _membership(topics, members, offer_texts, 0.0))
+    return PairTopics(scores, topic_vecs, want_texts, offer_texts, texts, owner,
+                      view_similarity(note_vecs, view_vecs, view_topic, len(topics)), support)
+
+
+def _membership(topics: Sequence[Topic], members: Mapping[str, Gathered] | None,
+                texts: Sequence[str], commonness_weight: float) -> np.ndarray | None:
+    """``(T, len(texts))``: how fully each topic answers each of ``texts`` it gathers,
+    ``1 - commonness_weight * share`` (a topic nearly everyone wished for tells little about
+    this pair), 0 for a text it does not gather; ``None`` when no topic gathers any."""
+    if not members:
+        return None
+    out = np.zeros((len(topics), len(texts)))
+    for i, topic in enumerate(topics):
+        gathered = members.get(topic.id)
+        if gathered is not None:
+            mine = set(gathered.sentences)
+            value = 1.0 - commonness_weight * gathered.share
+            out[i] = [value if text in mine else 0.0 for text in texts]
+    return out
+
+
+def suggest_for_pair(topics: Sequence[Topic], mentor: Person, mentee: Person,
+                     sentences: Mapping[str, PersonSentences], pair_notes: Sequence[SessionNote],
+                     notes: Sequence[SessionNote], encode: EncodeFn, search_notes: SearchFn,
+                     k: int, params: TopicParams,
+                     display_language: str | None = None,
+                     members: Mapping[str, Gathered] | None = None
+                     ) -> list[TopicSuggestion]:
+    """The ``k`` next topics for a pair, best first: :func:`score_pair`, then :func:`mmr`
+    for variety; titles, reasons and starters in ``display_language`` (default: the pair's).
+    """
+    scored = score_pair(topics, mentor, mentee, sentences, pair_notes, notes, encode,
+                        search_notes, params, members)
+    chosen = mmr(scored.scores.score, scored.topic_vecs @ scored.topic_vecs.T, k,
+                 params.diversity)
     # Scored in the pair's language; titles, reasons and starters shown in the page's.
-    return suggestion_records(topics, display_language or language, mentor, mentee, scores,
-                              chosen, want_texts,
-                              offer_texts, [n.date for n in pair_notes], owner, support)
+    return suggestion_records(topics, display_language or pair_language(mentor, mentee),
+                              mentor, mentee, scored.scores, chosen, scored.want_texts,
+                              scored.offer_texts, [n.date for n in pair_notes], scored.owner,
+                              scored.support)
+
+
+def covered_for_pair(topics: Sequence[Topic], mentor: Person, mentee: Person,
+                     sentences: Mapping[str, PersonSentences], pair_notes: Sequence[SessionNote],
+                     notes: Sequence[SessionNote], encode: EncodeFn, search_notes: SearchFn,
+                     params: TopicParams, display_language: str | None = None,
+                     members: Mapping[str, Gathered] | None = None
+                     ) -> list[CoveredTopic]:
+    """The topics a pair's notes already discussed, with the covering session: the same
+    reading as :func:`suggest_for_pair` (so a topic shown as covered is never suggested and
+    the reverse); titles in ``display_language`` (default: the pair's)."""
+    if not pair_notes or not topics:
+        return []
+    scored = score_pair(topics, mentor, mentee, sentences, pair_notes, notes, encode,
+                        search_notes, params, members)
+    return covered_records(topics, display_language or pair_language(mentor, mentee),
+                           pair_notes, scored.owner, scored.scores.covered_by,
+                           scored.note_similarity)
 
 
 def pair_history_evidence(topic_vecs: np.ndarray, pair: tuple[str, str], want_vecs: np.ndarray,

