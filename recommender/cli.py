@@ -8,6 +8,8 @@
     tandem hash-password
     tandem export-workspace --workspace DIR --out archive.zip
     tandem import-workspace archive.zip --workspace DIR
+    tandem kit --workspace DIR --out kits/ [--pairs accepted] [--language fr|en] [--preview]
+    tandem checkin --workspace DIR (--out form.xlsx | --import answers.csv ...)
 
 Every command working on a workspace takes ``--database-url`` (else ``$TANDEM_DATABASE_URL``,
 else the URL the folder was last opened with, else the folder's own SQLite file).
@@ -39,13 +41,14 @@ from .embedding.backends import DEFAULT_EMBEDDER, make_embedder
 from .embedding.cached import open_embedding_cache
 from .embedding.precomputed import PrecomputedEmbedder
 from .errors import UnknownIdError, ValidationError, shown_problems
+from .insights.fit import fit_sentence
 from .intake.forms.mapping import ColumnMapping
 from .intake.forms.propose import header_of, missing_fields
 from .intake.readers import read_form_table, read_table
 from .intake.validate import load_topics
 from .matching.params import DIRECTIONS, MatchParams
 from .matching.programme import ProgrammeRules, load_rules
-from .recommender import Recommender
+from .recommender import TOPIC_SOURCES, Recommender
 from .records import KEPT_STATUSES, PairingResult, TopicSuggestion
 from .reports.export import FORMATS, pair_table, write_table
 from .storage.connection import DatabaseConnectionError
@@ -60,6 +63,10 @@ a run's proposals need: no status, no lock)."""
 UNMATCHED_COLUMNS = ["id", "name", "reason"]
 TOPIC_COLUMNS = ["mentor_id", "mentee_id", "rank", "topic_id", "title", "score", "reasons",
                  "starters"]
+DRAWN_TOPIC_COLUMNS = ("id", "language", "category", "title", "description", "starters",
+                       "wishes", "whose_wishes")
+"""drawn_topics.csv: a catalogue's columns (so it loads with --topics once edited), then who
+each topic speaks for."""
 
 
 def _cache_dir() -> Path:
@@ -251,13 +258,24 @@ def _topic_pairs(rec: Recommender, args: argparse.Namespace,
     return pairs
 
 
+def _topics_note(rec: Recommender, source: str) -> str:
+    """Where next topics come from and how well the catalogue fits, in a sentence."""
+    fit = fit_sentence(rec.catalogue_fit())
+    chosen = rec.topic_source() if source == "auto" else source
+    origin = ("next topics are drawn from the programme's own wishes" if chosen == "cohort"
+              else "next topics come from the catalogue")
+    return f"{fit[:1].upper()}{fit[1:]}: {origin}."
+
+
 def _topics(rec: Recommender, pairs: Sequence[tuple[str, str]], k: int,
-            quiet: bool) -> dict[tuple[str, str], list[TopicSuggestion]]:
+            quiet: bool, source: str = "auto") -> dict[tuple[str, str], list[TopicSuggestion]]:
+    if not quiet:
+        print(_topics_note(rec, source), file=sys.stderr)
     progress = _Progress("topics", not quiet)
     out = {}
     try:
         for i, pair in enumerate(pairs):
-            out[pair] = rec.suggest_topics(*pair, k=k)
+            out[pair] = rec.suggest_topics(*pair, k=k, source=source)
             progress((i + 1) / max(len(pairs), 1), "topics")
     finally:
         progress.close()
@@ -292,12 +310,28 @@ def cmd_match(args: argparse.Namespace) -> int:
 def cmd_topics(args: argparse.Namespace) -> int:
     rec = _recommender(args)
     result = None if args.pair or rec.pairs(KEPT_STATUSES) else _match(rec, args)
-    suggestions = _topics(rec, _topic_pairs(rec, args, result), args.k, args.quiet)
+    suggestions = _topics(rec, _topic_pairs(rec, args, result), args.k, args.quiet,
+                          args.source)
     rows = [{"mentor_id": m, "mentee_id": s, "rank": rank, "topic_id": t.topic_id,
              "title": t.title, "score": t.score, "reasons": list(t.reasons),
              "starters": list(t.starters)}
             for (m, s), items in suggestions.items() for rank, t in enumerate(items, start=1)]
-    _write(rows, TOPIC_COLUMNS, Path(args.out), "topics", args.format)
+    out = Path(args.out)
+    _write(rows, TOPIC_COLUMNS, out, "topics", args.format)
+    if args.draw_topics:  # a catalogue to edit, then load with --topics
+        drawn = rec.cohort_topics()
+        names = _names(rec)
+        _write([{"id": c.topic.id, "language": lang, "category": c.topic.category,
+                 "title": title, "description": c.topic.description.get(lang, ""),
+                 "starters": " | ".join(c.topic.starters.get(lang, ())),
+                 "wishes": len(c.wishes),
+                 "whose_wishes": ", ".join(names.get(i, i) for i in c.wishers)}
+                for c in drawn for lang, title in c.topic.title.items()],
+               list(DRAWN_TOPIC_COLUMNS), out, "drawn_topics", args.format)
+        if not args.quiet:
+            print(f"{len(drawn)} topics drawn from the programme's wishes -> "
+                  f"{out / f'drawn_topics.{args.format}'} (edit it, then use it with --topics)",
+                  file=sys.stderr)
     return 0
 
 
@@ -307,11 +341,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     rec = _recommender(args)
     result = _match(rec, args)
-    topics = _topics(rec, _topic_pairs(rec, args, result), args.k, args.quiet)
+    topics = _topics(rec, _topic_pairs(rec, args, result), args.k, args.quiet, args.source)
     themes = rec.themes(ThemeParams(seed=args.seed))
     visible = rec.notes_visible() if args.workspace else True  # a file run: the user's own files
     page = render_report(args.title, result, _names(rec), topics, themes, rec.health(),
-                         show_theme_words=visible)
+                         show_theme_words=visible, topics_note=_topics_note(rec, args.source))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "report.html").write_text(page, encoding="utf-8")
@@ -341,7 +375,8 @@ def cmd_texts(args: argparse.Namespace) -> int:
     args.model, args.embeddings, args.no_cache = None, None, True
     rec = _recommender_with(args, recorder)
     result = _match(rec, args)
-    _topics(rec, _topic_pairs(rec, args, result), args.k, True)
+    for source in ("catalogue", "cohort"):  # whichever the run's fit chooses
+        _topics(rec, _topic_pairs(rec, args, result), args.k, True, source)
     rec.themes()
     rec.health()
     out = Path(args.out)
@@ -371,6 +406,85 @@ def cmd_import_workspace(args: argparse.Namespace) -> int:
     print(f"{args.workspace}: " + ", ".join(f"{n} {name}"
                                             for name, n in manifest["tables"].items())
           + f", {sum(e['count'] for e in manifest['embeddings'])} vectors")
+    return 0
+
+
+_KIT_PAIRS = {"accepted": ("accepted",), "active": ("active",), "kept": KEPT_STATUSES}
+"""The pairs ``--pairs`` names: accepted, active, or both (kept)."""
+
+
+def _kit_workspace(args: argparse.Namespace) -> Recommender:
+    if not args.database_url and not Path(args.workspace).is_dir():
+        raise BadSetting(f"no workspace at {args.workspace}")
+    return Recommender.open(args.workspace, database_url=args.database_url)
+
+
+def cmd_kit(args: argparse.Namespace) -> int:
+    """Introductions, .eml, .ics and an index with mailto: links, one set per pair."""
+    from .kit import KitTemplateError, write_kits
+
+    rec = _kit_workspace(args)
+    try:
+        if args.pair:
+            mentor, _, mentee = args.pair.partition(":")
+            pair = rec.pair(mentor, mentee)
+            if pair is not None and pair.status not in KEPT_STATUSES:
+                raise BadSetting(f"{args.pair} is {pair.status}: a kit is for an accepted or "
+                                 "active pair")
+            kits = [rec.pair_kit(mentor, mentee, args.language)]
+        else:
+            kits = rec.pair_kits(_KIT_PAIRS[args.pairs], args.language)
+    except KitTemplateError as exc:  # the workspace's template to fix: bad input
+        raise BadSetting(str(exc)) from exc
+    if not kits:
+        print(f"no {args.pairs} pair: accept pairs first (the page's Pairs tab, or "
+              "Recommender.set_pair_status)", file=sys.stderr)
+        return 0
+    if args.preview:  # read before anything is written
+        for kit in kits:
+            print(f"=== {kit.mentor.name} → {kit.mentee.name} ({kit.language}; to: "
+                  f"{', '.join(kit.recipients) or 'no e-mail address known'}) ===")
+            print(f"Subject: {kit.subject}\n\n{kit.body}")
+            _left_out(kit)
+        return 0
+    if not args.out:
+        raise BadSetting("give --out FOLDER (or --preview to read the introductions)")
+    for kit in kits:
+        _left_out(kit)
+    written = write_kits(kits, args.out, args.language or "en")
+    print(f"{len(kits)} kit(s) in {args.out}: {len(written)} files; open index.html for a "
+          "mailto: link per pair. Nothing was sent.")
+    return 0
+
+
+def _left_out(kit: Any) -> None:
+    for name, address in kit.invalid_emails:
+        print(f"{kit.mentor.name} → {kit.mentee.name}: {name}'s '{address}' left out, not an "
+              "e-mail address", file=sys.stderr)
+
+
+def cmd_checkin(args: argparse.Namespace) -> int:
+    """Write the check-in form, or import filled ones and say who has not answered."""
+    rec = _kit_workspace(args)
+    if args.answers:
+        result = rec.import_checkin(*args.answers, statuses=_KIT_PAIRS[args.pairs])
+        names = _names(rec)
+        print(f"{result.stored} session note(s) stored from {len(result.answered)} pair(s)"
+              + (f"; {result.duplicates} answer(s) already stored, left out"
+                 if result.duplicates else ""))
+        if result.missing:
+            print(f"No answer from {len(result.missing)} pair(s):")
+            for mentor, mentee in result.missing:
+                print(f"  {names.get(mentor, mentor)} → {names.get(mentee, mentee)} "
+                      f"({mentor}:{mentee})")
+        else:
+            print("Every pair answered.")
+        return 0
+    if not args.out:
+        raise BadSetting("give --out form.xlsx (or .csv) to write the form, or --import "
+                         "answers.xlsx to read answers back")
+    path = rec.checkin_form(args.out, args.language or "en", _KIT_PAIRS[args.pairs])
+    print(f"{path}: the check-in form for the {args.pairs} pairs")
     return 0
 
 
@@ -446,6 +560,13 @@ def _parser() -> argparse.ArgumentParser:
                        "(default: each person's own, 1 when they did not say; on a "
                        "workspace, saved)")
         p.add_argument("-k", type=int, default=5, help="topics per pair")
+        p.add_argument("--source", choices=TOPIC_SOURCES, default="auto",
+                       help="where next topics come from: the catalogue, topics drawn from "
+                       "the programme's own wishes (cohort), or auto: the cohort's when the "
+                       "shipped catalogue answers too few of its wishes")
+        p.add_argument("--draw-topics", action="store_true",
+                       help="topics: also write drawn_topics.csv, topics drawn from the "
+                       "programme's wishes, a catalogue to edit and load with --topics")
         p.add_argument("--pair", help="only this pair, as MENTOR_ID:MENTEE_ID")
         p.add_argument("--cache", help="embedding cache folder for file runs")
         p.add_argument("--no-cache", action="store_true", help="no embedding cache")
@@ -473,6 +594,31 @@ def _parser() -> argparse.ArgumentParser:
                          "whole, within size limits, before anything is written)")
     restore.add_argument("--workspace", required=True, help="workspace folder (new)")
     restore.add_argument("--database-url", help=database_help)
+    kit = sub.add_parser("kit", parents=[common],
+                         help="pair kits: an introduction per pair (.eml, .txt), the first "
+                         "meeting's invitation (.ics), index.html with mailto: links")
+    kit.add_argument("--workspace", required=True, help="workspace folder")
+    kit.add_argument("--out", help="folder to write the kits to")
+    kit.add_argument("--pairs", choices=tuple(_KIT_PAIRS), default="accepted",
+                     help="which pairs: accepted (the default), active, or kept (both)")
+    kit.add_argument("--pair", help="only this pair, as MENTOR_ID:MENTEE_ID")
+    kit.add_argument("--language", help="the introductions' language (default: each pair's; "
+                     "en, fr, or a language the workspace's templates/ has)")
+    kit.add_argument("--preview", action="store_true",
+                     help="print the introductions, write nothing")
+    kit.add_argument("--database-url", help=database_help)
+    checkin = sub.add_parser("checkin", parents=[common],
+                             help="the check-in form (CSV/XLSX), or import its answers as "
+                             "session notes and list who has not answered")
+    checkin.add_argument("--workspace", required=True, help="workspace folder")
+    checkin.add_argument("--out", help="form to write (.xlsx or .csv)")
+    checkin.add_argument("--import", dest="answers", nargs="+", metavar="ANSWERS",
+                         help="filled forms to import")
+    checkin.add_argument("--pairs", choices=tuple(_KIT_PAIRS), default="kept",
+                         help="which pairs are asked: kept (accepted and active, the default), "
+                         "accepted or active")
+    checkin.add_argument("--language", choices=("en", "fr"), help="the form's language")
+    checkin.add_argument("--database-url", help=database_help)
     return parser
 
 
@@ -480,6 +626,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import, "match": cmd_match, "topics": cmd_topics, "report": cmd_report,
     "texts": cmd_texts, "hash-password": cmd_hash_password,
     "export-workspace": cmd_export_workspace, "import-workspace": cmd_import_workspace,
+    "kit": cmd_kit, "checkin": cmd_checkin,
 }
 
 

@@ -15,22 +15,30 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from .embedding.backends import make_embedder
 from .embedding.base import Embedder, EmbeddingCache
 from .embedding.cached import CachedEmbedder
 from .embedding.index import IndexSet, VectorIndex, sentence_hits
-from .errors import PairRuleError, UnknownIdError
+from .errors import PairRuleError, Problem, UnknownIdError, ValidationError
 from .insights.catalogue import default_catalogue, topics_from
-from .insights.coverage import covered_for_pair
+from .insights.cohort_topics import CohortTopic, cohort_sentences, cohort_topics
+from .insights.coverage import topic_views
+from .insights.fit import catalogue_fit, wish_answers
 from .insights.health import HealthParams, judging_day, programme_health
-from .insights.params import TopicParams
+from .insights.params import CohortTopicParams, TopicParams
 from .insights.themes import ThemeParams, programme_themes
-from .insights.topics import suggest_for_pair
+from .insights.topics import Gathered, covered_for_pair, suggest_for_pair
+from .intake.cells import canonical_column
 from .intake.forms.apply import check_updates, people_rows, read_form
 from .intake.forms.mapping import ColumnMapping
 from .intake.forms.propose import MappingProposal, header_of, mapping_setting, propose_mapping
-from .intake.readers import rows_from
+from .intake.readers import read_table, rows_from
 from .intake.validate import validate_notes, validate_people
+from .kit import CheckinResult, KitSettings, KitTemplate, PairKit, PairKitInput, compose_kit
+from .kit import checkin as kit_checkin
+from .kit import render as kit_render
 from .matching import pairing
 from .matching.cache import CohortArrays, CohortCache, LocatedPair, cohort_arrays, located_pairs
 from .matching.explain import pair_reasons
@@ -40,7 +48,9 @@ from .profiles.context import PersonSentences, sentences_by_person
 from .profiles.segment import Labeller, label_and_embed
 from .profiles.speakers import pair_language
 from .records import (
+    KEPT_STATUSES,
     PAIR_STATUSES,
+    CatalogueFit,
     CoveredTopic,
     ImportResult,
     Pair,
@@ -56,12 +66,16 @@ from .records import (
     TopicSuggestion,
     Unmatched,
 )
+from .reports.export import write_table
 from .storage.store import Store
 from .workspace import Workspace
 
-__all__ = ["NOTES_VISIBLE_SETTING", "Recommender"]
+__all__ = ["NOTES_VISIBLE_SETTING", "TOPIC_SOURCES", "Recommender"]
 
 logger = logging.getLogger(__name__)
+
+TOPIC_SOURCES = ("auto", "catalogue", "cohort")
+"""Where next topics may come from (:meth:`Recommender.suggest_topics`)."""
 
 NOTES_VISIBLE_SETTING = "coordinators_read_notes"
 
@@ -128,6 +142,8 @@ class Recommender:
         self._indexes = IndexSet(self.workspace.index_path, index_kind, lambda: self.model_id,
                                  lambda texts: self.encoder.encode(texts))
         self._cohorts = CohortCache(folder=self.workspace.index_path("cohort"))
+        # Topics drawn from the cohort, for the sentences and settings they were drawn from.
+        self._drawn: tuple[tuple[Any, ...], list[CohortTopic]] | None = None
 
     @classmethod
     def open(cls, path: str | Path, embedder: str | Embedder | None = None,
@@ -514,30 +530,108 @@ class Recommender:
         self.store.set_pairs([pair])
         return pair
 
+    # ------------------------------------------------------------------ the catalogue's fit
+    def catalogue_fit(self, topics: Iterable[Topic] | None = None,
+                      params: TopicParams | None = None) -> CatalogueFit:
+        """How many of the cohort's wishes (the want sentences of everyone who may be mentored,
+        :func:`~recommender.insights.cohort_topics.cohort_sentences`) the catalogue answers: a wish is
+        answered when its closest topic, in any of the topic's languages, is at least
+        ``params.fit_threshold`` similar. ``topics``: another catalogue to weigh (default:
+        the workspace's)."""
+        params = params or TopicParams()
+        if topics is None:
+            catalogue = self.topics()
+            # a workspace that stored the shipped catalogue as it is (the demo) still uses it
+            own = self.store.topics_chosen() and catalogue != default_catalogue()
+            source = "programme" if own else "shipped"
+        else:
+            catalogue, source = list(topics), "programme"
+        wishes = [s.text for s in cohort_sentences(self.people(), self.segments())
+                  if s.kind == "want"]
+        texts, owner = topic_views(catalogue, starters=False)
+        encode = self.encoder.encode
+        similarity, best = wish_answers(
+            encode(wishes) if wishes else np.zeros((0, 1)),
+            encode(texts) if texts else np.zeros((0, 1)), owner, len(catalogue))
+        return catalogue_fit(catalogue, wishes, similarity, best, params.fit_threshold, source)
+
+    def cohort_topics(self, params: CohortTopicParams | None = None) -> list[CohortTopic]:
+        """Topics drawn from the cohort's own wishes and offers, the most wished for first,
+        each with the people whose wishes it gathers (see
+        :mod:`~recommender.insights.cohort_topics`). Nothing is stored: keep, rename, merge
+        or drop them, then :meth:`set_topics` to make them the programme's catalogue."""
+        params = params or CohortTopicParams()
+        sentences = cohort_sentences(self.people(), self.segments())
+        key = (self.model_id, params, tuple(sentences))
+        if self._drawn is None or self._drawn[0] != key:
+            vectors = self.encoder.encode([s.text for s in sentences]) if sentences \
+                else np.zeros((0, 1), dtype=np.float32)
+            self._drawn = key, cohort_topics(sentences, vectors, self.encoder.encode, params)
+        return list(self._drawn[1])
+
+    def topic_source(self, params: TopicParams | None = None) -> str:
+        """Where next topics come from by default: ``"catalogue"`` when the programme chose
+        one, the shipped one answers at least ``params.min_fit`` of the cohort's wishes, or
+        the cohort has fewer than ``params.min_fit_wishes`` wishes; else ``"cohort"`` (topics
+        drawn from the cohort itself)."""
+        params = params or TopicParams()
+        if self.store.topics_chosen():
+            return "catalogue"
+        fit = self.catalogue_fit(params=params)
+        thin = fit.wishes < params.min_fit_wishes
+        return "catalogue" if thin or fit.share >= params.min_fit else "cohort"
+
+    def _topics_from(self, source: str, params: TopicParams
+                     ) -> tuple[list[Topic], dict[str, Gathered]]:
+        """The topics of ``source`` and, for topics drawn from the cohort, the sentences each
+        gathers (notes are compared with them)."""
+        if source not in TOPIC_SOURCES:
+            raise ValueError(f"source: {source!r} is not one of {', '.join(TOPIC_SOURCES)}")
+        if source == "auto":
+            source = self.topic_source(params)
+        if source == "catalogue":
+            return self.topics(), {}
+        drawn = self.cohort_topics()
+        wishers = len({w for c in drawn for w in c.wishers}) or 1
+        return [c.topic for c in drawn], {
+            c.topic.id: Gathered(c.wishes + c.offers, len(c.wishers) / wishers) for c in drawn}
+
     # ------------------------------------------------------------------ topics for a pair
     def covered_topics(self, mentor_id: str, mentee_id: str, params: TopicParams | None = None,
-                       language: str | None = None) -> list[CoveredTopic]:
-        """Catalogue topics the pair's notes discussed, with when; titles in ``language``."""
-        lang = pair_language(self.person(mentor_id), self.person(mentee_id))
-        return covered_for_pair(self.topics(), lang, self.notes(mentor_id, mentee_id),
-                                self.encoder.encode, params or TopicParams(), language)
+                       language: str | None = None, source: str = "auto"
+                       ) -> list[CoveredTopic]:
+        """Topics the pair's notes discussed, with when; titles in ``language``; topics
+        from ``source`` as :meth:`suggest_topics` takes it."""
+        params = params or TopicParams()
+        topics, members = self._topics_from(source, params)
+        return covered_for_pair(
+            topics, self.person(mentor_id), self.person(mentee_id),
+            self._sentences(), self.notes(mentor_id, mentee_id), self.notes(),
+            self.encoder.encode, lambda q, n: self.note_index().search(q, n), params, language,
+            members)
 
     def suggest_topics(self, mentor_id: str, mentee_id: str, k: int = 5,
                        params: TopicParams | None = None,
-                       language: str | None = None) -> list[TopicSuggestion]:
+                       language: str | None = None, source: str = "auto"
+                       ) -> list[TopicSuggestion]:
         """Next discussion topics for a pair, best first: relevant to the mentee's wants,
         within the mentor's offers, never one the pair's notes covered (lower when close to
         one), varied, informed by how pairs with similar wants rated them; in ``language``
         (a page's) when given, else the pair's (see :mod:`~recommender.insights.topics`).
+
+        ``source``: ``"catalogue"`` (the programme's, else the shipped one), ``"cohort"``
+        (topics drawn from the cohort's own wishes, :meth:`cohort_topics`), or ``"auto"``
+        (:meth:`topic_source`: the cohort's when the shipped catalogue answers too few).
         """
+        params = params or TopicParams()
         mentor, mentee = self.person(mentor_id), self.person(mentee_id)
-        topics = self.topics()
+        topics, members = self._topics_from(source, params)
         if not topics:
             return []
         return suggest_for_pair(
             topics, mentor, mentee, self._sentences(), self.notes(mentor_id, mentee_id),
             self.notes(), self.encoder.encode, lambda q, n: self.note_index().search(q, n), k,
-            params or TopicParams(), language)
+            params, language, members)
 
     # ------------------------------------------------------------------ themes and health
     def themes(self, params: ThemeParams | None = None) -> list[Theme]:
@@ -558,3 +652,145 @@ class Recommender:
         return programme_health(self.notes(), self.store.pairs(), self._sentences(),
                                 self.encoder.encode, judging_day(as_of),
                                 params or HealthParams(), language)
+
+    # ------------------------------------------------------------------ pair kits
+    def kit_settings(self) -> KitSettings:
+        """The programme's kit settings (``workspace.json``'s ``kit`` section: its name, who
+        signs, the cadence, the working day assumed...; see
+        :class:`~recommender.kit.KitSettings`).
+
+        Raises:
+            ValueError: a setting unknown or out of range, naming ``workspace.json``.
+        """
+        return KitSettings.from_dict(self.workspace.get("kit"), "workspace.json: kit")
+
+    def set_kit_settings(self, settings: KitSettings) -> None:
+        """Make ``settings`` the programme's kit settings (saved in ``workspace.json``)."""
+        self.workspace = self.workspace.with_setting("kit", settings.to_dict())
+
+    @property
+    def kit_template_folder(self) -> Path | None:
+        """The workspace's own introduction templates (``<workspace>/templates``, holding
+        ``intro_<language>.txt`` and optionally ``.html``), ``None`` in memory."""
+        return self.path / "templates" if self.path is not None else None
+
+    def kit_template(self, language: str, html: bool = False) -> KitTemplate | None:
+        """The introduction template in ``language``: the workspace's, else the shipped one
+        (``None`` when neither exists; no HTML template is shipped)."""
+        return kit_render.load_template(language, self.kit_template_folder, html)
+
+    def _kit_input(self, mentor_id: str, mentee_id: str, language: str | None,
+                   first_day: dt.date | None) -> PairKitInput:
+        mentor, mentee = self.person(mentor_id), self.person(mentee_id)
+        written = kit_render.template_languages(self.kit_template_folder)
+        lang = language or pair_language(mentor, mentee, written)
+        if lang not in written:
+            raise kit_render.KitTemplateError(
+                f"intro_{lang}.txt", None,
+                f"no introduction template in '{lang}': there are templates in "
+                f"{', '.join(written)} (add intro_{lang}.txt to "
+                f"{self.kit_template_folder or 'the workspace templates folder'})")
+        pair = self.explain_pair(mentor_id, mentee_id, language=lang)
+        topics = self.suggest_topics(mentor_id, mentee_id, k=3, language=lang)
+        settings = self.kit_settings()
+        local = dt.datetime.now().astimezone().utcoffset()
+        return PairKitInput(
+            mentor, mentee, dict(pair.quotes), tuple(topics), self.params.direction, lang,
+            not self.notes_visible(), settings,
+            first_day or dt.date.today() + dt.timedelta(days=settings.days_ahead),
+            local.total_seconds() / 3600 if local is not None else 0.0)
+
+    def pair_kit(self, mentor_id: str, mentee_id: str, language: str | None = None, *,
+                 first_day: dt.date | None = None) -> PairKit:
+        """The kit of a pair: its introduction (in ``language``, else the pair's: the
+        mentee's first language both speak among those with a template, else English), the
+        ``.eml``, the first meeting's ``.ics`` (from ``first_day``, default
+        ``days_ahead`` days from today, inside both people's working hours) and a
+        ``mailto:`` link. Nothing is sent, and no session note's text is used.
+
+        Raises:
+            UnknownIdError: an unknown person, or two people who are not a pair.
+            KitTemplateError: (a ``ValueError``) no template in ``language``, or a template
+                with a syntax error or an unknown field, naming the template and the line.
+        """
+        if self.pair(mentor_id, mentee_id) is None:
+            raise UnknownIdError("pair", f"{mentor_id}:{mentee_id}")
+        inp = self._kit_input(mentor_id, mentee_id, language, first_day)
+        template = self.kit_template(inp.language)
+        assert template is not None  # the language was checked to have one
+        return compose_kit(inp, template, self.kit_template(inp.language, html=True),
+                           dt.datetime.now(dt.UTC))
+
+    def pair_kits(self, statuses: Iterable[str] = ("accepted",), language: str | None = None,
+                  *, first_day: dt.date | None = None) -> list[PairKit]:
+        """The kits of every pair in ``statuses`` (accepted ones by default), best first."""
+        return [self.pair_kit(p.mentor_id, p.mentee_id, language, first_day=first_day)
+                for p in self.pairs(tuple(statuses))]
+
+    def _checkin_pairs(self, statuses: Iterable[str]) -> list[tuple[Person, Person]]:
+        people = {p.id: p for p in self.people()}
+        return [(people[p.mentor_id], people[p.mentee_id]) for p in self.pairs(tuple(statuses))
+                if p.mentor_id in people and p.mentee_id in people]
+
+    def checkin_form(self, path: str | Path, language: str = "en",
+                     statuses: Iterable[str] = KEPT_STATUSES) -> Path:
+        """Write the check-in form (CSV or XLSX, by ``path``'s extension; headers in
+        ``language``) with a row per pair in ``statuses`` (accepted and active by default),
+        for the pairs to fill in and :meth:`import_checkin` to read back."""
+        rows = kit_checkin.checkin_rows(self._checkin_pairs(statuses), language)
+        return write_table(rows, kit_checkin.checkin_header(language), path)
+
+    def import_checkin(self, *sources: Any,
+                       statuses: Iterable[str] = KEPT_STATUSES) -> CheckinResult:
+        """Read filled check-in forms (files, or rows) and store their answers as session
+        notes with their ratings, which the programme's health reads. An answer already
+        stored (a file imported twice) is left out. Every file is checked first: on any
+        problem nothing is stored and a :class:`~recommender.errors.ValidationError` lists
+        them all (file, row, column).
+
+        Returns:
+            the notes stored, the pairs that answered, and those that did not: the forms'
+            pairs without an answer, and the pairs in ``statuses`` no form lists.
+        """
+        known = self.store.person_ids()
+        notes: list[SessionNote] = []
+        asked: list[tuple[str, str]] = []
+        answered: list[tuple[str, str]] = []
+        problems: list[Problem] = []
+        for i, source in enumerate(sources, start=1):
+            is_file = isinstance(source, (str, Path))
+            name = Path(source).name if is_file else f"answers {i}"
+            rows = read_table(source) if is_file else rows_from(source, name)
+            try:
+                answers = kit_checkin.read_answers(rows, canonical_column, source=name)
+            except ValidationError as exc:  # not a check-in form
+                problems += exc.problems
+                continue
+            try:
+                checked = validate_notes(list(answers.notes), known, source=name)
+            except ValidationError as exc:
+                problems += answers.named(exc.problems)
+                continue
+            # an answer for two people who are not a pair of the programme is a mistake
+            for (row, _), note in zip(answers.notes, checked, strict=True):
+                if self.pair(note.mentor_id, note.mentee_id) is None:
+                    problems.append(Problem(
+                        name, row, answers.headers.get("mentee_id"),
+                        f"{note.mentor_id} and {note.mentee_id} are not a pair of the "
+                        "programme"))
+            notes += checked
+            asked += [k for k in answers.asked if k not in asked]
+            answered += [k for k in answers.answered if k not in answered]
+        if problems:
+            raise ValidationError(problems)
+        stored = {(n.mentor_id, n.mentee_id, n.date, n.text, n.rating) for n in self.notes()}
+        new = [n for n in notes if (n.mentor_id, n.mentee_id, n.date, n.text, n.rating)
+               not in stored]
+        if new:
+            self.add_notes([{"mentor_id": n.mentor_id, "mentee_id": n.mentee_id,
+                             "date": n.date, "text": n.text, "rating": n.rating} for n in new],
+                           source="check-in")
+        asked += [p.key for p in self.pairs(tuple(statuses)) if p.key not in asked]
+        return CheckinResult(len(new), tuple(answered),
+                             tuple(k for k in asked if k not in answered),
+                             len(notes) - len(new))

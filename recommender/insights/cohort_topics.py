@@ -197,7 +197,8 @@ def candidate_phrases(texts: Sequence[str], max_words: int = 3) -> Counter[str]:
 
 def key_phrases(phrases: Sequence[str], phrase_vecs: np.ndarray, counts: Sequence[int],
                 centroid: np.ndarray, k: int, diversity: float, support_weight: float,
-                background: np.ndarray | None = None, background_weight: float = 0.0
+                background: np.ndarray | None = None, background_weight: float = 0.0,
+                everywhere: Sequence[int] | None = None, elsewhere_weight: float = 0.0
                 ) -> list[int]:
     """KeyBERT-style choice of the ``k`` phrases that best name a group.
 
@@ -210,15 +211,21 @@ def key_phrases(phrases: Sequence[str], phrase_vecs: np.ndarray, counts: Sequenc
         background: ``(d,)`` the whole cohort's unit mean vector; a phrase as close to it
             as to the group ("young people" in a programme about young people) names
             nothing in particular and loses ``background_weight`` per unit of closeness.
+        everywhere: ``(p,)`` how many of the whole cohort's sentences use each phrase; a
+            phrase written mostly in other groups loses up to ``elsewhere_weight`` (the
+            class-based term frequency of BERTopic's c-TF-IDF, as a share).
 
     Returns:
         indices into ``phrases``, best first.
     """
     if not len(phrases):
         return []
-    score = phrase_vecs @ centroid + support_weight * np.log2(np.asarray(counts, dtype=float))
+    here = np.asarray(counts, dtype=float)
+    score = phrase_vecs @ centroid + support_weight * np.log2(here)
     if background is not None:
         score = score - background_weight * (phrase_vecs @ background)
+    if everywhere is not None:
+        score = score - elsewhere_weight * (1 - here / np.maximum(everywhere, here))
     return mmr(score, phrase_vecs @ phrase_vecs.T, k, diversity)
 
 
@@ -439,6 +446,8 @@ def cohort_topics(sentences: Sequence[CohortSentence], vectors: np.ndarray,
     phrase_vecs = encode(phrase_list) if phrase_list else np.zeros((0, vectors.shape[1]))
 
     background = _unit(vectors.mean(axis=0))
+    everywhere = Counter({fold(p): n for p, n in candidate_phrases(
+        [x.text for x in sentences], params.max_words).items()})
     out = []
     for number, ((rows, wishes, option), by_language) in enumerate(
             zip(groups, per_group, strict=True), start=1):
@@ -463,7 +472,9 @@ def cohort_topics(sentences: Sequence[CohortSentence], vectors: np.ndarray,
                 chosen = key_phrases(names, phrase_vecs[index], [counts[p] for p in names],
                                      centroid, params.phrases, params.diversity,
                                      params.support_weight, background,
-                                     params.background_weight)
+                                     params.background_weight,
+                                     [everywhere[fold(p)] for p in names],
+                                     params.elsewhere_weight)
                 picked = [names[j] for j in chosen]
             title = picked[0][:1].upper() + picked[0][1:]
             titles[lang] = title

@@ -93,6 +93,7 @@ class CohortTopicParams:
         support_weight: lift of a phrase per doubling of the sentences that use it.
         background_weight: penalty of a phrase per unit of closeness to the whole cohort (a
             phrase that fits every topic names none).
+        elsewhere_weight: penalty of a phrase written mostly in other topics' sentences.
         seed: random state when a large cohort is first reduced by k-means.
     """
 
@@ -106,4 +107,5 @@ class CohortTopicParams:
     diversity: float = 0.5
     support_weight: float = 0.05
     background_weight: float = 0.5
+    elsewhere_weight: float = 0.3
     seed: int = 0

@@ -27,7 +27,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..embedding.base import EncodeFn
-from ..language.stopwords import function_words
+from ..language.stopwords import OFFER_WORDS, WISH_WORDS, function_words
 from ..language.text import fold, shorten, words
 from ..profiles.context import PersonSentences
 from ..profiles.speakers import pair_language
@@ -287,7 +287,9 @@ def shared_words(sentence: str, topic_text: str, limit: int = 4) -> list[str]:
         return re.sub(r"(ees|ee|es|er|s|x|e)$", "", fold(word))
 
     topic_words = words(fold(topic_text))
-    stop = function_words(topic_words) | function_words(words(fold(sentence)))
+    # nor a word that only says one wishes ("aimerais"), which a topic's quoted wishes hold
+    stop = function_words(topic_words) | function_words(words(fold(sentence))) | WISH_WORDS \
+        | OFFER_WORDS
     topic_stems = {stem(w) for w in topic_words if len(w) > 1 and w not in stop}
     out: list[str] = []
     seen: set[str] = set()

@@ -34,13 +34,15 @@ def _list(items: Sequence[str]) -> str:
 def render_report(
     title: str, result: PairingResult, names: Mapping[str, str],
     topics: Mapping[tuple[str, str], Sequence[TopicSuggestion]], themes: Sequence[Theme],
-    health: ProgrammeHealth, show_theme_words: bool = True,
+    health: ProgrammeHealth, show_theme_words: bool = True, topics_note: str = "",
 ) -> str:
     """The report as one HTML document; every piece of user text is escaped.
 
     Args:
         show_theme_words: label themes with words from the notes (off when note texts are
             confidential; the nearest catalogue topic is shown instead).
+        topics_note: where the next topics come from and how well the catalogue answers
+            the programme's wishes, in words, shown above them.
     """
     n = names.get
     pair_rows = "".join(
@@ -70,6 +72,7 @@ def render_report(
         coverage_chart(health.wants_covered_share, "Wants covered by a session", "covered",
                        "not yet")))
     today = dt.date.today().isoformat()
+    note = f"<p class='muted' id='topics-note'>{_e(topics_note)}</p>" if topics_note else ""
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{_e(title)}</title>
 <style>{_STYLE}</style></head><body>
@@ -80,7 +83,7 @@ def render_report(
 <h2>Pairs</h2><table><tr><th>Mentor</th><th>Mentee</th><th>Score</th><th>Status</th>
 <th>Why</th></tr>{pair_rows}</table>
 <h2>Not matched</h2><table><tr><th>Name</th><th>Reason</th></tr>{unmatched_rows}</table>
-<h2>Next topics</h2>{''.join(topic_blocks) or '<p>No pair to suggest topics for.</p>'}
+<h2>Next topics</h2>{note}{''.join(topic_blocks) or '<p>No pair to suggest topics for.</p>'}
 <h2>Themes in session notes</h2><table><tr><th>Theme</th><th>Notes</th><th>By month</th>
 <th>Nearest topic</th><th></th></tr>{theme_rows}</table>
 <h2>Pairs at risk</h2><table><tr><th>Mentor</th><th>Mentee</th><th>Sessions</th>

@@ -73,9 +73,6 @@ class HandlerBase:
             self._explained[cache_key] = found
         return found.score, dict(found.parts), dict(found.quotes), tuple(found.reasons)
 
-    def _titles(self, lang: str) -> dict[str, str]:
-        return {tp.id: tp.title[tp.language_for(lang)] for tp in self.rec.topics()}
-
     def _stored_pair(self, key: str | None) -> Pair | None:
         pair = split_pair_key(key)
         return self.rec.pair(*pair) if pair is not None else None

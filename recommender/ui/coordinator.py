@@ -14,6 +14,7 @@ from .catalogue import CatalogueHandlers
 from .common import Result, Review, pair_key, split_pair_key
 from .forms import MappingStep
 from .insights import InsightHandlers
+from .kits import KitHandlers
 from .mapping import MappingHandlers
 from .pairs import PairHandlers
 from .people import PeopleHandlers
@@ -23,10 +24,10 @@ __all__ = ["Coordinator", "MappingStep", "Result", "Review", "pair_key", "split_
 
 
 class Coordinator(PeopleHandlers, MappingHandlers, PairHandlers, SessionHandlers,
-                  CatalogueHandlers, InsightHandlers):
+                  CatalogueHandlers, InsightHandlers, KitHandlers):
     """Everything the coordinator page does, over one workspace: the handlers of every
     tab (:mod:`.people`, :mod:`.mapping`, :mod:`.pairs`, :mod:`.sessions`, :mod:`.catalogue`,
-    :mod:`.insights`) on the shared state of :class:`~.base.HandlerBase`.
+    :mod:`.insights`, :mod:`.kits`) on the shared state of :class:`~.base.HandlerBase`.
 
     Args:
         rec: the workspace's recommender.

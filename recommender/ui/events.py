@@ -32,6 +32,7 @@ def wire(page: Page) -> None:
     _pairs(page, after)
     _sessions(page, after)
     _catalogue(page, after)
+    _kits(page)
     page.insights_tab.select(insights, page.ui_lang, insights_out)
     page.refresh_btn.click(insights, page.ui_lang, insights_out, api_name="insights")
     c = page.c
@@ -342,6 +343,13 @@ def _sessions(page: Page, after: After) -> None:
                              [page.log_msg, page.note_text], api_name="log_note"))
     page.session_pair.change(c.pair_history, [page.session_pair, page.ui_lang], page.history,
                              api_name="pair_history")
+
+    def do_checkin(files: Any, lg: str) -> tuple[Any, ...]:
+        return c.import_checkin(files, lg).message, None  # the uploads are gone once read
+
+    after(page.checkin_btn.click(do_checkin, [page.checkin_files, page.ui_lang],
+                                 [page.checkin_msg, page.checkin_files],
+                                 api_name="import_checkin"))
     page.topics_btn.click(c.next_topics_html, [page.topic_pair, page.how_many, page.ui_lang],
                           page.topics_html, api_name="next_topics")
 
@@ -375,3 +383,49 @@ def _catalogue(page: Page, after: After) -> None:
         api_name="use_shipped_catalogue"))
     page.demo.load(lambda lg: (c.catalogue_status(lg), c.catalogue_table()), page.ui_lang,
                    [page.catalogue_status, page.catalogue_df])
+
+    def draw(lg: str) -> tuple[Any, ...]:
+        # drawn topics go to the table, to be edited and saved; nothing is stored yet
+        result, table, who = c.draw_topics(lg)
+        return (result.message, gr.update() if table is None else table,
+                gr.update(value=who, visible=True))
+
+    page.cohort_draw_btn.click(draw, page.ui_lang,
+                               [page.catalogue_msg, page.catalogue_df, page.cohort_df],
+                               api_name="draw_topics")
+
+    def merge(table: Any, ids: str, title: str, lg: str) -> tuple[Any, ...]:
+        result, merged = c.merge_rows(table, ids, title, lg)
+        return result.message, gr.update() if merged is None else merged
+
+    page.merge_btn.click(merge, [page.catalogue_df, page.merge_ids, page.merge_title,
+                                 page.ui_lang], [page.catalogue_msg, page.catalogue_df],
+                         api_name="merge_topics")
+
+
+def _kits(page: Page) -> None:
+    """Pair kits: the Kit of the pair under review (its introduction shown, .eml and .ics to
+    download) and one zip of the accepted pairs' kits. Writes nothing to the workspace: no
+    refresh after them. A preview goes when another pair is chosen or the language changes."""
+    c = page.c
+
+    def do_kit(key: str | None, lg: str) -> tuple[Any, ...]:
+        view = c.pair_kit(key, lg)
+        return (view.message, view.html,
+                gr.update(value=view.files or None, visible=bool(view.files)))
+
+    page.kit_btn.click(do_kit, [page.selected, page.ui_lang],
+                       [page.kit_msg, page.kit_html, page.kit_files], api_name="pair_kit")
+
+    def do_zip(lg: str) -> tuple[Any, ...]:
+        message, path = c.accepted_kits_zip(lg)
+        return message, "", gr.update(value=[path] if path else None, visible=bool(path))
+
+    page.kits_btn.click(do_zip, page.ui_lang, [page.kit_msg, page.kit_html, page.kit_files],
+                        api_name="accepted_kits")
+
+    def clear() -> tuple[Any, ...]:
+        return "", "", gr.update(value=None, visible=False)
+
+    for trigger in (page.selected.change, page.language.change):
+        trigger(clear, None, [page.kit_msg, page.kit_html, page.kit_files])

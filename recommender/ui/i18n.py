@@ -114,6 +114,59 @@ _STRINGS: dict[str, dict[str, str]] = {
     "catalogue_not_saved": {"en": "Catalogue not saved: fix these rows.",
                             "fr": "Catalogue non enregistré : corrigez ces lignes."},
     "catalogue_source": {"en": "the catalogue table", "fr": "le tableau du catalogue"},
+    "topics_from_cohort_in_use": {
+        "en": "Too few of the wishes are answered: next topics are drawn from the programme's "
+              "own wishes (below), until you save a catalogue.",
+        "fr": "Trop peu de souhaits y trouvent réponse : les prochains sujets sont tirés des "
+              "souhaits du programme (ci-dessous), jusqu'à ce que vous enregistriez un "
+              "catalogue.",
+    },
+    "cohort_draw": {"en": "Draw topics from this programme's wishes",
+                    "fr": "Tirer des sujets des souhaits du programme"},
+    "cohort_table": {"en": "Drawn topics: the people whose wishes each gathers",
+                     "fr": "Sujets tirés : les personnes dont chacun rassemble les souhaits"},
+    "cohort_drawn": {
+        "en": "{n} topic(s) drawn from {wishes} wish(es) of this programme, now in the table: "
+              "rename them, delete rows, merge topics, then save the table as the catalogue.",
+        "fr": "{n} sujet(s) tiré(s) de {wishes} souhait(s) de ce programme, placés dans le "
+              "tableau : renommez-les, supprimez des lignes, fusionnez des sujets, puis "
+              "enregistrez le tableau comme catalogue.",
+    },
+    "cohort_none": {"en": "Nobody has said what they want to learn yet: no topic to draw.",
+                    "fr": "Personne n'a encore dit ce qu'il veut apprendre : aucun sujet à "
+                          "tirer."},
+    "merge_ids": {"en": "Topics to merge (ids, separated by commas)",
+                  "fr": "Sujets à fusionner (id, séparés par des virgules)"},
+    "merge_title": {"en": "Title of the merged topic (optional)",
+                    "fr": "Titre du sujet fusionné (facultatif)"},
+    "merge_btn": {"en": "Merge in the table", "fr": "Fusionner dans le tableau"},
+    "merged": {"en": "Merged in the table: {ids}. Save the table to keep it.",
+               "fr": "Fusionnés dans le tableau : {ids}. Enregistrez le tableau pour garder "
+                     "la fusion."},
+    "not_merged": {"en": "Nothing merged:", "fr": "Rien n'est fusionné :"},
+    # pair kits
+    "checkin_box": {"en": "Check-in answers", "fr": "Réponses aux points d'étape"},
+    "checkin_files": {"en": "Filled check-in forms (CSV, XLSX)",
+                      "fr": "Formulaires de point d'étape remplis (CSV, XLSX)"},
+    "checkin_import": {"en": "Import the answers", "fr": "Importer les réponses"},
+    "checkin_msg_label": {"en": "Check-in import", "fr": "Import des points d'étape"},
+    "invalid_email": {"en": "{name}: '{address}' is not an e-mail address and is left out "
+                            "(correct it under Participants).",
+                      "fr": "{name} : « {address} » n'est pas une adresse électronique, elle "
+                            "est écartée (corrigez-la sous Participants)."},
+    "long_mailto": {"en": "This introduction is long for a link: some mail clients (Outlook "
+                          "on Windows) cut it. The .eml holds all of it.",
+                    "fr": "Cette présentation est longue pour un lien : certaines messageries "
+                          "(Outlook sous Windows) la coupent. Le .eml la contient en entier."},
+    "checkin_none": {"en": "Choose the filled check-in form(s) first.",
+                     "fr": "Choisissez d'abord le ou les formulaires de point d'étape remplis."},
+    "checkin_done": {"en": "{stored} session note(s) stored from {pairs} pair(s).",
+                     "fr": "{stored} séance(s) enregistrée(s), de {pairs} binôme(s)."},
+    "checkin_duplicates": {"en": "{n} answer(s) already stored, left out.",
+                           "fr": "{n} réponse(s) déjà enregistrée(s), ignorée(s)."},
+    "checkin_missing": {"en": "No answer yet from {n} pair(s):",
+                        "fr": "Pas encore de réponse de {n} binôme(s) :"},
+    "checkin_all": {"en": "Every pair answered.", "fr": "Tous les binômes ont répondu."},
     "report_label": {"en": "Import report", "fr": "Compte rendu de l'import"},
     "summary_label": {"en": "Matching result", "fr": "Résultat de l'appariement"},
     "decision_label": {"en": "Decision", "fr": "Décision"},
@@ -282,6 +335,45 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "Not logged: fix this.", "fr": "Séance non enregistrée : corrigez ceci.",
     },
     "export_file": {"en": "Exported file", "fr": "Fichier exporté"},
+    # pair kits: the introduction, .eml and .ics of a pair, and a zip of the accepted ones
+    "kit": {"en": "Kit: introduce this pair", "fr": "Kit : présenter ce binôme"},
+    "kits_accepted": {"en": "Kits for accepted pairs (zip)",
+                      "fr": "Kits des binômes acceptés (zip)"},
+    "kit_msg_label": {"en": "Kit result", "fr": "Résultat du kit"},
+    "kit_files": {"en": "Kit files (.eml, .ics, zip)", "fr": "Fichiers du kit (.eml, .ics, zip)"},
+    "kit_title": {"en": "Introduction of {pair}, in {language}",
+                  "fr": "Présentation de {pair}, en {language}"},
+    "kit_to": {"en": "To:", "fr": "À :"},
+    "kit_subject": {"en": "Subject:", "fr": "Objet :"},
+    "kit_no_email": {"en": "no e-mail address known: add them under Participants, or fill "
+                           "them in your mail client",
+                     "fr": "aucune adresse connue : ajoutez-les sous Participants, ou "
+                           "saisissez-les dans votre messagerie"},
+    "kit_meeting": {"en": "First meeting proposed (the .ics): {when}, local time.",
+                    "fr": "Première rencontre proposée (le .ics) : {when}, heure locale."},
+    "kit_outside": {"en": "Their working days do not overlap: this time is outside someone's "
+                          "usual hours.",
+                    "fr": "Leurs journées de travail ne se recouvrent pas : ce créneau sort "
+                          "des horaires habituels de l'un d'eux."},
+    "kit_mailto": {"en": "Open in your mail client", "fr": "Ouvrir dans la messagerie"},
+    "kit_files_hint": {"en": "or download the .eml (a draft to send) and the .ics below. "
+                             "Nothing is sent by Tandem.",
+                       "fr": "ou téléchargez ci-dessous le .eml (un brouillon à envoyer) et "
+                             "le .ics. Tandem n'envoie rien."},
+    "kit_ready": {"en": "Kit of {pair} ready: read it below, then send it from your mail "
+                        "client.",
+                  "fr": "Kit de {pair} prêt : relisez-le ci-dessous, puis envoyez-le depuis "
+                        "votre messagerie."},
+    "kit_not_kept": {"en": "Kits are for accepted or active pairs: accept this pair first.",
+                     "fr": "Les kits sont pour les binômes acceptés ou actifs : acceptez "
+                           "d'abord ce binôme."},
+    "kit_error": {"en": "No kit: {why}", "fr": "Pas de kit : {why}"},
+    "kits_none": {"en": "No accepted pair yet: accept pairs first.",
+                  "fr": "Aucun binôme accepté pour l'instant : acceptez d'abord des binômes."},
+    "kits_done": {"en": "{n} kit(s) in the zip, with index.html (a mailto: link per pair) and "
+                        "the check-in form. Nothing was sent.",
+                  "fr": "{n} kit(s) dans le zip, avec index.html (un lien mailto: par binôme) "
+                        "et le formulaire de point d'étape. Rien n'a été envoyé."},
     "settings_box": {"en": "Matching settings", "fr": "Réglages de l'appariement"},
     "filter_status": {"en": "Status", "fr": "Statut"},
     "filter_level": {"en": "Match level", "fr": "Niveau d'accord"},
@@ -598,6 +690,9 @@ _COLUMNS: dict[str, dict[str, str]] = {
     "source": {"en": "form column", "fr": "colonne du formulaire"},
     "why": {"en": "how it is read", "fr": "lecture"},
     "examples": {"en": "examples", "fr": "exemples"},
+    "drawn_title": {"en": "title", "fr": "titre"},
+    "wishes": {"en": "wishes", "fr": "souhaits"},
+    "wishers": {"en": "whose wishes", "fr": "souhaits de"},
     "confidence": {"en": "confidence", "fr": "confiance"},
     "answer": {"en": "answer in the form", "fr": "réponse du formulaire"},
     "value": {"en": "value", "fr": "valeur"},

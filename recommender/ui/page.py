@@ -33,7 +33,7 @@ from ..language.formats import format_date
 from ..matching.params import MatchParams
 from ..recommender import Recommender
 from .assets import CSS, head_script
-from .catalogue import CATALOGUE_COLUMNS
+from .catalogue import CATALOGUE_COLUMNS, DRAWN_COLUMNS
 from .coordinator import Coordinator
 from .events import wire
 from .i18n import LEVELS, column, t, word
@@ -123,6 +123,11 @@ class Page:
     fmt: gr.Radio
     export_btn: gr.Button
     export_file: gr.File
+    kit_btn: gr.Button
+    kits_btn: gr.Button
+    kit_msg: gr.Textbox
+    kit_html: gr.HTML
+    kit_files: gr.File
     # sessions and topics
     session_pair: gr.Dropdown
     note_date: gr.Textbox
@@ -132,6 +137,9 @@ class Page:
     log_btn: gr.Button
     log_msg: gr.Textbox
     history: gr.Dataframe
+    checkin_files: gr.File
+    checkin_btn: gr.Button
+    checkin_msg: gr.Textbox
     topic_pair: gr.Dropdown
     how_many: gr.Slider
     topics_btn: gr.Button
@@ -143,6 +151,11 @@ class Page:
     catalogue_save_btn: gr.Button
     catalogue_reset_btn: gr.Button
     catalogue_msg: gr.Textbox
+    cohort_draw_btn: gr.Button
+    cohort_df: gr.Dataframe
+    merge_ids: gr.Textbox
+    merge_title: gr.Textbox
+    merge_btn: gr.Button
     # insights and settings
     insights_tab: gr.Tab
     refresh_btn: gr.Button
@@ -339,6 +352,16 @@ def _pairs_tab(page: Page) -> None:
             for action in DECISIONS}
         page.undo_btn = page.button("undo", elem_id="undo-btn", min_width=90)
     page.status_msg = page.message("decision_label", elem_id="pair-status")
+    # pair kits: the introduction of the pair above (accepted or active), or of every
+    # accepted pair in one zip; files only, nothing is sent
+    with gr.Row(equal_height=True, elem_id="kit-actions"):
+        page.kit_btn = page.button("kit", elem_id="kit-btn", scale=1)
+        page.kits_btn = page.button("kits_accepted", elem_id="kits-btn", scale=1)
+        page.kit_msg = page.message("kit_msg_label", elem_id="kit-msg", scale=2)
+    page.kit_html = gr.HTML(elem_id="kit-preview")
+    page.kit_files = L(gr.File(label=t("kit_files", lang), interactive=False,
+                               file_count="multiple", elem_id="kit-files", visible=False),
+                       "kit_files")
     with page.accordion("manual_title", open=False, elem_id="manual-box"):
         with gr.Row():
             page.manual_mentor = L(gr.Dropdown([], value=None,
@@ -388,6 +411,16 @@ def _sessions_tab(page: Page) -> None:
                                   wrap=True, label=t("history", lang), elem_id="history",
                                   column_widths=["13%", "7%", "30%", "50%"]),
                      "history")
+    # check-in forms filled by the pairs (see the Kits on the Pairs tab): their answers
+    # stored as session notes, and who has not answered
+    with page.accordion("checkin_box", open=False, elem_id="checkin-box"):
+        with gr.Row(equal_height=True):
+            page.checkin_files = L(gr.File(label=t("checkin_files", lang), type="filepath",
+                                           file_count="multiple", elem_id="checkin-files",
+                                           height=120, file_types=[".csv", ".xlsx"]),
+                                   "checkin_files")
+            page.checkin_btn = page.button("checkin_import", elem_id="checkin-btn")
+        page.checkin_msg = page.message("checkin_msg_label", elem_id="checkin-msg", lines=3)
 
 
 def _topics_tab(page: Page) -> None:
@@ -416,6 +449,17 @@ def _topics_tab(page: Page) -> None:
                                            elem_id="catalogue-table", max_height=420,
                                            column_widths=["12%", "7%", "11%", "18%", "27%",
                                                           "25%"]), "catalogue_table")
+        page.cohort_draw_btn = page.button("cohort_draw", elem_id="cohort-draw-btn")
+        page.cohort_df = L(gr.Dataframe(_empty_table(lang, *DRAWN_COLUMNS), interactive=False,
+                                        wrap=True, label=t("cohort_table", lang),
+                                        elem_id="cohort-table", max_height=300, visible=False),
+                           "cohort_table")
+        with gr.Row(equal_height=True):
+            page.merge_ids = L(gr.Textbox(label=t("merge_ids", lang), elem_id="merge-ids",
+                                          scale=2), "merge_ids")
+            page.merge_title = L(gr.Textbox(label=t("merge_title", lang),
+                                            elem_id="merge-title", scale=2), "merge_title")
+            page.merge_btn = page.button("merge_btn", elem_id="merge-btn", scale=1)
         with gr.Row():
             page.catalogue_save_btn = page.button("catalogue_save", variant="primary",
                                                   elem_id="catalogue-save-btn")

@@ -55,10 +55,9 @@ class SessionHandlers(HandlerBase):
         if pair is None:
             return pd.DataFrame([], columns=cols)
         visible = self.notes_visible()
-        titles = self._titles(lang)
         covered: dict[int, list[str]] = {}
-        for c in self.rec.covered_topics(*pair):
-            covered.setdefault(c.note_id, []).append(titles.get(c.topic_id, c.title))
+        for c in self.rec.covered_topics(*pair, language=lang):
+            covered.setdefault(c.note_id, []).append(c.title)
         rows = [{
             column("date", lang): format_date(n.date, lang), column("rating", lang): n.rating or "",
             column("topics", lang): ", ".join(covered.get(n.id, [])),
@@ -71,28 +70,23 @@ class SessionHandlers(HandlerBase):
         pair = split_pair_key(key)
         if pair is None:
             return f"<p>{html.escape(t('choose_pair', lang))}</p>"
+        # titles, reasons and starters come in the page's language
         suggestions = self.rec.suggest_topics(*pair, k=int(k), language=lang)
-        covered = self.rec.covered_topics(*pair)
-        catalogue = {tp.id: tp for tp in self.rec.topics()}
+        covered = self.rec.covered_topics(*pair, language=lang)
         esc = html.escape
         cards = []
         for rank, s in enumerate(suggestions, start=1):
-            topic = catalogue.get(s.topic_id)
-            title = topic.title[topic.language_for(lang)] if topic else s.title
-            starters = (topic.starters.get(topic.language_for(lang), ()) if topic
-                        else s.starters) or s.starters
             reasons = "".join(f"<li>{esc(r)}</li>" for r in s.reasons)
-            items = "".join(f"<li>{esc(q)}</li>" for q in starters)
+            items = "".join(f"<li>{esc(q)}</li>" for q in s.starters)
             cards.append(
-                f'<div class="topic-card"><h3>{rank}. {esc(title)} '
+                f'<div class="topic-card"><h3>{rank}. {esc(s.title)} '
                 f'<small class="topic-score">{esc(t("relevance", lang))} '
                 f"{esc(format_number(s.score, lang, 2))}</small></h3><ul>{reasons}</ul>"
                 f"<p><b>{esc(t('starters', lang))}</b></p><ul>{items}</ul></div>")
         if not cards:
             cards.append(f"<p>{esc(t('no_topics', lang))}</p>")
         if covered:
-            titles = self._titles(lang)
-            listed = "".join(f"<li>{esc(titles.get(c.topic_id, c.title))} — "
+            listed = "".join(f"<li>{esc(c.title)} — "
                              f"{esc(format_date(c.date, lang))}</li>" for c in covered)
             cards.append(f"<div class='covered'><b>{esc(t('covered', lang))}</b>"
                          f"<ul>{listed}</ul></div>")

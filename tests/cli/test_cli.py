@@ -137,6 +137,35 @@ def test_precomputed_embeddings_and_seed(files):
     assert missing.returncode == 1 and "no precomputed embedding" in missing.stderr
 
 
+def test_topics_say_how_the_catalogue_fits_and_draw_the_programmes_own(files):
+    result = tandem("topics", "--people", "people.csv", "--notes", "notes.csv", "--out", "d",
+                    "--model", "hashing", "--no-cache", "--draw-topics", cwd=files)
+    assert result.returncode == 0, result.stderr
+    assert "The shipped catalogue answers" in result.stderr
+    assert "wishes of this programme: next topics come from the catalogue." in result.stderr
+    drawn = read_csv(files / "d" / "drawn_topics.csv")
+    assert drawn and list(drawn[0]) == ["id", "language", "category", "title", "description",
+                                        "starters", "wishes", "whose_wishes"]
+    assert {r["category"] for r in drawn} == {"cohort"}
+    assert any("Sylvie" in r["whose_wishes"] for r in drawn)
+    # edited, it loads as the programme's catalogue; asked for, topics come from the cohort
+    loaded = tandem("topics", "-q", "--people", "people.csv", "--out", "e", "--model",
+                    "hashing", "--no-cache", "--topics", "d/drawn_topics.csv", cwd=files)
+    assert loaded.returncode == 0, loaded.stderr
+    assert {r["topic_id"] for r in read_csv(files / "e" / "topics.csv")} <= \
+        {r["id"] for r in drawn}
+    cohort = tandem("topics", "-q", "--people", "people.csv", "--out", "f", "--model",
+                    "hashing", "--no-cache", "--source", "cohort", cwd=files)
+    assert cohort.returncode == 0, cohort.stderr
+    assert all(r["topic_id"].startswith("cohort-")
+               for r in read_csv(files / "f" / "topics.csv"))
+    report = tandem("report", "-q", "--people", "people.csv", "--out", "r", "--model",
+                    "hashing", "--no-cache", cwd=files)
+    assert report.returncode == 0, report.stderr
+    assert "id='topics-note'>The shipped catalogue answers" in \
+        (files / "r" / "report.html").read_text(encoding="utf-8")
+
+
 def test_import_into_workspace_then_match_it(files):
     result = tandem("import", "-q", "people.csv", "notes.csv", "--workspace", "ws", "--model",
                     "hashing", cwd=files)

@@ -7,6 +7,9 @@ import email.policy
 from email.parser import BytesParser
 
 import icalendar
+import pytest
+
+from recommender.errors import UnknownIdError
 
 
 def test_kit_writes_a_set_per_accepted_pair(workspace, tandem, tmp_path):
@@ -67,10 +70,6 @@ def test_checkin_form_then_answers_and_who_has_not_answered(workspace, tandem, t
 
 
 def test_a_kit_is_for_a_pair_that_exists_and_is_kept(workspace, tandem):
-    from recommender.errors import UnknownIdError
-
-    import pytest
-
     with pytest.raises(UnknownIdError, match="unknown pair id 'm1:s2'"):
         workspace.pair_kit("m1", "s2")
     workspace.set_pair_status("m2", "s2", "rejected")

@@ -276,6 +276,43 @@ def test_the_topic_catalogue_is_loaded_edited_and_reset_on_the_page(coordinator,
     assert "catalogue fourni" in coordinator.catalogue_status("fr")
 
 
+def test_topics_drawn_from_the_programme_are_edited_merged_and_saved(coordinator):
+    status = coordinator.catalogue_status("en")
+    assert re.search(r"The shipped catalogue answers \d+ of \d+ wishes of this programme\.",
+                     status), status
+    assert re.search(r"Le catalogue fourni répond à \d+ des \d+ souhaits",
+                     coordinator.catalogue_status("fr"))
+    result, table, who = coordinator.draw_topics("fr")
+    assert result.ok and "tiré(s) de" in result.message
+    assert table is not None and set(table["category"]) == {"cohort"}
+    ids = list(dict.fromkeys(table["id"]))
+    assert ids[0] == "cohort-01" and len(ids) >= 2
+    assert list(who.columns) == ["id", "titre", "souhaits", "souhaits de", "exemples"]
+    assert who.iloc[0]["souhaits de"]  # the people, by name
+    names = {p.name for p in coordinator.rec.people()}
+    assert set(who.iloc[0]["souhaits de"].split(", ")) <= names
+    assert coordinator.rec.topics_chosen() is False  # nothing stored by drawing
+    # merged in the table (not saved), then a mistake is refused with the table unchanged
+    merged_result, merged = coordinator.merge_rows(table, f"{ids[0]}, {ids[1]}", "Both", "en")
+    assert merged_result.ok and merged is not None
+    assert ids[1] not in set(merged["id"]) and set(merged[merged["id"] == ids[0]]["title"]) \
+        == {"Both"}
+    refused, unchanged = coordinator.merge_rows(merged, f"{ids[0]}, nope", "", "en")
+    assert not refused.ok and unchanged is None and "nope" in refused.message
+    saved = coordinator.save_catalogue(merged, "en")
+    assert saved.ok and coordinator.rec.topics_chosen()
+    assert "This programme's catalogue answers 2 of 2" in coordinator.catalogue_status("en")
+    assert "drawn from the programme's own wishes" not in coordinator.catalogue_status("en")
+
+
+def test_drawing_topics_without_wishes_says_so_and_keeps_the_table():
+    empty = Coordinator(Recommender(embedder=HashingEmbedder()))
+    result, table, who = empty.draw_topics("en")
+    assert not result.ok and "Nobody has said" in result.message
+    assert table is None and who.empty
+    assert "No wish to answer yet" in empty.catalogue_status("en")
+
+
 def test_the_page_says_where_the_programme_stands(tmp_path, coordinator):
     empty = Coordinator(Recommender(embedder=HashingEmbedder()))
     assert "Start here" in empty.overview("en") and "Par où commencer" in empty.overview("fr")
