@@ -390,8 +390,8 @@ class PairTopics(NamedTuple):
 def score_pair(topics: Sequence[Topic], mentor: Person, mentee: Person,
                sentences: Mapping[str, PersonSentences], pair_notes: Sequence[SessionNote],
                notes: Sequence[SessionNote], encode: EncodeFn, search_notes: SearchFn,
-               params: TopicParams, members: Mapping[str, Gathered] | None = None
-               ) -> PairTopics:
+               params: TopicParams, members: Mapping[str, Gathered] | None = None,
+               with_evidence: bool = True) -> PairTopics:
     """Every topic scored for a pair (:func:`score_topics`) over the mentee's wants, the
     mentor's offers, the pair's notes (read against every text of a topic, in every
     language, sentence by sentence and clause by clause) and other pairs' ratings.
@@ -406,6 +406,7 @@ def score_pair(topics: Sequence[Topic], mentor: Person, mentee: Person,
             a wish of the mentee's it gathers answers it fully, the less so the more of the
             cohort wished it too (``params.commonness_weight``); notes are compared with its
             sentences too.
+        with_evidence: read other pairs' ratings (what covered topics do not need).
     """
     language = pair_language(mentor, mentee)
     topic_texts = [t.text(language) for t in topics]
@@ -422,7 +423,7 @@ def score_pair(topics: Sequence[Topic], mentor: Person, mentee: Person,
     view_vecs = encode(views)
     evidence, support = pair_history_evidence(
         topic_vecs, (mentor.id, mentee.id), want_vecs, notes, sentences, encode, search_notes,
-        params)
+        params) if with_evidence else (None, np.zeros(len(topics), dtype=np.int64))
     scores = score_topics(
         topic_vecs, want_vecs, np.array([w for _, w in wants]),
         encode(offer_texts), np.array([w for _, w in offers]),
@@ -486,7 +487,7 @@ def covered_for_pair(topics: Sequence[Topic], mentor: Person, mentee: Person,
     if not pair_notes or not topics:
         return []
     scored = score_pair(topics, mentor, mentee, sentences, pair_notes, notes, encode,
-                        search_notes, params, members)
+                        search_notes, params, members, with_evidence=False)
     return covered_records(topics, display_language or pair_language(mentor, mentee),
                            pair_notes, scored.owner, scored.scores.covered_by,
                            scored.note_similarity)

@@ -8,7 +8,7 @@ import re
 import sys
 import unicodedata
 
-__all__ = ["fold", "form_label", "shorten", "split_answer", "split_clauses", "split_sentences",
+__all__ = ["LABEL_MARK", "fold", "form_label", "shorten", "split_answer", "split_clauses", "split_sentences",
            "text_hash", "words"]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[•·▪-]\s+|^\s*[•·▪*-]\s+", re.MULTILINE)
@@ -58,29 +58,30 @@ def split_sentences(text: str, min_chars: int = 3) -> list[str]:
     return [p for p in parts if len(p) >= min_chars]
 
 
-# "<question>: <answer>", as a form import writes an answer under its question (see
-# intake.forms.apply): the question names no wish or offer, so it is never quoted as one.
-_LABELLED = re.compile(r"^(?P<label>[^\n.!?;:：]{2,300}?)\s*[:：]\s+(?P<answer>\S.*)$", re.S)
-_LABEL_MAX_WORDS = 40
+LABEL_MARK = " ▸ "
+"""Between a form question's label and the answer written under it (``"<label> ▸ <answer>"``,
+see :mod:`recommender.intake.forms.apply`): a mark that prose does not use, unlike a colon
+("Thirty years in credit risk: model validation, Basel reporting" is all answer)."""
+
+_LABELLED = re.compile(r"^(?P<label>[^\n▸]{1,400}?)\s▸\s+(?P<answer>\S.*)$", re.S)
 
 
 def form_label(question: str) -> str:
-    """A form question as the label written before its answer (``"<label>: <answer>"``):
+    """A form question as the label written before its answer (``"<label> ▸ <answer>"``):
     without the final ``?:.``, its inner sentence ends turned into " / " (a question asked in
-    two languages, "Motivation. Which area...?") and no colon, so :func:`split_answer` finds
-    where the answer starts and the label never becomes a sentence of its own."""
+    two languages, "Motivation. Which area...?"), no colon and no mark, so the label never
+    becomes a sentence of its own and :func:`split_answer` finds where the answer starts."""
     text = str(question).strip().lstrip("¿¡").rstrip("?:.：！!; ")
     text = re.sub(r"\s*[.!?;:：]+\s+[¿¡]?", " / ", text)
-    return re.sub(r"[:：]", " ", text).strip()
+    return re.sub(r"[:：▸]", " ", text).strip()
 
 
 def split_answer(sentence: str) -> tuple[str, str]:
     """``(label, answer)`` of a sentence that starts with a form question's label
-    (``"Skills you want to be mentored in: NLP"`` -> ``("Skills you want to be mentored in",
-    "NLP")``); ``("", sentence)`` when it does not (no colon, a sentence end before it, or a
-    "label" too long to be one)."""
+    (``"Skills you want to be mentored in ▸ NLP"`` -> ``("Skills you want to be mentored
+    in", "NLP")``); ``("", sentence)`` when it does not."""
     match = _LABELLED.match(sentence)
-    if match is None or len(match.group("label").split()) > _LABEL_MAX_WORDS:
+    if match is None:
         return "", sentence
     return match.group("label").strip(), match.group("answer").strip()
 

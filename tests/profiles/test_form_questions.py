@@ -40,10 +40,10 @@ def test_the_profile_keeps_the_question_for_the_reader_and_the_sentences_the_ans
     rec = imported()
     person = next(p for p in rec.people() if p.role_preference == "mentee")
     assert person.wants.startswith("What career goals do you want to achieve in the next "
-                                   "three years: Finish my PhD")
+                                   "three years ▸ Finish my PhD")
     mentor = next(p for p in rec.people() if p.role_preference == "mentor")
     # a question asked in two sentences stays one label, never a sentence of its own
-    assert "Mentor Motivation / Which research areas can you mentor: Computer" in mentor.offers
+    assert "Mentor Motivation / Which research areas can you mentor ▸ Computer" in mentor.offers
     texts = [s.text for s in rec.segments()]
     assert "Finish my PhD and apply to a postdoc abroad." in texts
     assert "Scientific writing, rebuttals and reviewing." in texts

@@ -9,8 +9,9 @@ the texts, and every value the mapping did not know (as a
 Joining rules (applied by :func:`apply_mapping`):
 
 - ``profile``, ``offers``, ``wants``: one line per column answered. With several columns,
-  a free-text answer is written ``"<label>: <answer>"`` (the label is the column's header,
-  :func:`~recommender.language.text.form_label`), so that a short answer keeps its question
+  a free-text answer is written ``"<label> ▸ <answer>"`` (the label is the column's header,
+  :func:`~recommender.language.text.form_label`; the mark, one prose does not use, is
+  :data:`~recommender.language.text.LABEL_MARK`), so that a short answer keeps its question
   for the reader, while the profile stage quotes and embeds the answer alone. Answers of
   checkbox columns are split into items (on ``;``, new lines and commas outside brackets)
   and written ``"item; item"``, each item a sentence of its own, without a label (the
@@ -55,7 +56,7 @@ from ...errors import MAX_SHOWN_PROBLEMS, Problem, ValidationError, shown_proble
 from ...language.formats import format_number
 from ...language.langid import LangidGuesser, LanguageGuesser
 from ...language.names import is_filler, read_part
-from ...language.text import fold, form_label, words
+from ...language.text import LABEL_MARK, fold, form_label, words
 from ...records import Person
 from ..cells import (
     answer_parts,
@@ -253,7 +254,7 @@ class _Mapper:
             label = form_label(self.mapping.labels.get(column, ""))
             if column not in self.mapping.labels and several and not checkbox:
                 label = self.label(column)
-            lines.append(f"{label}: {body}" if label else body)
+            lines.append(f"{label}{LABEL_MARK}{body}" if label else body)
         return "\n".join(lines), free
 
     def languages(self, row_no: int, row: Mapping[str, Any]) -> list[str]:

@@ -294,7 +294,7 @@ def test_google_mentees_become_valid_people(guesser):
     assert john.wants.splitlines() == [
         "Computer Vision; Robotics",
         "Industry research; Startup",
-        "What skills would you like to develop: I want to learn how to move from academia "
+        "What skills would you like to develop ▸ I want to learn how to move from academia "
         "to industry, and how to negotiate a first job offer.",
     ]
     # ids generated from the e-mail address, said in the report
@@ -334,10 +334,10 @@ def test_microsoft_forms_mentors_and_mentees_become_valid_people(ms_forms, guess
     # the manager, given by e-mail address, gets the id generated for that address
     assert ines.manager_id == sylvie.id
     assert ines.offers.splitlines() == [
-        "Que pouvez-vous apporter à votre binôme: Je gère le compte TikTok du recrutement et je "
+        "Que pouvez-vous apporter à votre binôme ▸ Je gère le compte TikTok du recrutement et je "
         "connais les attentes des jeunes diplômés.", "Réseaux sociaux; Recrutement"]
     # read_table's keys: the label lost its accents
-    assert sylvie.wants.splitlines()[0].startswith("Que souhaitez vous apprendre: Je veux")
+    assert sylvie.wants.splitlines()[0].startswith("Que souhaitez vous apprendre ▸ Je veux")
     assert anne.languages == ("fr",)
     assert reports["ms_mentees_fr.xlsx"].guessed_languages == ((4, ("fr",)),)
     assert "avez_vous_des_contraintes_de_disponibilite" in reports["ms_mentees_fr.xlsx"].unused
@@ -371,12 +371,12 @@ def test_a_category_the_mapping_does_not_know_is_a_warning_of_its_row_and_column
     assert people["Miguel Torres"].capacity == 3
     assert people["Helena Costa"].languages == ("pt", "en", "es")
     assert people["Helena Costa"].offers.startswith("Computational Biology\nWhat can you offer "
-                                                   "a mentee: Posso ajudar")
+                                                   "a mentee ▸ Posso ajudar")
     labelled = ColumnMapping.from_dict({**data, "labels": {
         "research_areas": "Research areas", "what_can_you_offer_a_mentee": ""}})
     mapped = apply_mapping(rows, labelled, "google_mentors_en.csv", guesser=guesser)
     assert mapped.rows[0][1]["offers"].splitlines() == [
-        "Research areas: Computational Biology",
+        "Research areas ▸ Computational Biology",
         "Posso ajudar com escrita científica, bolsas de pós-doutorado e a vida no exterior."]
 
 
