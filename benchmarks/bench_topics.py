@@ -253,20 +253,12 @@ def paraphrase_study() -> list[str]:
 
 def paraphrases() -> dict[str, int]:
     """The paraphrase set's figures (catalogue topics: the set is written for the shipped one)."""
+    from tests.insights.test_topics_quality import build as pair_workspace
+
     cases = json.loads(PARAPHRASES.read_text(encoding="utf-8"))["cases"]
     leaks = relevant = detected = 0
     for case in cases:
-        rec = Recommender()
-        lang = case["language"]
-        rec.add_people([
-            {"id": "mentee", "name": "Senior", "years_experience": 20, "languages": lang,
-             "role_preference": "mentee", **case["mentee"]},
-            {"id": "mentor", "name": "Junior", "years_experience": 1, "languages": lang,
-             "role_preference": "mentor", **case["mentor"]}])
-        rec.set_pair_status("mentor", "mentee", "active")
-        rec.add_notes([{"mentor_id": "mentor", "mentee_id": "mentee",
-                        "date": f"2026-0{i + 1}-15", "text": text, "rating": 4}
-                       for i, text in enumerate(case["notes"])])
+        rec = pair_workspace(case)  # the two people, their pair active, its notes
         found = [t.topic_id for t in rec.suggest_topics("mentor", "mentee", k=5,
                                                         source="catalogue")]
         covered = {c.topic_id for c in rec.covered_topics("mentor", "mentee",

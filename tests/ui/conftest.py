@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..e2e_support import AppServer
+from ..e2e_support import AppServer, ready
 
 
 @pytest.fixture(scope="module")
@@ -14,3 +14,21 @@ def server(tmp_path_factory):
     app = AppServer(tmp_path_factory.mktemp("e2e") / "workspace", "--demo").wait()
     yield app
     app.stop()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A page of the app at 1440x900, loaded and refreshed; the dialogs it opened
+    (``page.dialogs``, dismissed) and its script errors (``page.errors``) recorded; downloads
+    accepted."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900},
+                                  accept_downloads=True)
+    page = context.new_page()
+    page.dialogs = []  # type: ignore[attr-defined]
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    page.errors = []  # type: ignore[attr-defined]
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.goto(server.url)
+    ready(page)
+    yield page
+    context.close()

@@ -19,20 +19,6 @@ XSS = "<img src=x onerror=alert(1)>"
 CELL = "[role=gridcell]"
 
 
-@pytest.fixture
-def page(browser, server):
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    page = context.new_page()
-    page.dialogs = []  # type: ignore[attr-defined]
-    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
-    page.errors = []  # type: ignore[attr-defined]
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.goto(server.url)
-    ready(page)
-    yield page
-    context.close()
-
-
 def reload(page) -> None:
     page.reload()
     ready(page)

@@ -11,24 +11,11 @@ from email.parser import BytesParser
 import icalendar
 import pytest
 
-from ..e2e_support import choose, ready
+from ..e2e_support import choose
 from ..shared import ARTIFACTS
 
 pytestmark = pytest.mark.e2e
 CELL = "[role=gridcell]"
-
-
-@pytest.fixture
-def page(browser, server):
-    context = browser.new_context(viewport={"width": 1440, "height": 900},
-                                  accept_downloads=True)
-    page = context.new_page()
-    page.errors = []  # type: ignore[attr-defined]
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.goto(server.url)
-    ready(page)
-    yield page
-    context.close()
 
 
 def shot(page, name: str, selector: str | None = None) -> None:
